@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Greenhouse.Build.Tests;
+
+/// <summary>
+/// Builds the nanoFramework gate (tests/Greenhouse.NanoCompat) with one extra probe file each time
+/// (<c>-p:GateProbe=...</c>) and checks that what the device cannot run fails the build with the right
+/// rule or compiler error, pointing at the probe file. All builds share one private artifacts folder
+/// (restored once), so they never touch the tree's bin/obj and only the gate assembly recompiles per probe.
+/// </summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class GateProbeTests
+{
+    private static readonly SemaphoreSlim BuildLock = new(1, 1);
+    private static string? _workDir;
+    private static string? _restoreFailure;
+
+    private static string GateProject => Repo.PathOf("tests/Greenhouse.NanoCompat/Greenhouse.NanoCompat.csproj");
+
+    [ClassInitialize]
+    public static void Restore(TestContext _)
+    {
+        _workDir = Path.Combine(Path.GetTempPath(), "greenhouse-gate-probes-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_workDir);
+        var (code, output) = RunDotnet("restore", Quote(GateProject), "--artifacts-path", Quote(Artifacts));
+        _restoreFailure = code == 0 ? null : "restore of the gate failed:\n" + output;
+    }
+
+    [ClassCleanup]
+    public static void Cleanup()
+    {
+        if (_workDir is not null && Directory.Exists(_workDir))
+        {
+            try
+            {
+                Directory.Delete(_workDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
+
+    private static string Artifacts => Path.Combine(_workDir!, "artifacts");
+
+    [TestMethod]
+    [TestCategory("Gate")]
+    [DataRow("generic-class", "NFGATE001",
+        "public class Holder<T> { public T Value; }")]
+    [DataRow("generic-method", "NFGATE002",
+        "public static class Util { public static T Same<T>(T x) { return x; } }")]
+    [DataRow("generic-delegate", "NFGATE003",
+        "public class P { public int Run(int n) { System.Func<int, int> f = x => x + n; return f(1); } }")]
+    [DataRow("list-of-int", "error CS0234",
+        "public class P { public int Run() { var l = new System.Collections.Generic.List<int>(); return l.Count; } }")]
+    [DataRow("math-round-digits", "error CS1501",
+        "public class P { public double Run(double x) { return System.Math.Round(x, 1); } }")]
+    [DataRow("string-replace", "error CS1061",
+        "public class P { public string Run() { return \"a\".Replace(\"a\", \"b\"); } }")]
+    [DataRow("two-dimensional-array", "NFGATE004",
+        "public class P { public int Run() { var grid = new double[2, 3]; return grid.Length; } }")]
+    [DataRow("enum-tostring", "NFGATE005",
+        "public enum Fan { Off, On } public class P { public string Run(Fan f) { return f.ToString(); } }")]
+    [DataRow("enum-interpolation", "NFGATE005",
+        "public enum Fan { Off, On } public class P { public string Run(Fan f) { return $\"fan {f}\"; } }")]
+    [DataRow("custom-tostring-format", "NFGATE006",
+        "public class P { public string Run(double x) { return x.ToString(\"0.0\"); } }")]
+    [DataRow("custom-composite-format", "NFGATE007",
+        "public class P { public string Run(double x) { return string.Format(\"t={0:0.00}\", x); } }")]
+    [DataRow("thread-in-core", "NFGATE008",
+        "public class P { public void Run() { System.Threading.Thread.Sleep(10); } }")]
+    public void GateRejectsProbe(string name, string expected, string body)
+    {
+        var probe = WriteProbe(name, "namespace Greenhouse.Core.GateProbe\n{\n    " + body + "\n}\n");
+        var (code, output) = BuildGate(probe);
+
+        Assert.AreNotEqual(0, code, $"the gate accepted the '{name}' probe:\n{output}");
+        var hits = output.Split('\n').Where(l => l.Contains(probe, StringComparison.Ordinal) && l.Contains(expected, StringComparison.Ordinal)).ToList();
+        Assert.IsNotEmpty(hits, $"no '{expected}' line naming {probe} in the build output:\n{output}");
+    }
+
+    [TestMethod]
+    [TestCategory("Gate")]
+    public void GateAcceptsValidNanoCode()
+    {
+        // Ordinary device code that must not trip the IL rules: closures, events, foreach over ArrayList,
+        // interpolation with standard formats, a static constructor, enums as numbers, structs, nested types,
+        // string switch, try/catch/finally, lock, and threads/timers in the firmware namespace.
+        const string source = """
+            using System;
+            using System.Collections;
+            using System.Threading;
+
+            namespace Greenhouse.Core.GateProbe
+            {
+                public enum Mode { Off, On, Auto }
+                public delegate int IntOp(int x);
+                public struct Reading { public double Value; public Reading(double v) { Value = v; } }
+
+                public class Clean
+                {
+                    private static readonly int[] Table;
+                    static Clean() { Table = new int[] { 1, 2, 3 }; }
+                    public event EventHandler Changed;
+                    private readonly ArrayList _items = new ArrayList();
+                    private readonly int[][] _jagged = new int[2][];
+                    private readonly object _sync = new object();
+                    public class Nested { public int X; }
+
+                    public string Describe(Mode m, double t, int n, DateTime when)
+                    {
+                        int total = 0;
+                        foreach (object o in _items) { total += (int)o; }
+                        IntOp add = x => x + total + n;
+                        Changed?.Invoke(this, EventArgs.Empty);
+                        lock (_sync) { total++; }
+                        string name;
+                        switch (m) { case Mode.On: name = "on"; break; case Mode.Auto: name = "auto"; break; default: name = "off"; break; }
+                        switch (name) { case "on": case "off": case "auto": case "a": case "b": case "c": case "d": total++; break; }
+                        try { total += add(1); } catch (Exception ex) { name = ex.Message; } finally { total--; }
+                        string s1 = $"t={t:F1} n={n} name={name} mode#{(int)m} {(n > 0 ? "pos" : "neg")}";
+                        string s2 = string.Format("{0:F2} {1:D3} {2,5:N1} {3} {{literal}}", t, n, t, name);
+                        string s3 = string.Format("{0:HH:mm}", when);
+                        string s4 = n.ToString("X4") + t.ToString("g") + t.ToString() + ((long)n).ToString("N0");
+                        return s1 + s2 + s3 + s4 + new Reading(t).Value + Table.Length + _jagged.Length + new Nested().X;
+                    }
+                }
+            }
+
+            namespace Greenhouse.Firmware.GateProbe
+            {
+                public class Runner
+                {
+                    private Timer _timer;
+                    public void Start() { new Thread(Loop).Start(); _timer = new Timer(Tick, null, 0, 1000); }
+                    private void Loop() { Thread.Sleep(10); }
+                    private void Tick(object state) { }
+                }
+            }
+            """;
+        var probe = WriteProbe("clean", source);
+        var (code, output) = BuildGate(probe);
+
+        Assert.AreEqual(0, code, $"the gate rejected valid nanoFramework code (or the tree itself fails the gate):\n{output}");
+        StringAssert.Contains(output, "nanoFramework IL gate: OK");
+    }
+
+    private static string WriteProbe(string name, string source)
+    {
+        var path = Path.Combine(_workDir!, "probe-" + name + ".cs");
+        File.WriteAllText(path, source);
+        return path;
+    }
+
+    private static (int Code, string Output) BuildGate(string probe)
+    {
+        if (_restoreFailure is not null)
+        {
+            Assert.Fail(_restoreFailure);
+        }
+        BuildLock.Wait();
+        try
+        {
+            return RunDotnet("build", Quote(GateProject), "--no-restore", "--artifacts-path", Quote(Artifacts),
+                Quote("-p:GateProbe=" + probe), "-nologo", "-v:m");
+        }
+        finally
+        {
+            BuildLock.Release();
+        }
+    }
+
+    private static string Quote(string s) => "\"" + s + "\"";
+
+    private static (int Code, string Output) RunDotnet(params string[] args)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (string.IsNullOrEmpty(dotnet) || !File.Exists(dotnet))
+        {
+            dotnet = "dotnet";
+        }
+        // --disable-build-servers: no MSBuild node or compiler server outlives the build and holds our pipes.
+        var psi = new ProcessStartInfo(dotnet, string.Join(" ", args) + " --disable-build-servers")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Repo.Root,
+        };
+        // Do not leak the MSBuild state of a surrounding `dotnet test` into the child build.
+        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) ||
+                     k.StartsWith("MSBUILD", StringComparison.Ordinal)).ToList())
+        {
+            psi.Environment.Remove(key);
+        }
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = psi };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("dotnet " + string.Join(" ", args) + " did not finish within 5 minutes:\n" + output);
+        }
+        process.WaitForExit();
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+}
