@@ -1,0 +1,44 @@
+namespace Greenhouse.Board
+{
+    /// <summary>
+    /// Default GPIO assignment for an ESP32 DevKitC (38-pin, ESP32-WROOM-32). The single source of the pin
+    /// numbers: the firmware uses these, hardware-docs/wiring.md prints them, and a test checks both agree.
+    /// Strapping pins (0, 2, 5, 12, 15), flash pins (6-11) and input-only pins (34-39) are avoided for outputs.
+    /// Each can be changed with the pins.* settings.
+    /// </summary>
+    public static class DefaultPins
+    {
+        /// <summary>I2C1 data (both BME280 sensors, 0x76 and 0x77).</summary>
+        public const int I2cData = 21;
+        /// <summary>I2C1 clock.</summary>
+        public const int I2cClock = 22;
+        /// <summary>Pump contactor relay.</summary>
+        public const int PumpRelay = 23;
+        /// <summary>Misting valve relay, zone 1.</summary>
+        public const int Valve1Relay = 25;
+        /// <summary>Misting valve relay, zone 2.</summary>
+        public const int Valve2Relay = 26;
+        /// <summary>Misting valve relay, zone 3.</summary>
+        public const int Valve3Relay = 27;
+        /// <summary>Misting valve relay, zone 4.</summary>
+        public const int Valve4Relay = 32;
+        /// <summary>Ventilation fan relay.</summary>
+        public const int FanRelay = 33;
+        /// <summary>Tank float switch input (internal pull-up; switch closes to GND when the tank has water).</summary>
+        public const int TankFloatSwitch = 4;
+        /// <summary>Technician UART (COM2) transmit.</summary>
+        public const int ConsoleTx = 17;
+        /// <summary>Technician UART (COM2) receive.</summary>
+        public const int ConsoleRx = 16;
+        /// <summary>Dead-man heartbeat output to the external retriggerable timer.</summary>
+        public const int Heartbeat = 18;
+        /// <summary>On-board LED, status blink.</summary>
+        public const int StatusLed = 2;
+
+        /// <summary>Relay boards sold for this are opto-isolated and active-low (a low input energises the coil).</summary>
+        public const bool RelaysActiveLow = true;
+
+        /// <summary>Technician console baud rate (8N1).</summary>
+        public const int ConsoleBaudRate = 115200;
+    }
+}

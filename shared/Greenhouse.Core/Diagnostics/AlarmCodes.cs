@@ -1,0 +1,37 @@
+namespace Greenhouse.Diagnostics
+{
+    /// <summary>
+    /// Stable alarm codes. They appear in log lines, the MQTT state document, Home Assistant and the
+    /// troubleshooting table in hardware-docs/troubleshooting.md (a test checks the table lists each one).
+    /// </summary>
+    public static class AlarmCodes
+    {
+        public const string SensorFailed = "sensor_failed";
+        public const string SensorSuspect = "sensor_suspect";
+        public const string SensorStuck = "sensor_stuck";
+        public const string SensorSaturated = "sensor_saturated";
+        public const string SensorDisagree = "sensor_disagree";
+        public const string I2cError = "i2c_error";
+        public const string TankEmpty = "tank_empty";
+        public const string NoEffect = "no_effect";
+        public const string HourBudgetReached = "budget_hour";
+        public const string DayBudgetReached = "budget_day";
+        public const string MaxContinuousMist = "max_continuous";
+        public const string HighTemperatureLockout = "lockout_high";
+        public const string LowTemperatureLockout = "lockout_low";
+        public const string ClockNotSynced = "clock_unsynced";
+        public const string DegradedMode = "degraded_mode";
+        public const string RelayWear = "relay_wear";
+        public const string SettingsCorrupt = "settings_corrupt";
+        public const string Condensation = "condensation";
+        public const string WatchdogReboot = "watchdog_reboot";
+
+        /// <summary>Every code, for documentation checks and the state document.</summary>
+        public static readonly string[] All =
+        {
+            SensorFailed, SensorSuspect, SensorStuck, SensorSaturated, SensorDisagree, I2cError, TankEmpty, NoEffect,
+            HourBudgetReached, DayBudgetReached, MaxContinuousMist, HighTemperatureLockout, LowTemperatureLockout,
+            ClockNotSynced, DegradedMode, RelayWear, SettingsCorrupt, Condensation, WatchdogReboot
+        };
+    }
+}
