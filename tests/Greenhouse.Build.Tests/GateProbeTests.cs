@@ -84,6 +84,29 @@ public sealed class GateProbeTests
 
     [TestMethod]
     [TestCategory("Gate")]
+    public void ViolationPointsAtTheSourceLineAsAnMsBuildError()
+    {
+        var probe = WriteProbe("line", string.Join("\n",
+            "namespace Greenhouse.Core.GateProbe",          // 1
+            "{",                                            // 2
+            "    public class P",                           // 3
+            "    {",                                        // 4
+            "        public string Run(double x)",          // 5
+            "        {",                                    // 6
+            "            string ok = x.ToString(\"F1\");",  // 7: standard, fine
+            "            return ok + x.ToString(\"0.0\");", // 8: custom
+            "        }",
+            "    }",
+            "}"));
+        var (code, output) = BuildGate(probe);
+
+        Assert.AreNotEqual(0, code, output);
+        StringAssert.Contains(output, probe + "(8): error NFGATE006: Greenhouse.Core.GateProbe.P.Run: ");
+        Assert.DoesNotContain(probe + "(7)", output, "the standard F1 format must not be reported");
+    }
+
+    [TestMethod]
+    [TestCategory("Gate")]
     public void GateAcceptsValidNanoCode()
     {
         // Ordinary device code that must not trip the IL rules: closures, events, foreach over ArrayList,
