@@ -68,6 +68,8 @@ public sealed class GateProbeTests
         "public enum Fan { Off, On } public class P { public string Run(Fan f) { return $\"fan {f}\"; } }")]
     [DataRow("custom-tostring-format", "NFGATE006",
         "public class P { public string Run(double x) { return x.ToString(\"0.0\"); } }")]
+    [DataRow("custom-format-through-local", "NFGATE006",
+        "public class P { public string Run(double x) { string fmt = \"0.0\"; return x.ToString(fmt); } }")]
     [DataRow("custom-composite-format", "NFGATE007",
         "public class P { public string Run(double x) { return string.Format(\"t={0:0.00}\", x); } }")]
     [DataRow("thread-in-core", "NFGATE008",

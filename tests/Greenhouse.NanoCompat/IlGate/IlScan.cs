@@ -29,6 +29,9 @@ internal sealed partial class Gate
         private readonly MethodBodyBlock _body;
         private readonly MemberContext _ctx;
         private readonly bool _returnsValue;
+        // Locals stored exactly once and never passed by address: their value is known wherever they are loaded.
+        private readonly HashSet<int> _trackedLocals = new();
+        private readonly Dictionary<int, Val?> _locals = new();
 
         public IlScan(Gate gate, MethodBodyBlock body, MemberContext ctx, bool returnsValue)
         {
@@ -41,6 +44,26 @@ internal sealed partial class Gate
         public void Run()
         {
             var instructions = Decode(_body.GetILBytes() ?? Array.Empty<byte>());
+            var stores = new Dictionary<int, int>();
+            var addressTaken = new HashSet<int>();
+            foreach (var ins in instructions)
+            {
+                if (StoredLocal(ins) is int st)
+                {
+                    stores[st] = stores.GetValueOrDefault(st) + 1;
+                }
+                if (ins.Op == OpCodes.Ldloca || ins.Op == OpCodes.Ldloca_S)
+                {
+                    addressTaken.Add((int)ins.Number);
+                }
+            }
+            foreach (var (local, count) in stores)
+            {
+                if (count == 1 && !addressTaken.Contains(local))
+                {
+                    _trackedLocals.Add(local);
+                }
+            }
             var states = new Dictionary<int, List<Val?>>();
             foreach (var region in _body.ExceptionRegions)
             {
@@ -122,6 +145,20 @@ internal sealed partial class Gate
                 Pop(stack);
                 var type = MetadataTokens.EntityHandle(ins.Token);
                 stack.Add(new Val { BoxedType = Names.TypeOf(md, type), BoxedEnum = _g.EnumName(type) });
+                return;
+            }
+            if (StoredLocal(ins) is int stored)
+            {
+                var value = Pop(stack);
+                if (_trackedLocals.Contains(stored))
+                {
+                    _locals[stored] = value;
+                }
+                return;
+            }
+            if (LoadedLocal(ins) is int loaded)
+            {
+                stack.Add(_trackedLocals.Contains(loaded) ? _locals.GetValueOrDefault(loaded) : null);
                 return;
             }
             if (op == OpCodes.Dup)
@@ -212,6 +249,28 @@ internal sealed partial class Gate
             {
                 stack.Add(null);
             }
+        }
+
+        private static int? StoredLocal(Instruction ins)
+        {
+            var op = ins.Op;
+            if (op == OpCodes.Stloc_0) return 0;
+            if (op == OpCodes.Stloc_1) return 1;
+            if (op == OpCodes.Stloc_2) return 2;
+            if (op == OpCodes.Stloc_3) return 3;
+            if (op == OpCodes.Stloc_S || op == OpCodes.Stloc) return (int)ins.Number;
+            return null;
+        }
+
+        private static int? LoadedLocal(Instruction ins)
+        {
+            var op = ins.Op;
+            if (op == OpCodes.Ldloc_0) return 0;
+            if (op == OpCodes.Ldloc_1) return 1;
+            if (op == OpCodes.Ldloc_2) return 2;
+            if (op == OpCodes.Ldloc_3) return 3;
+            if (op == OpCodes.Ldloc_S || op == OpCodes.Ldloc) return (int)ins.Number;
+            return null;
         }
 
         private void AnalyzeCall(int offset, CalleeInfo callee, bool withThis, List<Val?> args, EntityHandle? constrained)
@@ -371,9 +430,11 @@ internal sealed partial class Gate
                     pos += 1;
                     break;
                 case OperandType.ShortInlineVar:
+                    number = il[pos];
                     pos += 1;
                     break;
                 case OperandType.InlineVar:
+                    number = BitConverter.ToUInt16(il, pos);
                     pos += 2;
                     break;
                 case OperandType.InlineI:
