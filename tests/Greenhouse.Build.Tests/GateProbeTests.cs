@@ -211,6 +211,19 @@ public sealed class GateProbeTests
         }
     }
 
+    private static void Collect(string? line, TaskCompletionSource done, StringBuilder output)
+    {
+        if (line is null)
+        {
+            done.TrySetResult();
+            return;
+        }
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
     private static string Quote(string s) => "\"" + s + "\"";
 
     private static (int Code, string Output) RunDotnet(params string[] args)
@@ -220,8 +233,9 @@ public sealed class GateProbeTests
         {
             dotnet = "dotnet";
         }
-        // --disable-build-servers: no MSBuild node or compiler server outlives the build and holds our pipes.
-        var psi = new ProcessStartInfo(dotnet, string.Join(" ", args) + " --disable-build-servers")
+        // No MSBuild node outlives the build (-nodeReuse:false). The compiler server may stay (it speeds up the
+        // many small compiles); in case it holds our pipes, output is awaited only briefly once the build has exited.
+        var psi = new ProcessStartInfo(dotnet, string.Join(" ", args) + " -nodeReuse:false")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -229,8 +243,7 @@ public sealed class GateProbeTests
             WorkingDirectory = Repo.Root,
         };
         // Do not leak the MSBuild state of a surrounding `dotnet test` into the child build.
-        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) ||
-                     k.StartsWith("MSBUILD", StringComparison.Ordinal)).ToList())
+        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             psi.Environment.Remove(key);
         }
@@ -238,9 +251,11 @@ public sealed class GateProbeTests
         psi.Environment["DOTNET_NOLOGO"] = "1";
 
         var output = new StringBuilder();
+        var stdoutDone = new TaskCompletionSource();
+        var stderrDone = new TaskCompletionSource();
         using var process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.OutputDataReceived += (_, e) => Collect(e.Data, stdoutDone, output);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data, stderrDone, output);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -249,7 +264,7 @@ public sealed class GateProbeTests
             process.Kill(entireProcessTree: true);
             Assert.Fail("dotnet " + string.Join(" ", args) + " did not finish within 5 minutes:\n" + output);
         }
-        process.WaitForExit();
+        Task.WaitAll(new Task[] { stdoutDone.Task, stderrDone.Task }, TimeSpan.FromSeconds(20));
         lock (output)
         {
             return (process.ExitCode, output.ToString());
