@@ -103,7 +103,11 @@ internal sealed partial class Gate : IDisposable
         }
         TypesChecked++;
         var isCore = IsCoreNamespace(Names.Namespace(_md, typeHandle));
-        var ctx = new MemberContext(typeName, typeName, isCore, () => _locations.Type(typeHandle));
+        var simpleName = _md.GetString(type.Name);
+        var tick = simpleName.IndexOf('`');
+        var declared = Regex.Escape(tick < 0 ? simpleName : simpleName.Substring(0, tick));
+        var typePattern = new Regex(@"\b(class|struct|interface|enum|delegate\s+\S+)\s+" + declared + @"\b");
+        var ctx = new MemberContext(typeName, typeName, isCore, () => _locations.Declaration(_locations.Type(typeHandle), typePattern));
 
         if (type.GetGenericParameters().Count > 0)
         {
@@ -120,7 +124,15 @@ internal sealed partial class Gate : IDisposable
         foreach (var fh in type.GetFields())
         {
             var field = _md.GetFieldDefinition(fh);
-            var fctx = ctx with { Member = typeName + "." + _md.GetString(field.Name) };
+            var fieldName = _md.GetString(field.Name);
+            var backing = Regex.Match(fieldName, "^<(?<p>[^>]+)>k__BackingField$");
+            var declaredName = backing.Success ? backing.Groups["p"].Value : fieldName;
+            var fieldPattern = new Regex(@"\b" + Regex.Escape(declaredName) + @"\s*(=(?!=)|;|\{|$)");
+            var fctx = ctx with
+            {
+                Member = typeName + "." + declaredName,
+                DefaultLocation = () => _locations.Declaration(_locations.Type(typeHandle), fieldPattern),
+            };
             CheckSig(field.DecodeSignature(SigProvider.Instance, null), fctx);
         }
         foreach (var mh in type.GetMethods())
@@ -160,16 +172,26 @@ internal sealed partial class Gate : IDisposable
         if (method.RelativeVirtualAddress != 0)
         {
             var body = _pe.GetMethodBody(method.RelativeVirtualAddress);
+            var instructions = Decode(body.GetILBytes() ?? Array.Empty<byte>());
+            var ilCtx = ctx with { AtOffset = offset => _locations.Method(mh, offset) };
             if (!body.LocalSignature.IsNil)
             {
-                var locals = _md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(SigProvider.Instance, null);
-                foreach (var l in locals)
+                // A local has no line of its own: report it where it is first stored, loaded or addressed.
+                var firstUse = new Dictionary<int, int>();
+                foreach (var ins in instructions)
                 {
-                    CheckSig(l, ctx);
+                    if (LocalIndex(ins) is int index)
+                    {
+                        firstUse.TryAdd(index, ins.Offset);
+                    }
+                }
+                var locals = _md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(SigProvider.Instance, null);
+                for (var i = 0; i < locals.Length; i++)
+                {
+                    CheckSig(locals[i], ilCtx, firstUse.GetValueOrDefault(i, -1));
                 }
             }
-            var ilCtx = ctx with { AtOffset = offset => _locations.Method(mh, offset) };
-            new IlScan(this, body, ilCtx, sig.ReturnType.Name != "void").Run();
+            new IlScan(this, body, instructions, ilCtx, sig.ReturnType.Name != "void").Run();
         }
     }
 

@@ -27,14 +27,16 @@ internal sealed partial class Gate
     {
         private readonly Gate _g;
         private readonly MethodBodyBlock _body;
+        private readonly List<Instruction> _instructions;
         private readonly MemberContext _ctx;
         private readonly bool _returnsValue;
         // Locals stored exactly once and never passed by address: their value is known wherever they are loaded.
         private readonly HashSet<int> _trackedLocals = new();
         private readonly Dictionary<int, Val?> _locals = new();
 
-        public IlScan(Gate gate, MethodBodyBlock body, MemberContext ctx, bool returnsValue)
+        public IlScan(Gate gate, MethodBodyBlock body, List<Instruction> instructions, MemberContext ctx, bool returnsValue)
         {
+            _instructions = instructions;
             _g = gate;
             _body = body;
             _ctx = ctx;
@@ -43,7 +45,7 @@ internal sealed partial class Gate
 
         public void Run()
         {
-            var instructions = Decode(_body.GetILBytes() ?? Array.Empty<byte>());
+            var instructions = _instructions;
             var stores = new Dictionary<int, int>();
             var addressTaken = new HashSet<int>();
             foreach (var ins in instructions)
@@ -396,6 +398,22 @@ internal sealed partial class Gate
                 StackBehaviour.Pushr8 or StackBehaviour.Pushref => 1,
             _ => 0,
         };
+    }
+
+    /// <summary>The local variable an instruction stores, loads or addresses, if any.</summary>
+    private static int? LocalIndex(Instruction ins)
+    {
+        var op = ins.Op;
+        if (op == OpCodes.Stloc_0 || op == OpCodes.Ldloc_0) return 0;
+        if (op == OpCodes.Stloc_1 || op == OpCodes.Ldloc_1) return 1;
+        if (op == OpCodes.Stloc_2 || op == OpCodes.Ldloc_2) return 2;
+        if (op == OpCodes.Stloc_3 || op == OpCodes.Ldloc_3) return 3;
+        if (op == OpCodes.Stloc_S || op == OpCodes.Stloc || op == OpCodes.Ldloc_S || op == OpCodes.Ldloc ||
+            op == OpCodes.Ldloca_S || op == OpCodes.Ldloca)
+        {
+            return (int)ins.Number;
+        }
+        return null;
     }
 
     private static List<Instruction> Decode(byte[] il)

@@ -1,5 +1,6 @@
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
+using System.Text.RegularExpressions;
 
 namespace Greenhouse.NanoCompat.IlGate;
 
@@ -52,6 +53,28 @@ internal sealed class Locations
         }
         var doc = _pdb.GetDocument(chosen.Value.Document);
         return new SourceLocation(_pdb.GetString(doc.Name), chosen.Value.StartLine);
+    }
+
+    /// <summary>
+    /// Narrows a location to the declaration line of a field or type: the PDB has no lines for declarations, so the
+    /// source file the hint points at is searched for the first line matching the pattern. Keeps the hint otherwise.
+    /// </summary>
+    public SourceLocation? Declaration(SourceLocation? hint, Regex pattern)
+    {
+        if (hint is not { } h || !File.Exists(h.File))
+        {
+            return hint;
+        }
+        var line = 0;
+        foreach (var text in File.ReadLines(h.File))
+        {
+            line++;
+            if (pattern.IsMatch(text))
+            {
+                return new SourceLocation(h.File, line);
+            }
+        }
+        return hint;
     }
 
     /// <summary>The earliest line of any method of the type (or of its nested types, or its declaring type).</summary>
