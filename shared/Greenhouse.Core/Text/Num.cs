@@ -61,6 +61,30 @@ namespace Greenhouse.Text
             return text;
         }
 
+        /// <summary>Formats with at most the given decimals and drops trailing zeros ("91", "2.5").</summary>
+        public static string FormatShort(double value, int decimals)
+        {
+            string text = Format(value, decimals);
+            if (text.IndexOf('.') < 0 || text == "null")
+            {
+                return text;
+            }
+
+            int end = text.Length;
+            while (end > 0 && text[end - 1] == '0')
+            {
+                end--;
+            }
+
+            if (end > 0 && text[end - 1] == '.')
+            {
+                end--;
+            }
+
+            string trimmed = text.Substring(0, end);
+            return trimmed == "-0" ? "0" : trimmed;
+        }
+
         /// <summary>Formats an integer without grouping.</summary>
         public static string Format(long value)
         {

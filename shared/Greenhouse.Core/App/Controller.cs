@@ -1,0 +1,185 @@
+using Greenhouse.Control;
+using Greenhouse.Diagnostics;
+using Greenhouse.Ports;
+using Greenhouse.Sensing;
+using Greenhouse.Settings;
+
+namespace Greenhouse.App
+{
+    /// <summary>
+    /// The controller: one tick-driven entry point shared by the firmware's main loop, the simulator and the tests.
+    /// Start() once, then Tick() about once per second. No threads inside; messages from other threads arrive
+    /// through <see cref="Inbox"/> and are applied in the tick. Every relay is off at start and whenever the
+    /// humidity reading is not trustworthy.
+    /// </summary>
+    public sealed class Controller
+    {
+        private readonly ControllerPorts _ports;
+        private readonly ControllerSettings _settings;
+        private readonly Inbox _inbox = new Inbox();
+        private readonly Logger _log;
+        private readonly SensorChannel[] _sensors;
+        private readonly RelayChannel _pump;
+        private readonly RelayChannel _fan;
+        private readonly HysteresisZone[] _zones;
+        private readonly int _zoneCount;
+        private readonly int _utcOffset;
+        private bool _started;
+
+        public Controller(ControllerPorts ports, string firmwareVersion)
+        {
+            _ports = ports;
+            FirmwareVersion = firmwareVersion;
+            _settings = new ControllerSettings(SettingsCatalog.All());
+            _log = new Logger(ports.Log, ports.Clock);
+            _sensors = new SensorChannel[2];
+            _sensors[0] = new SensorChannel("sensor1", ports.Sensors != null && ports.Sensors.Length > 0 ? ports.Sensors[0] : null);
+            _sensors[1] = new SensorChannel("sensor2", ports.Sensors != null && ports.Sensors.Length > 1 ? ports.Sensors[1] : null);
+            _pump = new RelayChannel("pump", ports.Pump);
+            _fan = new RelayChannel("fan", ports.Fan);
+            _zones = new HysteresisZone[ControllerSettings.MaxZones];
+            for (int i = 0; i < _zones.Length; i++)
+            {
+                IRelay valve = ports.Valves != null && ports.Valves.Length > i ? ports.Valves[i] : null;
+                _zones[i] = new HysteresisZone(i + 1, new RelayChannel("valve" + (i + 1).ToString(), valve), _settings);
+            }
+
+            _zoneCount = _settings.Require(CoreSettings.ZoneCount);
+            _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
+        }
+
+        public string FirmwareVersion { get; private set; }
+        public ControllerSettings Settings
+        {
+            get { return _settings; }
+        }
+
+        /// <summary>Thread-safe entry for MQTT messages and console lines.</summary>
+        public Inbox Inbox
+        {
+            get { return _inbox; }
+        }
+
+        public Logger Log
+        {
+            get { return _log; }
+        }
+
+        public SensorChannel[] Sensors
+        {
+            get { return _sensors; }
+        }
+
+        public RelayChannel Pump
+        {
+            get { return _pump; }
+        }
+
+        public RelayChannel Fan
+        {
+            get { return _fan; }
+        }
+
+        public HysteresisZone[] Zones
+        {
+            get { return _zones; }
+        }
+
+        /// <summary>Number of zones in use (setting "zones").</summary>
+        public int ZoneCount
+        {
+            get { return (int)_settings.Integer(_zoneCount, 0); }
+        }
+
+        /// <summary>Tank float switch: true when water is present (or no switch fitted).</summary>
+        public bool TankHasWater { get; private set; }
+
+        /// <summary>Completed ticks since start.</summary>
+        public long TickCount { get; private set; }
+
+        /// <summary>Drives every relay off, then announces itself. Call once before the first Tick.</summary>
+        public void Start()
+        {
+            AllOff("start");
+            TankHasWater = true;
+            _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
+            _log.Info("core", "start", "fw=" + FirmwareVersion);
+            _started = true;
+        }
+
+        /// <summary>One control cycle: apply queued commands, read, decide, apply.</summary>
+        public void Tick()
+        {
+            if (!_started)
+            {
+                Start();
+            }
+
+            long now = _ports.Clock.UptimeMilliseconds;
+            DrainInbox();
+            _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
+            ReadInputs();
+            Decide(now);
+            TickCount++;
+        }
+
+        private void DrainInbox()
+        {
+            InboxMessage message;
+            while ((message = _inbox.Take()) != null)
+            {
+                // The MQTT interface and the console interpreter handle their kinds here.
+            }
+        }
+
+        private void ReadInputs()
+        {
+            _sensors[0].Update();
+            _sensors[1].Update();
+            bool high;
+            if (_ports.TankSwitch == null)
+            {
+                TankHasWater = true;
+            }
+            else if (_ports.TankSwitch.TryRead(out high))
+            {
+                TankHasWater = high;
+            }
+            else
+            {
+                TankHasWater = false;
+            }
+        }
+
+        private void Decide(long now)
+        {
+            SensorChannel sensor = _sensors[0].Fresh ? _sensors[0] : _sensors[1];
+            bool valid = sensor.Fresh && sensor.Health == SensorHealth.Ok;
+            int zones = ZoneCount;
+            bool anyValve = false;
+            for (int i = 0; i < _zones.Length; i++)
+            {
+                if (i >= zones)
+                {
+                    _zones[i].Valve.Set(false, now, "zone not in use");
+                    continue;
+                }
+
+                _zones[i].Update(now, valid && TankHasWater, sensor.RelativeHumidityPercent);
+                anyValve |= _zones[i].Valve.IsOn;
+            }
+
+            _pump.Set(anyValve && TankHasWater, now, anyValve ? "pump on: valve open" : "pump off");
+        }
+
+        private void AllOff(string reason)
+        {
+            _pump.ForceOff(reason);
+            _fan.ForceOff(reason);
+            for (int i = 0; i < _zones.Length; i++)
+            {
+                _zones[i].ForceOff(reason);
+            }
+        }
+    }
+}

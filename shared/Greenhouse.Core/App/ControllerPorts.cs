@@ -1,0 +1,25 @@
+using Greenhouse.Ports;
+
+namespace Greenhouse.App
+{
+    /// <summary>The hardware and services one controller is built from. Unfitted items are null.</summary>
+    public sealed class ControllerPorts
+    {
+        /// <summary>Climate sensors by position: [0] = BME280 at 0x76, [1] = BME280 at 0x77.</summary>
+        public IClimateSensor[] Sensors = new IClimateSensor[2];
+        /// <summary>Shared pump relay.</summary>
+        public IRelay Pump;
+        /// <summary>Misting valve relays, zone 1..4 at index 0..3.</summary>
+        public IRelay[] Valves = new IRelay[4];
+        /// <summary>Ventilation fan relay.</summary>
+        public IRelay Fan;
+        /// <summary>Tank float switch (high = water present).</summary>
+        public IDigitalInput TankSwitch;
+        public IClock Clock;
+        public ISettingsStore Store;
+        /// <summary>MQTT link, or null when the controller runs without network.</summary>
+        public IMqttLink Mqtt;
+        /// <summary>Technician log and console output.</summary>
+        public ILogSink Log;
+    }
+}

@@ -1,0 +1,69 @@
+using Greenhouse.Board;
+
+namespace Greenhouse.Settings
+{
+    /// <summary>The settings every controller has: zone basics, device identity, network and pins.</summary>
+    public static class CoreSettings
+    {
+        public const string Mode = "mode";
+        public const string TargetRh = "target_rh";
+        public const string Band = "band";
+        public const string Stage = "stage";
+        public const string MaxMistSeconds = "max_mist_s";
+
+        public const string DeviceId = "device.id";
+        public const string ZoneCount = "zones";
+        public const string UtcOffsetMinutes = "time.utc_offset_min";
+
+        /// <summary>Zone modes: auto (controller decides), off (valve closed by choice), manual (only mist-now pulses).</summary>
+        public static readonly string[] Modes = { "auto", "off", "manual" };
+        public const int ModeAuto = 0;
+        public const int ModeOff = 1;
+        public const int ModeManual = 2;
+
+        /// <summary>Crop stages in calendar order (wood-ear-domain.md §1).</summary>
+        public static readonly string[] Stages = { "recovery", "pinning", "early_growth", "growth", "pre_harvest", "rest" };
+
+        public static SettingDefinition[] Definitions()
+        {
+            return new SettingDefinition[]
+            {
+                SettingDefinition.Choice(Mode, true, Modes, "auto", "auto: the controller mists; off: valve closed; manual: only mist-now pulses"),
+                SettingDefinition.Number(TargetRh, true, 60, HardLimits.MaxTargetRelativeHumidity, 90, 1, "%", "humidity to hold in the wet phase"),
+                SettingDefinition.Number(Band, true, 1, 10, 3, 1, "%", "misting starts below target minus band"),
+                SettingDefinition.Choice(Stage, true, Stages, "growth", "crop stage; decides targets and whether water is given"),
+                SettingDefinition.Integer(MaxMistSeconds, true, 5, HardLimits.MaxContinuousMistSeconds, 120, "s", "longest continuous valve opening"),
+
+                SettingDefinition.Text(DeviceId, 32, "", "device id in MQTT topics; empty = gh- plus the last 6 hex digits of the MAC"),
+                SettingDefinition.Integer(ZoneCount, false, 1, ControllerSettings.MaxZones, 1, "", "number of misting zones wired"),
+                SettingDefinition.Integer(UtcOffsetMinutes, false, -720, 840, 480, "min", "local time offset from UTC (China: 480)"),
+                SettingDefinition.Flag("relays.active_low", false, DefaultPins.RelaysActiveLow, "relay board energises on a low input"),
+
+                SettingDefinition.Text("wifi.ssid", 32, "", "Wi-Fi network name"),
+                SettingDefinition.Secret("wifi.password", 64, "Wi-Fi password"),
+                SettingDefinition.Text("mqtt.host", 64, "", "MQTT broker host name or IP; empty = no MQTT"),
+                SettingDefinition.Integer("mqtt.port", false, 1, 65535, 1883, "", "MQTT broker port (8883 for TLS)"),
+                SettingDefinition.Text("mqtt.user", 64, "", "MQTT user name"),
+                SettingDefinition.Secret("mqtt.password", 64, "MQTT password"),
+                SettingDefinition.Flag("mqtt.tls", false, false, "use TLS with the CA certificate stored on the device"),
+                SettingDefinition.Text("mqtt.prefix", 32, "greenhouse", "first topic level"),
+                SettingDefinition.Integer("mqtt.telemetry_s", false, 10, 3600, 60, "s", "state document period"),
+
+                SettingDefinition.Integer("pins.i2c_data", false, 0, 39, DefaultPins.I2cData, "", "GPIO of I2C data"),
+                SettingDefinition.Integer("pins.i2c_clock", false, 0, 39, DefaultPins.I2cClock, "", "GPIO of I2C clock"),
+                SettingDefinition.Integer("pins.pump_relay", false, 0, 33, DefaultPins.PumpRelay, "", "GPIO of the pump relay"),
+                SettingDefinition.Integer("pins.valve1_relay", false, 0, 33, DefaultPins.Valve1Relay, "", "GPIO of the zone 1 valve relay"),
+                SettingDefinition.Integer("pins.valve2_relay", false, 0, 33, DefaultPins.Valve2Relay, "", "GPIO of the zone 2 valve relay"),
+                SettingDefinition.Integer("pins.valve3_relay", false, 0, 33, DefaultPins.Valve3Relay, "", "GPIO of the zone 3 valve relay"),
+                SettingDefinition.Integer("pins.valve4_relay", false, 0, 33, DefaultPins.Valve4Relay, "", "GPIO of the zone 4 valve relay"),
+                SettingDefinition.Integer("pins.fan_relay", false, 0, 33, DefaultPins.FanRelay, "", "GPIO of the fan relay"),
+                SettingDefinition.Integer("pins.tank_float_switch", false, 0, 39, DefaultPins.TankFloatSwitch, "", "GPIO of the tank float switch"),
+                SettingDefinition.Integer("pins.console_tx", false, 0, 33, DefaultPins.ConsoleTx, "", "GPIO of the technician UART transmit"),
+                SettingDefinition.Integer("pins.console_rx", false, 0, 39, DefaultPins.ConsoleRx, "", "GPIO of the technician UART receive"),
+                SettingDefinition.Integer("pins.heartbeat", false, 0, 33, DefaultPins.Heartbeat, "", "GPIO of the dead-man heartbeat"),
+                SettingDefinition.Integer("pins.status_led", false, 0, 33, DefaultPins.StatusLed, "", "GPIO of the status LED"),
+                SettingDefinition.Integer("console.baud", false, 9600, 921600, DefaultPins.ConsoleBaudRate, "baud", "technician UART speed (8N1)"),
+            };
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using Greenhouse.App;
+using Greenhouse.Control;
+using Greenhouse.Ports;
+using Greenhouse.Sensing;
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+
+namespace Greenhouse.Tests
+{
+    [TestClass]
+    public class ControllerTests
+    {
+        // nanoFramework runs test methods without an instance: everything a test needs is built inside it.
+        private sealed class Rig
+        {
+            public readonly FakeSensor Sensor = new FakeSensor();
+            public readonly FakeRelay Pump = new FakeRelay();
+            public readonly FakeRelay Valve1 = new FakeRelay();
+            public readonly FakeRelay Fan = new FakeRelay();
+            public readonly FakeInput Tank = new FakeInput();
+            public readonly FakeClock Clock = new FakeClock();
+            public readonly FakeLog Log = new FakeLog();
+            public readonly Controller Controller;
+
+            public Rig()
+            {
+                ControllerPorts ports = new ControllerPorts();
+                ports.Sensors[0] = Sensor;
+                ports.Pump = Pump;
+                ports.Valves[0] = Valve1;
+                ports.Fan = Fan;
+                ports.TankSwitch = Tank;
+                ports.Clock = Clock;
+                ports.Log = Log;
+                Controller = new Controller(ports, "test");
+            }
+
+            public void Ticks(int count)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    Clock.Advance(1000);
+                    Controller.Tick();
+                }
+            }
+        }
+
+        [TestMethod]
+        public void StartDrivesEveryRelayOff()
+        {
+            Rig rig = new Rig();
+            rig.Pump.Energised = true;
+            rig.Valve1.Energised = true;
+            rig.Fan.Energised = true;
+            rig.Controller.Start();
+            Assert.IsFalse(rig.Pump.Energised);
+            Assert.IsFalse(rig.Valve1.Energised);
+            Assert.IsFalse(rig.Fan.Energised);
+            Assert.IsTrue(rig.Pump.Writes > 0);
+            Assert.IsTrue(rig.Valve1.Writes > 0);
+        }
+
+        [TestMethod]
+        public void MistsBelowTargetMinusBandAndStopsAtTarget()
+        {
+            Rig rig = new Rig();
+            rig.Controller.Start();
+            rig.Sensor.Humidity = 86.9; // default target 90, band 3
+            rig.Ticks(1);
+            Assert.IsTrue(rig.Valve1.Energised);
+            Assert.IsTrue(rig.Pump.Energised);
+            Assert.AreEqual((int)ZoneActivity.Misting, (int)rig.Controller.Zones[0].Activity);
+
+            rig.Sensor.Humidity = 89.0;
+            rig.Ticks(1);
+            Assert.IsTrue(rig.Valve1.Energised);
+
+            rig.Sensor.Humidity = 90.0;
+            rig.Ticks(1);
+            Assert.IsFalse(rig.Valve1.Energised);
+            Assert.IsFalse(rig.Pump.Energised);
+
+            rig.Sensor.Humidity = 87.5;
+            rig.Ticks(1);
+            Assert.IsFalse(rig.Valve1.Energised);
+        }
+
+        [TestMethod]
+        public void FailedSensorClosesTheValve()
+        {
+            Rig rig = new Rig();
+            rig.Controller.Start();
+            rig.Sensor.Humidity = 70;
+            rig.Ticks(1);
+            Assert.IsTrue(rig.Valve1.Energised);
+
+            rig.Sensor.Status = SensorReadStatus.BusError;
+            rig.Ticks(1);
+            Assert.IsFalse(rig.Valve1.Energised);
+            Assert.IsFalse(rig.Pump.Energised);
+            rig.Ticks(2);
+            Assert.AreEqual((int)SensorHealth.Failed, (int)rig.Controller.Sensors[0].Health);
+            Assert.IsTrue(rig.Sensor.RecoverRequests > 0);
+            Assert.AreEqual((int)ZoneActivity.Fault, (int)rig.Controller.Zones[0].Activity);
+        }
+
+        [TestMethod]
+        public void ImplausibleHumidityIsNotActedOn()
+        {
+            Rig rig = new Rig();
+            rig.Controller.Start();
+            rig.Sensor.Humidity = 130;
+            rig.Ticks(1);
+            Assert.IsFalse(rig.Valve1.Energised);
+            Assert.IsFalse(rig.Controller.Sensors[0].Fresh);
+        }
+
+        [TestMethod]
+        public void EmptyTankStopsPumpAndValves()
+        {
+            Rig rig = new Rig();
+            rig.Controller.Start();
+            rig.Sensor.Humidity = 70;
+            rig.Ticks(1);
+            Assert.IsTrue(rig.Pump.Energised);
+            rig.Tank.High = false;
+            rig.Ticks(1);
+            Assert.IsFalse(rig.Pump.Energised);
+            Assert.IsFalse(rig.Valve1.Energised);
+        }
+
+        [TestMethod]
+        public void ValveNeverStaysOpenBeyondTheContinuousLimit()
+        {
+            Rig rig = new Rig();
+            rig.Controller.Start();
+            string error;
+            Assert.IsTrue(rig.Controller.Settings.TrySet("zone1.max_mist_s", "30", out error));
+            rig.Sensor.Humidity = 50;
+            int longestOnSeconds = 0;
+            int onSeconds = 0;
+            for (int i = 0; i < 300; i++)
+            {
+                rig.Ticks(1);
+                onSeconds = rig.Valve1.Energised ? onSeconds + 1 : 0;
+                if (onSeconds > longestOnSeconds)
+                {
+                    longestOnSeconds = onSeconds;
+                }
+            }
+
+            Assert.IsTrue(longestOnSeconds <= 30);
+            Assert.IsTrue(longestOnSeconds >= 29);
+        }
+
+        [TestMethod]
+        public void ZoneModeOffKeepsTheValveClosed()
+        {
+            Rig rig = new Rig();
+            rig.Controller.Start();
+            string error;
+            Assert.IsTrue(rig.Controller.Settings.TrySet("zone1.mode", "off", out error));
+            rig.Sensor.Humidity = 50;
+            rig.Ticks(3);
+            Assert.IsFalse(rig.Valve1.Energised);
+            Assert.AreEqual((int)ZoneActivity.Off, (int)rig.Controller.Zones[0].Activity);
+        }
+    }
+}
