@@ -314,7 +314,7 @@ namespace Greenhouse.Sensing
 
             double t = reading.TemperatureCelsius;
             double rh = reading.RelativeHumidityPercent;
-            if (t != t || rh != rh)
+            if (IsNaN(t) || IsNaN(rh))
             {
                 return SensorReason.NotANumber;
             }
@@ -454,6 +454,11 @@ namespace Greenhouse.Sensing
             ReasonCode = reason;
             Reason = SensorReasons.Text(reason);
             HealthChanged = true;
+        }
+
+        private static bool IsNaN(double value)
+        {
+            return !(value <= 0) && !(value > 0);
         }
 
         private static double Abs(double value)
