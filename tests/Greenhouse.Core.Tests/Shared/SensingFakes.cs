@@ -37,4 +37,23 @@ namespace Greenhouse.Tests
             RecoverRequests++;
         }
     }
+
+    /// <summary>An adapter that breaks its contract by throwing.</summary>
+    public sealed class ThrowingSensor : IClimateSensor
+    {
+        public int Reads;
+        public int RecoverRequests;
+
+        public SensorReadStatus TryRead(out ClimateReading reading)
+        {
+            Reads++;
+            throw new System.InvalidOperationException("i2c driver fault");
+        }
+
+        public void RecoverBus()
+        {
+            RecoverRequests++;
+            throw new System.InvalidOperationException("recovery fault");
+        }
+    }
 }

@@ -362,5 +362,43 @@ namespace Greenhouse.Tests
             Assert.IsFalse(channel.Saturated);
             Assert.AreEqual((int)SensorHealth.Ok, (int)channel.Health);
         }
+
+        [TestMethod]
+        public void AThrowingAdapterCountsAsABusErrorAndDoesNotStopTheTick()
+        {
+            ThrowingSensor port = new ThrowingSensor();
+            SensorChannel channel = new SensorChannel("sensor1", port);
+            SensorLimits limits = new SensorLimits();
+            for (int i = 1; i <= 3; i++)
+            {
+                Tick(channel, limits, i * 1000);
+            }
+
+            Assert.AreEqual(6, port.Reads);
+            Assert.AreEqual(1, port.RecoverRequests);
+            Assert.AreEqual((int)SensorHealth.Failed, (int)channel.Health);
+            Assert.AreEqual("bus_error", channel.Reason);
+        }
+
+        [TestMethod]
+        public void NotAnsweringAlsoAsksForBusRecoveryAndBadPressureIsDropped()
+        {
+            ScriptedSensor port = new ScriptedSensor();
+            SensorChannel channel = new SensorChannel("sensor1", port);
+            SensorLimits limits = new SensorLimits();
+            port.Pressure = 5000;
+            Tick(channel, limits, 0);
+            Assert.IsTrue(channel.HumidityUsable);
+            Assert.IsFalse(channel.PressureHectopascals >= 0); // NaN, health untouched
+            port.Status = SensorReadStatus.NotPresent;
+            for (int i = 1; i <= 3; i++)
+            {
+                Tick(channel, limits, i * 1000);
+            }
+
+            Assert.AreEqual("not_answering", channel.Reason);
+            Assert.AreEqual(1, port.RecoverRequests);
+            Assert.AreEqual(3, channel.ConsecutiveBusErrors);
+        }
     }
 }
