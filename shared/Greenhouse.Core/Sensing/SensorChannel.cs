@@ -251,7 +251,9 @@ namespace Greenhouse.Sensing
             }
 
             UpdateStuck(nowMs, limits, valveOpen, otherValid, otherRh);
-            UpdateSaturation(nowMs, limits, mistingRecently);
+            // While the two disagree, misting cannot explain one of them sitting at saturation: its clock runs anyway,
+            // so a wet sensor is found even when the degraded program keeps misting, and the other one is freed.
+            UpdateSaturation(nowMs, limits, mistingRecently && !disagree);
 
             _goodRun++;
             if (_goodRun >= limits.SuspectClearReadings)

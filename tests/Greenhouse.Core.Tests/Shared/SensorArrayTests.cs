@@ -385,5 +385,37 @@ namespace Greenhouse.Tests
             controller.Tick();
             Assert.IsFalse(valve.Energised);
         }
+
+        [TestMethod]
+        public void AWetSensorIsFoundThroughDisagreementEvenWhileMistingAndTheOtherIsUsedAgain()
+        {
+            ScriptedSensor s1 = new ScriptedSensor();
+            ScriptedSensor s2 = new ScriptedSensor();
+            AlarmSet alarms = new AlarmSet();
+            ControllerSettings settings = NewSettings();
+            Set(settings, "sensor.saturation_h", "1");
+            Set(settings, "sensor.recover_after_n", "2");
+            SensorArray array = new SensorArray(s1, s2, settings, alarms, null);
+            s1.Humidity = 100; // wet
+            long now = 0;
+            bool sawDisagree = false;
+            for (int minute = 0; minute <= 90; minute++)
+            {
+                s2.Humidity = minute % 2 == 0 ? 86 : 86.02;
+                array.Update(now, minute % 5 == 0); // degraded program: a pulse every 5 minutes
+                sawDisagree |= array.Disagree;
+                now += 60000;
+            }
+
+            Assert.IsTrue(sawDisagree);
+            Assert.IsTrue(array.Channels[0].Saturated);
+            Assert.IsFalse(array.Disagree);
+            Assert.IsTrue(alarms.IsActive(AlarmCodes.SensorSaturated, 0));
+            Assert.AreEqual((int)SensorHealth.Ok, (int)array.Channels[1].Health);
+            ZoneClimate climate;
+            array.GetZoneClimate(1, out climate);
+            Assert.IsTrue(climate.HumidityValid);
+            Assert.AreEqual(SensorArray.SourceSensor2, climate.Source);
+        }
     }
 }
