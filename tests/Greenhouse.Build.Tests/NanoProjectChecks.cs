@@ -283,6 +283,11 @@ internal static partial class NanoProjectChecks
             }
             var id = packageLines[0].Groups["id"].Value;
             var version = packageLines[0].Groups["version"].Value;
+            var folder = Path.GetRelativePath(Path.Combine(root, ShimsFolder), shim).Replace('\\', '/').Split('/')[0];
+            if (!string.Equals(folder, id, StringComparison.Ordinal))
+            {
+                problems.Add($"{rel}: shims package {id} but lives in folder '{folder}'; one folder per package id (Shims/{id}/)");
+            }
             var sameId = packages.Where(p => p.Id.Equals(id, StringComparison.OrdinalIgnoreCase)).ToList();
             if (sameId.Count > 0 && !sameId.Any(p => p.Version == version))
             {

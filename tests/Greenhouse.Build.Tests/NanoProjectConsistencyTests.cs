@@ -5,6 +5,24 @@ namespace Greenhouse.Build.Tests;
 public sealed class NanoProjectConsistencyTests
 {
     [TestMethod]
+    public void DeviceProjectsAndTheirPackagesConfigsExist()
+    {
+        // Guards the checks below against passing on an empty tree if a project moves.
+        var projects = NanoProjectChecks.NfProjects(Repo.Root).Select(Repo.Relative).ToList();
+        foreach (var expected in new[]
+                 {
+                     "firmware/Greenhouse.Firmware/Greenhouse.Firmware.nfproj",
+                     "shared/Greenhouse.Core/Greenhouse.Core.nfproj",
+                     NanoProjectChecks.NfUnitTestProject,
+                 })
+        {
+            Assert.Contains(expected, projects);
+            Assert.IsTrue(File.Exists(Path.Combine(Path.GetDirectoryName(Repo.PathOf(expected))!, "packages.config")), expected + " has no packages.config");
+        }
+        Assert.IsTrue(File.Exists(Repo.PathOf("Controller.sln")), "Controller.sln (next to the packages folder) is missing at the repository root");
+    }
+
+    [TestMethod]
     public void EveryNfprojCompilesExactlyTheFilesOfItsFolder()
     {
         var problems = NanoProjectChecks.CompileLists(Repo.Root);
@@ -176,6 +194,14 @@ public sealed class NanoProjectChecksTests
         Write("tests/Greenhouse.NanoCompat/Shims/nanoFramework.Json/Json.cs",
             "// Package: nanoFramework.Json 2.2.213\n// Upstream: nanoframework/nanoFramework.Json@0123456789abcdef0123456789abcdef01234567 nanoFramework.Json/JsonConvert.cs\n");
         AssertReported(NanoProjectChecks.ShimHeaders(_root), "which no packages.config lists");
+    }
+
+    [TestMethod]
+    public void ShimOutsideItsPackageFolderIsReported()
+    {
+        Write("tests/Greenhouse.NanoCompat/Shims/Misc/Math2.cs",
+            "// Package: nanoFramework.System.Math 1.5.116\n// Upstream: nanoframework/System.Math@9e35956f75b12d44654ed5ef55602eea3efa545e nanoFramework.System.Math/Math.cs\n");
+        AssertReported(NanoProjectChecks.ShimHeaders(_root), "lives in folder 'Misc'");
     }
 
     [TestMethod]
