@@ -38,8 +38,12 @@ internal static class Program
         }
 
         var clock = Stopwatch.StartNew();
-        using var gate = new Gate(assembly, references);
-        gate.Run();
+        using var gate = OpenAndRun(assembly, references, out var failure);
+        if (gate is null)
+        {
+            Console.WriteLine($"{Path.GetFullPath(assembly)}: error NFGATE000: the IL gate could not read the assembly: {failure}");
+            return 2;
+        }
         foreach (var v in gate.Violations)
         {
             Console.WriteLine(gate.Format(v));
@@ -54,6 +58,24 @@ internal static class Program
         Console.WriteLine($"nanoFramework IL gate: OK, {gate.TypesChecked} types, {gate.MethodsChecked} methods checked in " +
             $"{Path.GetFileName(assembly)} ({clock.ElapsedMilliseconds} ms){pdbNote}");
         return 0;
+    }
+
+    private static Gate? OpenAndRun(string assembly, List<string> references, out string? failure)
+    {
+        Gate? gate = null;
+        try
+        {
+            gate = new Gate(assembly, references);
+            gate.Run();
+            failure = null;
+            return gate;
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            gate?.Dispose();
+            failure = ex.GetType().Name + ": " + ex.Message;
+            return null;
+        }
     }
 
     private static int Usage(string problem)
