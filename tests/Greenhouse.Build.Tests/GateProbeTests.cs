@@ -56,6 +56,7 @@ public sealed class GateProbeTests
         ("two-dimensional-array", "NFGATE004", "public class P { public int Run() { var grid = new double[2, 3]; return grid.Length; } }"),
         ("enum-tostring", "NFGATE005", "public enum Fan { Off, On } public class P { public string Run(Fan f) { return f.ToString(); } }"),
         ("enum-interpolation", "NFGATE005", "public enum Pump { Off, On } public class Q { public string Run(Pump f) { return $\"pump {f}\"; } }"),
+        ("enum-stringbuilder-append", "NFGATE005", "public enum Vent { Shut, Open } public class R { public string Run(Vent v) { var sb = new System.Text.StringBuilder(); sb.Append(v); return sb.ToString(); } }"),
         ("custom-tostring-format", "NFGATE006", "public class P { public string Run(double x) { return x.ToString(\"0.0\"); } }"),
         ("custom-format-through-local", "NFGATE006", "public class P { public string Run(double x) { string fmt = \"0.0\"; return x.ToString(fmt); } }"),
         ("custom-composite-format", "NFGATE007", "public class P { public string Run(double x) { return string.Format(\"t={0:0.00}\", x); } }"),

@@ -299,6 +299,18 @@ internal sealed partial class Gate
                 }
             }
 
+            // Text sinks that call ToString() on an object argument: StringBuilder.Append/Insert, Write/WriteLine.
+            if (callee.Name is "Append" or "Insert" or "Write" or "WriteLine")
+            {
+                for (var i = 0; i < callee.Params.Length; i++)
+                {
+                    if (callee.Params[i].Name == "System.Object" && args[first + i]?.BoxedEnum is { } en)
+                    {
+                        Report(Rules.EnumToString, Rules.EnumText(en, $"{callee.ParentType}.{callee.Name}(object)"), offset);
+                    }
+                }
+            }
+
             if (callee.ParentType != "System.String" || withThis)
             {
                 return;
