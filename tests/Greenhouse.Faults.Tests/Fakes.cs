@@ -194,12 +194,42 @@ namespace Greenhouse.Faults.Tests
             Assert(Controller.ApplySetting(key, value, "test", out error), error);
         }
 
+        /// <summary>When set, driven before every tick the way the simulator's runner is expected to: Update, follow
+        /// tank-empty in the ground truth, and on a power cut drop the relays and build a new controller.</summary>
+        public FaultInjector Injector;
+        /// <summary>The ports new controllers are built from (the fault-wrapped ones when faults are injected).</summary>
+        public ControllerPorts ActivePorts;
+
+        /// <summary>Replaces the controller as a power cut does: relays drop, uptime restarts, a new controller starts.</summary>
+        public void PowerCut()
+        {
+            Pump.Energised = false;
+            Fan.Energised = false;
+            foreach (FakeRelay valve in Valves)
+            {
+                valve.Energised = false;
+            }
+
+            Clock.Uptime = 0;
+            Controller = new Controller(ActivePorts ?? Ports, "test");
+            Controller.Start();
+        }
+
         public void Ticks(int count)
         {
             for (int i = 0; i < count; i++)
             {
                 Elapsed += TimeSpan.FromMilliseconds(TickMs);
                 Clock.Advance(TickMs);
+                if (Injector != null)
+                {
+                    Injector.Update(Elapsed, Local);
+                    TankTruth = !Injector.IsActive(FaultKind.TankEmpty);
+                    if (Injector.PowerCutDue)
+                    {
+                        PowerCut();
+                    }
+                }
                 if (ModelHumidity)
                 {
                     bool misting = Valves[0].Energised || Valves[1].Energised;
