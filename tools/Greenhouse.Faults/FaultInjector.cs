@@ -15,6 +15,10 @@ namespace Greenhouse.Faults
     {
         private readonly FaultItem[] _items;
         private readonly bool[] _active;
+        // Per item, set by the first Update: window [from, to) or instant "from" in elapsed ticks (Relative) or local
+        // ticks (Day); unused for Daily items.
+        private readonly long[] _from;
+        private readonly long[] _to;
         private readonly int[] _activeMask = new int[FaultKinds.All.Length];
         private readonly int[] _i2cPercent = new int[3];
         private readonly Random _random;
@@ -32,6 +36,8 @@ namespace Greenhouse.Faults
             Seed = seed;
             _items = new List<FaultItem>(Schedule.Items).ToArray();
             _active = new bool[_items.Length];
+            _from = new long[_items.Length];
+            _to = new long[_items.Length];
             _random = new Random(seed);
         }
 
@@ -98,6 +104,13 @@ namespace Greenhouse.Faults
                 FirstDay = (simulatedLocal - simulatedElapsed).Date;
                 _prevElapsed = simulatedElapsed - TimeSpan.FromTicks(1);
                 _prevLocal = simulatedLocal - TimeSpan.FromTicks(1);
+                for (int i = 0; i < _items.Length; i++)
+                {
+                    FaultTiming timing = _items[i].Timing;
+                    long origin = timing.Kind == FaultTimingKind.Day ? FirstDay.Ticks + (timing.Day - 1) * TimeSpan.TicksPerDay : 0;
+                    _from[i] = origin + timing.Start * TimeSpan.TicksPerMinute;
+                    _to[i] = origin + (timing.End + (timing.WrapsMidnight ? 24 * 60 : 0)) * TimeSpan.TicksPerMinute;
+                }
             }
             else if (simulatedElapsed < Elapsed || simulatedLocal < Local)
             {
@@ -121,7 +134,18 @@ namespace Greenhouse.Faults
                 FaultItem item = _items[i];
                 if (item.Timing.IsInstant)
                 {
-                    int occurrences = Occurrences(item.Timing, _prevElapsed, _prevLocal, simulatedElapsed, simulatedLocal);
+                    int occurrences;
+                    if (item.Timing.Kind == FaultTimingKind.Daily)
+                    {
+                        occurrences = Occurrences(item.Timing, _prevElapsed, _prevLocal, simulatedElapsed, simulatedLocal);
+                    }
+                    else
+                    {
+                        long before = item.Timing.Kind == FaultTimingKind.Day ? _prevLocal.Ticks : _prevElapsed.Ticks;
+                        long now = item.Timing.Kind == FaultTimingKind.Day ? simulatedLocal.Ticks : simulatedElapsed.Ticks;
+                        occurrences = before < _from[i] && _from[i] <= now ? 1 : 0;
+                    }
+
                     for (int n = 0; n < occurrences; n++)
                     {
                         Fire(item);
@@ -130,11 +154,21 @@ namespace Greenhouse.Faults
                     continue;
                 }
 
-                bool now = IsInWindow(item.Timing, simulatedElapsed, simulatedLocal);
-                if (now != _active[i])
+                bool inside;
+                if (item.Timing.Kind == FaultTimingKind.Daily)
                 {
-                    _active[i] = now;
-                    Record(now ? FaultEventKind.Started : FaultEventKind.Ended, item);
+                    inside = IsInWindow(item.Timing, simulatedElapsed, simulatedLocal);
+                }
+                else
+                {
+                    long t = item.Timing.Kind == FaultTimingKind.Day ? simulatedLocal.Ticks : simulatedElapsed.Ticks;
+                    inside = t >= _from[i] && t < _to[i];
+                }
+
+                if (inside != _active[i])
+                {
+                    _active[i] = inside;
+                    Record(inside ? FaultEventKind.Started : FaultEventKind.Ended, item);
                 }
             }
 
