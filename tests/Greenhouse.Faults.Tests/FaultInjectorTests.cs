@@ -285,6 +285,35 @@ namespace Greenhouse.Faults.Tests
             }
         }
 
+        private static string Replay(int scheduleSeed, int injectorSeed)
+        {
+            FaultInjector injector = new FaultInjector(FaultSchedule.Random(scheduleSeed, 10, 4), injectorSeed);
+            FaultySensor one = new FaultySensor(new FakeSensor(), 1, injector);
+            FaultySensor two = new FaultySensor(new FakeSensor(), 2, injector);
+            System.Text.StringBuilder trace = new System.Text.StringBuilder();
+            for (TimeSpan t = TimeSpan.Zero; t < TimeSpan.FromDays(10); t += TimeSpan.FromSeconds(20))
+            {
+                foreach (FaultEvent e in injector.Update(t, Start + t))
+                {
+                    trace.Append(e).Append('\n');
+                }
+
+                trace.Append((int)one.TryRead(out _)).Append((int)two.TryRead(out _));
+            }
+
+            return trace.ToString();
+        }
+
+        [TestMethod]
+        public void ARandomScheduleReplaysIdenticallyWithTheSameSeeds()
+        {
+            string a = Replay(11, 3);
+            Assert.AreEqual(a, Replay(11, 3));
+            Assert.AreNotEqual(a, Replay(12, 3));
+            Assert.IsTrue(a.Contains("fired power-cut") || a.Contains("fired clock-jump"), "ten busy days include an instantaneous fault");
+            Assert.IsTrue(a.Contains('1') && a.Contains('2'), "bus errors and dead sensors occurred");
+        }
+
         [TestMethod]
         public void TankEmptyMakesTheFloatSwitchReadLow()
         {

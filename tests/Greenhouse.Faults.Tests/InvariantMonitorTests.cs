@@ -150,6 +150,7 @@ namespace Greenhouse.Faults.Tests
             rig.Ticks(10);
             Assert.AreEqual(1, rig.Monitor.Count(InvariantKind.MistingTooHot), Report(rig.Monitor));
             StringAssert.Contains(rig.Monitor.Violations[0].Text, "36.0 °C > 35.0 °C");
+            StringAssert.Contains(rig.Monitor.Violations[0].Text, "(sensor1 20.0 °C)");
 
             Rig mild = new Rig();
             mild.Sensor.Humidity = 70;

@@ -160,13 +160,13 @@ namespace Greenhouse.Faults
             if (Begins(InvariantKind.MistingTooHot, 0, misting && air > HardLimits.MaxMistingTemperatureCelsius + _options.TemperatureMarginCelsius))
             {
                 Record(InvariantKind.MistingTooHot, 0, truth.Elapsed, truth.Local,
-                    open + " valve(s) open at air " + F1(air) + " °C > " + F1(HardLimits.MaxMistingTemperatureCelsius) + " °C");
+                    open + " valve(s) open at air " + F1(air) + " °C > " + F1(HardLimits.MaxMistingTemperatureCelsius) + " °C" + SensorSays(controller));
             }
 
             if (Begins(InvariantKind.MistingTooCold, 0, misting && air < HardLimits.MinMistingTemperatureCelsius - _options.TemperatureMarginCelsius))
             {
                 Record(InvariantKind.MistingTooCold, 0, truth.Elapsed, truth.Local,
-                    open + " valve(s) open at air " + F1(air) + " °C < " + F1(HardLimits.MinMistingTemperatureCelsius) + " °C");
+                    open + " valve(s) open at air " + F1(air) + " °C < " + F1(HardLimits.MinMistingTemperatureCelsius) + " °C" + SensorSays(controller));
             }
 
             if (Begins(InvariantKind.TooManyValves, 0, open > _options.MaxOpenValves))
@@ -420,6 +420,22 @@ namespace Greenhouse.Faults
             {
                 _violations.Add(new InvariantViolation(kind, zone, elapsed, local, text));
             }
+        }
+
+        /// <summary>What the controller's sensors last read, for diagnosing a temperature violation.</summary>
+        private static string SensorSays(Controller controller)
+        {
+            StringBuilder text = new StringBuilder();
+            foreach (Greenhouse.Sensing.SensorChannel sensor in controller.Sensors)
+            {
+                if (sensor.Health != Greenhouse.Sensing.SensorHealth.Absent)
+                {
+                    text.Append(text.Length == 0 ? " (" : ", ").Append(sensor.Name).Append(' ')
+                        .Append(sensor.Fresh ? F1(sensor.TemperatureCelsius) + " °C" : "no fresh reading");
+                }
+            }
+
+            return text.Length == 0 ? "" : text.Append(')').ToString();
         }
 
         private static string F1(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
