@@ -225,7 +225,7 @@ namespace Greenhouse.Faults.Tests
             Rig rig = new Rig();
             rig.Ticks(1);
             rig.Controller.Alarms.Raise(AlarmCodes.TankEmpty, 0, "float low", rig.Controller.NowMs);
-            rig.Controller.Alarms.Raise(AlarmCodes.SensorFailed, 0, "bus error", rig.Controller.NowMs);
+            rig.Controller.Alarms.Raise(AlarmCodes.WatchdogReboot, 0, "test", rig.Controller.NowMs);
             rig.Ticks(1);
             Assert.AreEqual(2, rig.Monitor.AlarmAppearances);
             rig.Controller.Alarms.Raise(AlarmCodes.TankEmpty, 0, "still low", rig.Controller.NowMs);
@@ -235,16 +235,16 @@ namespace Greenhouse.Faults.Tests
             rig.Ticks(1);
             Assert.AreEqual(1, rig.Monitor.AlarmClearances);
             Assert.IsTrue(rig.Monitor.AlarmAppearedAndCleared(AlarmCodes.TankEmpty));
-            Assert.IsFalse(rig.Monitor.AlarmAppearedAndCleared(AlarmCodes.SensorFailed));
+            Assert.IsFalse(rig.Monitor.AlarmAppearedAndCleared(AlarmCodes.WatchdogReboot));
             Assert.AreEqual(3, rig.Monitor.AlarmChanges.Count);
             StringAssert.Contains(rig.Monitor.AlarmChanges[2].ToString(), "cleared tank_empty");
 
             rig.PowerCut();
             rig.Ticks(1);
             Assert.AreEqual(1, rig.Monitor.Restarts);
-            Assert.AreEqual(1, rig.Monitor.AlarmsDroppedByRestart, "sensor_failed was lost with the restart, not cleared");
+            Assert.AreEqual(1, rig.Monitor.AlarmsDroppedByRestart, "watchdog_reboot was lost with the restart, not cleared");
             Assert.AreEqual(1, rig.Monitor.AlarmClearances);
-            StringAssert.Contains(rig.Monitor.Summary(), "sensor_failed: raised 1, cleared 0");
+            StringAssert.Contains(rig.Monitor.Summary(), "watchdog_reboot: raised 1, cleared 0");
         }
 
         [TestMethod]
@@ -314,7 +314,7 @@ namespace Greenhouse.Faults.Tests
             var before = rig.Controller;
             rig.TicksFor(TimeSpan.FromMinutes(20));
             Assert.AreNotSame(before, rig.Controller, "power-cut at +50 min replaced the controller");
-            Assert.IsTrue(rig.Controller.Sensors[0].ErrorCount > 0, "bus errors at +55..+58 min");
+            Assert.IsTrue(rig.Controller.Sensors[0].ErrorCount + rig.Controller.Sensors[0].RetryCount > 0, "bus errors at +55..+58 min (retried reads count too)");
             rig.TicksFor(TimeSpan.FromMinutes(15));
 
             Assert.AreEqual(1, rig.Injector.PowerCutCount);
