@@ -70,6 +70,9 @@ namespace Greenhouse.Tests
             rig.Controller.Start();
             rig.Sensor.Humidity = 86.9; // default target 90, band 3
             rig.Ticks(1);
+            Assert.IsTrue(rig.Pump.Energised); // pump pre-run (default 2 s) before the valve opens
+            Assert.IsFalse(rig.Valve1.Energised);
+            rig.Ticks(2);
             Assert.IsTrue(rig.Valve1.Energised);
             Assert.IsTrue(rig.Pump.Energised);
             Assert.AreEqual((int)ZoneActivity.Misting, (int)rig.Controller.Zones[0].Activity);
@@ -94,7 +97,7 @@ namespace Greenhouse.Tests
             Rig rig = new Rig();
             rig.Controller.Start();
             rig.Sensor.Humidity = 70;
-            rig.Ticks(1);
+            rig.Ticks(3);
             Assert.IsTrue(rig.Valve1.Energised);
 
             rig.Sensor.Status = SensorReadStatus.BusError;
@@ -124,8 +127,9 @@ namespace Greenhouse.Tests
             Rig rig = new Rig();
             rig.Controller.Start();
             rig.Sensor.Humidity = 70;
-            rig.Ticks(1);
+            rig.Ticks(3);
             Assert.IsTrue(rig.Pump.Energised);
+            Assert.IsTrue(rig.Valve1.Energised);
             rig.Tank.High = false;
             rig.Ticks(1);
             Assert.IsFalse(rig.Pump.Energised);
@@ -181,7 +185,7 @@ namespace Greenhouse.Tests
             Assert.IsFalse(rig.Controller.RequestMist(1, 301, "test", out error));
             Assert.IsFalse(rig.Controller.RequestMist(2, 5, "test", out error));
             Assert.IsTrue(rig.Controller.RequestMist(1, 5, "test", out error));
-            rig.Ticks(1);
+            rig.Ticks(3);
             Assert.IsTrue(rig.Valve1.Energised);
             Assert.IsTrue(rig.Pump.Energised);
             rig.Ticks(5);
