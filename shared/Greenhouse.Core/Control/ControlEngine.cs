@@ -364,6 +364,22 @@ namespace Greenhouse.Control
                 maxOpen = ControllerSettings.MaxZones;
             }
 
+            while (open > maxOpen)
+            {
+                // The limit was lowered while valves were open: close the most recently opened.
+                int newest = -1;
+                for (int i = 0; i < _zones.Length; i++)
+                {
+                    if (_zones[i].Valve.IsOn && (newest < 0 || _zones[i].Valve.OnForMs(nowMs) < _zones[newest].Valve.OnForMs(nowMs)))
+                    {
+                        newest = i;
+                    }
+                }
+
+                _zones[newest].Yield(nowMs);
+                open--;
+            }
+
             long preRunMs = _s.Integer(_ix.PreRun, 0) * 1000;
             bool pendingPreRun = false;
             while (true)

@@ -469,6 +469,13 @@ namespace Greenhouse.Control
             _log.Info("zone", "valve on", "zone=" + _n.ToString() + " s=" + Num.Format(_pulseMs / 1000.0, 1) + " reason=\"" + Reason + "\"");
         }
 
+        /// <summary>Closes the valve because the engine needs the slot (max_open_valves lowered).</summary>
+        internal void Yield(long nowMs)
+        {
+            Close(nowMs, ReasonCode.WaitingForValveSlot, 0, 0);
+            Set(ZoneActivity.Idle, ReasonCode.WaitingForValveSlot, 0, 0);
+        }
+
         /// <summary>The engine could not open the valve yet; shows why while keeping the wish.</summary>
         internal void ShowWaiting(ReasonCode code)
         {
