@@ -28,7 +28,7 @@ namespace Greenhouse.Tests
         public void SafetyRulesHoldForEverySequence()
         {
             Coverage = new long[8];
-            GenRun.Sample((hourPick, dayPick, openPick, ops) => new Simulation(hourPick, dayPick, openPick).Run(ops), iter: 80, threads: 1);
+            GenRun.Sample((hourPick, dayPick, openPick, ops) => new Simulation(hourPick, dayPick, openPick).Run(ops), iter: 50, threads: 1);
             // The sequences must actually reach the interesting states, or the rules above prove little.
             Console.WriteLine("coverage: open ticks " + Coverage[0] + ", auto " + Coverage[1] + ", degraded " + Coverage[2]
                 + ", protective " + Coverage[3] + ", manual " + Coverage[4] + ", dry-phase ticks " + Coverage[5]
@@ -87,8 +87,8 @@ namespace Greenhouse.Tests
                 foreach (Op op in ops)
                 {
                     Apply(op);
-                    int ticks = op.Kind == 19 ? 60 + op.B % 240 : 1 + op.B % 40;
-                    int stepMs = op.Kind == 19 ? 60000 : 1000 * (1 + op.C % 5);
+                    int ticks = op.Kind == 19 ? 360 + op.B % 1080 : 1 + op.B % 40;
+                    int stepMs = op.Kind == 19 ? 10000 : 1000 * (1 + op.C % 5);
                     for (int t = 0; t < ticks; t++)
                     {
                         Tick(stepMs);
