@@ -511,10 +511,13 @@ namespace Greenhouse.Control
                 return;
             }
 
-            if (_kind == PulseKind.Auto && z.HumidityValid && z.RelativeHumidityPercent >= TargetRh)
+            double upper = TargetRh + _s.Number(_ix.Band, _n);
+            if (_kind == PulseKind.Auto && z.HumidityValid && z.RelativeHumidityPercent >= upper)
             {
-                Close(now, ReasonCode.MistOffTarget, z.RelativeHumidityPercent, TargetRh);
-                Set(ZoneActivity.Idle, ReasonCode.MistOffTarget, z.RelativeHumidityPercent, TargetRh);
+                // Early stop at the upper band edge (target + band), not at the target: mist passing the sensor
+                // reads high for a moment, and the pulse length already sizes the dose.
+                Close(now, ReasonCode.MistOffTarget, z.RelativeHumidityPercent, upper);
+                Set(ZoneActivity.Idle, ReasonCode.MistOffTarget, z.RelativeHumidityPercent, upper);
                 return;
             }
 

@@ -47,17 +47,20 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
-        public void PulseStopsEarlyAtTarget()
+        public void PulseStopsEarlyAtTheUpperBand()
         {
             ControlRig rig = new ControlRig();
             rig.Climate(1, 20, 80);
             rig.Run(10, 1, 1);
             Assert.IsTrue(rig.Valves[0].Energised);
-            rig.Climate(1, 20, 90.2);
+            rig.Climate(1, 20, 92.5); // above target 90, below target + band 93: keeps going
+            rig.Step(1000);
+            Assert.IsTrue(rig.Valves[0].Energised);
+            rig.Climate(1, 20, 93.2);
             rig.Step(1000);
             Assert.IsFalse(rig.Valves[0].Energised);
             Assert.AreEqual((int)ReasonCode.MistOffTarget, (int)rig.Zone(1).ReasonCode);
-            Assert.AreEqual("mist off: rh 90.2 >= 90.0", rig.Zone(1).Reason);
+            Assert.AreEqual("mist off: rh 93.2 >= 93.0", rig.Zone(1).Reason);
         }
 
         [TestMethod]

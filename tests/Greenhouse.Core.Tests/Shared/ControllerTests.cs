@@ -64,7 +64,7 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
-        public void MistsBelowTargetMinusBandAndStopsAtTarget()
+        public void MistsBelowTargetMinusBandAndStopsAtTheUpperBand()
         {
             Rig rig = new Rig();
             rig.Controller.Start();
@@ -74,21 +74,23 @@ namespace Greenhouse.Tests
             Assert.IsFalse(rig.Valve1.Energised);
             rig.Ticks(2);
             Assert.IsTrue(rig.Valve1.Energised);
-            Assert.IsTrue(rig.Pump.Energised);
             Assert.AreEqual((int)ZoneActivity.Misting, (int)rig.Controller.Zones[0].Activity);
 
-            rig.Sensor.Humidity = 89.0;
+            rig.Sensor.Humidity = 92.0;
             rig.Ticks(1);
             Assert.IsTrue(rig.Valve1.Energised);
 
-            rig.Sensor.Humidity = 90.0;
+            rig.Sensor.Humidity = 93.0;
             rig.Ticks(1);
             Assert.IsFalse(rig.Valve1.Energised);
             Assert.IsFalse(rig.Pump.Energised);
 
-            rig.Sensor.Humidity = 87.5;
-            rig.Ticks(1);
+            // Settle window: no new pulse although the reading drops below the band at once.
+            rig.Sensor.Humidity = 85;
+            rig.Ticks(200);
             Assert.IsFalse(rig.Valve1.Energised);
+            rig.Ticks(45);
+            Assert.IsTrue(rig.Valve1.Energised);
         }
 
         [TestMethod]
