@@ -206,7 +206,7 @@ namespace Greenhouse.Control
         public bool Condensing { get; private set; }
         public bool Degraded { get; private set; }
 
-        /// <summary>Learned pulse shortening from recent overshoot, 0.3..1.</summary>
+        /// <summary>Learned pulse scale from recent peaks, 0.3..2: shrinks after overshoot above target + band, grows while peaks stay below target.</summary>
         public double PulseFactor { get; private set; }
 
         /// <summary>True when the zone wants its valve opened this tick.</summary>
@@ -648,7 +648,7 @@ namespace Greenhouse.Control
             }
             else if (_peakRh < target)
             {
-                PulseFactor = PulseFactor * 1.15 > 1 ? 1 : PulseFactor * 1.15;
+                PulseFactor = PulseFactor * 1.15 > 2 ? 2 : PulseFactor * 1.15;
             }
         }
 
