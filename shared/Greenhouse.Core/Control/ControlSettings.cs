@@ -102,7 +102,7 @@ namespace Greenhouse.Control
                 SettingDefinition.Number(PulseFullDeficit, true, 1, 30, 8, 1, "%", "humidity deficit below target at which the pulse reaches pulse_max_s"),
                 SettingDefinition.Integer(SettleSeconds, true, 30, 3600, 240, "s", "after a pulse, humidity is not acted on for this long (mist evaporates, reaches the sensor)"),
                 SettingDefinition.Integer(MinOffSeconds, true, 0, 3600, 60, "s", "shortest time a valve stays closed between pulses"),
-                SettingDefinition.Flag(Anticipate, true, true, "shorten pulses after recent pulses overshot target plus band"),
+                SettingDefinition.Flag(Anticipate, true, true, "scale pulses from recent peaks: shorter after overshoot above target + band, longer while peaks stay below target"),
                 SettingDefinition.Integer(WetDays, true, 1, 30, 5, "d", "growth stage: days of misting before a dry spell"),
                 SettingDefinition.Integer(DryDays, true, 0, 14, 2, "d", "growth stage: dry days after the wet days; 0 = no alternation"),
                 SettingDefinition.Integer(MaxWetDays, true, 1, 60, 15, "d", "growth stage: cap on cumulative wet days per flush; then the zone stays dry"),
