@@ -40,8 +40,8 @@ namespace Greenhouse.Tests
             string error;
             Assert.IsFalse(settings.TrySet("zone1.pulse_min_s", "90", out error));
             Assert.AreEqual("pulse_min_s must be below pulse_max_s", error);
-            Assert.IsTrue(settings.TrySet("lockout.low_c", "12", out error), error);
-            Assert.IsFalse(settings.TrySet("lockout.high_c", "14", out error));
+            Assert.IsTrue(settings.TrySet("lockout.low_c", "13", out error), error);
+            Assert.IsFalse(settings.TrySet("lockout.high_c", "15", out error));
             Assert.AreEqual("lockout.low_c plus twice lockout.hyst_c must be below lockout.high_c", error);
             Assert.IsTrue(settings.TrySet("lockout.high_c", "20", out error), error);
             Assert.IsFalse(settings.TrySet("lockout.hyst_c", "5", out error));
