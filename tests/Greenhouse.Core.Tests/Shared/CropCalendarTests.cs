@@ -144,6 +144,46 @@ namespace Greenhouse.Tests
             Assert.AreEqual(first.Zones[0].Valve.SwitchCount, second.Zones[0].Valve.SwitchCount);
         }
 
+        [TestMethod]
+        public void ControllerKeepsTheDryPhaseReachedAtMidnightAcrossAReboot()
+        {
+            FakeControlState state = new FakeControlState();
+            FakeClock clock = new FakeClock();
+            clock.Synced = true;
+            clock.Utc = new System.DateTime(2026, 5, 10, 15, 50, 0); // 23:50 local (UTC+8)
+            FakeSensor sensor = new FakeSensor();
+            sensor.Humidity = 80;
+            FakeRelay valve = new FakeRelay();
+            Controller first = Build(state, clock, sensor, valve);
+            string error;
+            Assert.IsTrue(first.ApplySetting("zone1.wet_days", "1", "test", out error));
+            Assert.IsTrue(first.ApplySetting("zone1.dry_days", "2", "test", out error));
+            first.Start();
+            for (int i = 0; i < 20 * 60; i++)
+            {
+                clock.Advance(1000);
+                first.Tick();
+            }
+
+            Assert.AreEqual("dry", first.Zones[0].PhaseName);
+            Assert.AreEqual(1, first.Zones[0].WetDaysTotal);
+
+            // Power cut: nothing saved on purpose, the new controller reads the last saved state.
+            Controller second = Build(state, clock, sensor, valve);
+            Assert.IsTrue(second.ApplySetting("zone1.wet_days", "1", "settings file", out error));
+            Assert.IsTrue(second.ApplySetting("zone1.dry_days", "2", "settings file", out error));
+            second.Start();
+            for (int i = 0; i < 3600; i++)
+            {
+                clock.Advance(1000);
+                second.Tick();
+                Assert.IsFalse(valve.Energised);
+            }
+
+            Assert.AreEqual("dry", second.Zones[0].PhaseName);
+            Assert.AreEqual(1, second.Zones[0].WetDaysTotal);
+        }
+
         private static Controller Build(FakeControlState state, FakeClock clock, FakeSensor sensor, FakeRelay valve)
         {
             ControllerPorts ports = new ControllerPorts();
