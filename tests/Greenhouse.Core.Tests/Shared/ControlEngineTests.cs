@@ -378,6 +378,56 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void ColdSeasonMistsOnlyAtMidday()
+        {
+            ControlRig rig = new ControlRig();
+            rig.Set("season.memory_h", "2");
+            rig.SetLocal(2026, 4, 10, 5, 0);
+            rig.Climate(1, 10, 80); // below 15 C all the time
+            rig.RunUntilLocal(7, 30, 60, 1);
+            Assert.IsTrue(rig.Engine.Context.Cold);
+            Assert.AreEqual(0, rig.RunUntilLocal(8, 55, 5, 1));
+            Assert.AreEqual((int)ReasonCode.OutsideWindow, (int)rig.Zone(1).ReasonCode);
+            Assert.AreEqual("blocked: outside window 9-15 h", rig.Zone(1).Reason);
+            rig.RunUntilLocal(9, 0, 5, 1);
+            Assert.IsTrue(rig.Run(600, 1, 1) > 0);
+            // A warm reading ends cold mode.
+            rig.Climate(1, 16, 80);
+            rig.Step(1000);
+            Assert.IsFalse(rig.Engine.Context.Cold);
+        }
+
+        [TestMethod]
+        public void FanRunsInHeatWithMinimumOnTime()
+        {
+            ControlRig rig = new ControlRig();
+            rig.Climate(1, 26.5, 90);
+            rig.Step(1000);
+            Assert.IsTrue(rig.Fan.Energised);
+            Assert.AreEqual("fan on: 26.5 C >= 26", rig.Engine.FanReason);
+            rig.Climate(1, 20, 90);
+            rig.Run(60, 1, 0);
+            Assert.IsTrue(rig.Fan.Energised); // 120 s minimum run
+            rig.Run(70, 1, 0);
+            Assert.IsFalse(rig.Fan.Energised);
+            rig.Climate(1, 25, 90); // 25 is above on - hyst but below on: stays off
+            rig.Run(300, 1, 0);
+            Assert.IsFalse(rig.Fan.Energised);
+        }
+
+        [TestMethod]
+        public void UnsyncedClockStillAvoidsSummerHeat()
+        {
+            ControlRig rig = new ControlRig();
+            rig.Clock.Synced = false;
+            rig.Climate(1, 26, 80);
+            Assert.AreEqual(0, rig.Run(600, 1, 1));
+            Assert.AreEqual((int)ReasonCode.SummerDayHeat, (int)rig.Zone(1).ReasonCode);
+            rig.Climate(1, 22, 80);
+            Assert.IsTrue(rig.Run(60, 1, 1) > 0);
+        }
+
+        [TestMethod]
         public void DisabledZoneKeepsItsValveClosed()
         {
             ControlRig rig = new ControlRig();
