@@ -10,8 +10,9 @@ namespace Greenhouse.App
     /// <summary>
     /// The controller: one tick-driven entry point shared by the firmware's main loop, the simulator and the tests.
     /// Start() once, then Tick() about once per second. No threads inside; messages from other threads arrive
-    /// through <see cref="Inbox"/> and are applied in the tick. Every relay is off at start and whenever the
-    /// humidity reading is not trustworthy.
+    /// through <see cref="Inbox"/> and are applied in the tick. Every relay is off at start; the control engine
+    /// (<see cref="ControlEngine"/>, docs/control.md) decides the relays each tick, with a conservative fallback
+    /// program instead of plain off when a zone has no trustworthy humidity.
     /// </summary>
     public sealed class Controller
     {
