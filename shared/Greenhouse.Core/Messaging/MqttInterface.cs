@@ -111,7 +111,7 @@ namespace Greenhouse.Messaging
             RefreshIdentity();
         }
 
-        /// <summary>Replaces the jitter generator's seed (tests use it for a repeatable sequence).</summary>
+        /// <summary>The reconnect delay generator (seeded from the MAC and uptime).</summary>
         public ReconnectBackoff Backoff
         {
             get { return _backoff; }
@@ -178,10 +178,11 @@ namespace Greenhouse.Messaging
             switch (kind)
             {
                 case TopicKind.HomeAssistantStatus:
-                    if (IsText(message.Payload, "online"))
+                    if (!message.Retained && IsText(message.Payload, "online"))
                     {
                         // Home Assistant restarted: re-send discovery after a short random delay (HA's advice,
-                        // spreads a fleet's answers).
+                        // spreads a fleet's answers). A retained "online" only repeats what the connect-time
+                        // burst already covers.
                         _discoveryCursor = 0;
                         _discoveryDueMs = nowMs + _random.Next(3000);
                         _stateForced = true;
