@@ -30,6 +30,8 @@ namespace Greenhouse.Messaging
         /// <summary>Name of the CA certificate blob in the settings store (PEM text).</summary>
         public const string CaCertificateBlob = "ca.pem";
         public const string Source = "mqtt";
+        /// <summary>Longest topic echoed whole in an ack.</summary>
+        public const int MaxEchoedTopicLength = 200;
 
         private readonly Controller _controller;
         private readonly IMqttLink _link;
@@ -790,7 +792,8 @@ namespace Greenhouse.Messaging
         {
             _small.Clear();
             _small.BeginObject();
-            _small.Member("topic", topic);
+            // Real command topics are short; a huge junk topic is echoed cut short rather than copied whole.
+            _small.Member("topic", topic.Length > MaxEchoedTopicLength ? topic.Substring(0, MaxEchoedTopicLength) + "..." : topic);
             _small.MemberBool("ok", ok);
             if (ok)
             {

@@ -210,6 +210,15 @@ namespace Greenhouse.Tests
             Assert.IsTrue(rig.Send(Base + "/zone/2/target_rh/set", "91", false).IndexOf("zone must be 1..1") > 0);
             Assert.IsTrue(rig.Send(Base + "/zone/x/target_rh/set", "91", false).IndexOf("unknown topic") > 0);
             Assert.IsTrue(rig.Send(Base + "/whatever/set", "91", false).IndexOf("unknown topic") > 0);
+            string longTopic = Base + "/zone/1/";
+            for (int i = 0; i < 30; i++)
+            {
+                longTopic = longTopic + "abcdefghij";
+            }
+
+            string longAck = rig.Send(longTopic + "/set", "1", false);
+            Assert.IsTrue(longAck.IndexOf("\"ok\":false") > 0);
+            Assert.IsTrue(longAck.Length < 400, longAck);
             string quoted = rig.Send(Base + "/zone/1/a\"b\\c/set", "1", false);
             Assert.IsTrue(quoted.IndexOf("a\\\"b\\\\c") > 0);
 
