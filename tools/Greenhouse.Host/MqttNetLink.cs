@@ -18,13 +18,18 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
     /// <summary>Publishes waiting at most; further publishes are refused (Publish returns false).</summary>
     public const int QueueCapacity = 256;
 
-    private readonly Inbox _inbox;
+    private volatile Inbox _inbox;
     private readonly IMqttClient _client;
     private readonly BlockingCollection<object> _queue = new(new ConcurrentQueue<object>(), QueueCapacity);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sender;
     private int _connecting;
     private volatile bool _connected;
+
+    /// <summary>Creates the link; call <see cref="Attach"/> with the controller's inbox before the controller starts.</summary>
+    public MqttNetLink() : this(null)
+    {
+    }
 
     public MqttNetLink(Inbox inbox)
     {
@@ -33,13 +38,13 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
         _client.ApplicationMessageReceivedAsync += e =>
         {
             MqttApplicationMessage m = e.ApplicationMessage;
-            _inbox.PostMqtt(m.Topic, m.Payload.ToArray(), m.Retain);
+            _inbox?.PostMqtt(m.Topic, m.Payload.ToArray(), m.Retain);
             return Task.CompletedTask;
         };
         _client.ConnectedAsync += _ =>
         {
             _connected = true;
-            _inbox.PostConnection(true);
+            _inbox?.PostConnection(true);
             return Task.CompletedTask;
         };
         _client.DisconnectedAsync += _ =>
@@ -48,13 +53,16 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
             _connected = false;
             if (was)
             {
-                _inbox.PostConnection(false);
+                _inbox?.PostConnection(false);
             }
 
             return Task.CompletedTask;
         };
         _sender = Task.Run(SendLoop);
     }
+
+    /// <summary>Connects the link to the controller's inbox (the controller is built with the link in its ports).</summary>
+    public void Attach(Inbox inbox) => _inbox = inbox;
 
     /// <summary>Last connection error text (for diagnostics; never contains the password).</summary>
     public string LastError { get; private set; }

@@ -19,16 +19,51 @@ namespace Greenhouse.Firmware.Adapters
         /// <summary>Publishes M2Mqtt may hold in flight; beyond that Publish returns false (heap bound).</summary>
         public const int InflightQueueSize = 24;
 
-        private readonly Inbox _inbox;
+        private Inbox _inbox;
         private readonly object _gate = new object();
         private MqttClient _client;
         private MqttConnectOptions _pending;
         private bool _connected;
         private bool _connecting;
 
+        /// <summary>Creates the link; call <see cref="Attach"/> with the controller's inbox before Controller.Start.</summary>
+        public M2MqttLink()
+        {
+        }
+
         public M2MqttLink(Inbox inbox)
         {
             _inbox = inbox;
+        }
+
+        /// <summary>
+        /// Connects the link to the controller's inbox. The controller owns the inbox and takes the link in its
+        /// ports, so the firmware builds the link first, then the controller, then attaches.
+        /// </summary>
+        public void Attach(Inbox inbox)
+        {
+            lock (_gate)
+            {
+                _inbox = inbox;
+            }
+        }
+
+        private void Post(string topic, byte[] payload, bool retained)
+        {
+            Inbox inbox = _inbox;
+            if (inbox != null)
+            {
+                inbox.PostMqtt(topic, payload, retained);
+            }
+        }
+
+        private void PostConnection(bool up)
+        {
+            Inbox inbox = _inbox;
+            if (inbox != null)
+            {
+                inbox.PostConnection(up);
+            }
         }
 
         /// <summary>Short text of the last connection failure (never contains the password), or null.</summary>
@@ -102,7 +137,7 @@ namespace Greenhouse.Firmware.Adapters
                     }
 
                     LastError = null;
-                    _inbox.PostConnection(true);
+                    PostConnection(true);
                     client = null;
                 }
                 else
@@ -203,7 +238,7 @@ namespace Greenhouse.Firmware.Adapters
 
         private void OnMessage(object sender, MqttMsgPublishEventArgs e)
         {
-            _inbox.PostMqtt(e.Topic, e.Message == null ? new byte[0] : e.Message, e.Retain);
+            Post(e.Topic, e.Message == null ? new byte[0] : e.Message, e.Retain);
         }
 
         private void OnClosed(object sender, EventArgs e)
@@ -220,7 +255,7 @@ namespace Greenhouse.Firmware.Adapters
 
             if (was)
             {
-                _inbox.PostConnection(false);
+                PostConnection(false);
             }
         }
 
