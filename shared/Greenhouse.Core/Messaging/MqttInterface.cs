@@ -174,6 +174,11 @@ namespace Greenhouse.Messaging
                 return;
             }
 
+            if (message.Topic == null || message.Topic.Length == 0)
+            {
+                return;
+            }
+
             int zone;
             string name;
             TopicKind kind = MqttTopics.Parse(_base, message.Topic, out zone, out name);

@@ -222,6 +222,11 @@ namespace Greenhouse.Tests
             string quoted = rig.Send(Base + "/zone/1/a\"b\\c/set", "1", false);
             Assert.IsTrue(quoted.IndexOf("a\\\"b\\\\c") > 0);
 
+            // Null topic or payload from a broken adapter: ignored or refused, never a crash.
+            rig.Controller.Inbox.PostMqtt(null, null, false);
+            rig.Ticks(1);
+            Assert.IsTrue(rig.SendBytes(Base + "/zone/1/target_rh/set", null, false).IndexOf("\"ok\":false") > 0);
+
             // Another device's base: not ours, no ack, nothing applied.
             int from = rig.Link.Count;
             rig.Controller.Inbox.PostMqtt("greenhouse/gh-ffffff/zone/1/target_rh/set", System.Text.Encoding.UTF8.GetBytes("91"), false);
