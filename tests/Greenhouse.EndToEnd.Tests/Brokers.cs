@@ -61,7 +61,10 @@ public sealed class MosquittoBroker : ITestBroker
         return null;
     }
 
-    public static async Task<ITestBroker> StartAsync()
+    public static Task<ITestBroker> StartAsync() => StartAsync(null, null);
+
+    /// <summary>Starts Mosquitto; with a user and password, anonymous clients are refused.</summary>
+    public static async Task<ITestBroker> StartAsync(string user, string password)
     {
         string exe = FindExecutable();
         if (exe == null)
@@ -78,7 +81,30 @@ public sealed class MosquittoBroker : ITestBroker
         var broker = new MosquittoBroker { Port = EmbeddedBroker.FreeTcpPort() };
         broker._folder = Directory.CreateTempSubdirectory("gh-mosquitto-").FullName;
         string conf = Path.Combine(broker._folder, "mosquitto.conf");
-        File.WriteAllText(conf, $"listener {broker.Port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stderr\n");
+        string auth = "allow_anonymous true\n";
+        if (user != null)
+        {
+            string passwd = Path.Combine(broker._folder, "passwd");
+            string tool = Path.Combine(Path.GetDirectoryName(exe) ?? "", "mosquitto_passwd");
+            if (!File.Exists(tool))
+            {
+                tool = "/usr/bin/mosquitto_passwd";
+            }
+
+            using (Process p = Process.Start(new ProcessStartInfo(tool, new[] { "-b", "-c", passwd, user, password }) { UseShellExecute = false }))
+            {
+                p.WaitForExit();
+                Assert.AreEqual(0, p.ExitCode, "mosquitto_passwd failed");
+            }
+
+            // Started as root, mosquitto drops to its own user: it must be able to read the folder and file.
+            File.SetUnixFileMode(broker._folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            File.SetUnixFileMode(passwd, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            auth = "allow_anonymous false\npassword_file " + passwd + "\n";
+        }
+
+        File.WriteAllText(conf, $"listener {broker.Port} 127.0.0.1\n{auth}persistence false\nlog_dest stderr\n");
         var start = new ProcessStartInfo(exe, new[] { "-c", conf })
         {
             RedirectStandardError = true,
@@ -86,7 +112,8 @@ public sealed class MosquittoBroker : ITestBroker
             UseShellExecute = false,
         };
         broker._process = Process.Start(start);
-        broker._process.ErrorDataReceived += (_, _) => { };
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        broker._process.ErrorDataReceived += (_, e) => { if (e.Data != null) log.Enqueue(e.Data); };
         broker._process.BeginErrorReadLine();
         broker._process.BeginOutputReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -94,7 +121,7 @@ public sealed class MosquittoBroker : ITestBroker
         {
             if (broker._process.HasExited)
             {
-                Assert.Fail("mosquitto exited at start with code " + broker._process.ExitCode);
+                Assert.Fail("mosquitto exited at start with code " + broker._process.ExitCode + ": " + string.Join(" | ", log));
             }
 
             try

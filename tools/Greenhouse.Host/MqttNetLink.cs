@@ -112,8 +112,8 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                 timeout.CancelAfter(TimeSpan.FromSeconds(15));
-                await _client.ConnectAsync(built, timeout.Token).ConfigureAwait(false);
-                LastError = null;
+                MqttClientConnectResult result = await _client.ConnectAsync(built, timeout.Token).ConfigureAwait(false);
+                LastError = result.ResultCode == MqttClientConnectResultCode.Success ? null : "connect refused: " + result.ResultCode;
             }
             catch (Exception ex)
             {
