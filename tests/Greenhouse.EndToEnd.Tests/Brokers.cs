@@ -63,8 +63,18 @@ public sealed class MosquittoBroker : ITestBroker
 
     public static Task<ITestBroker> StartAsync() => StartAsync(null, null);
 
+    /// <summary>PEM files for a TLS listener: CA certificate, server certificate and server key.</summary>
+    public sealed record TlsFiles(string CaPem, string CertPem, string KeyPem);
+
+    /// <summary>Extra configuration lines for the listener (e.g. TLS), or null.</summary>
+    private TlsFiles _tls;
+
+    public static Task<ITestBroker> StartTlsAsync(TlsFiles tls) => StartAsync(null, null, tls);
+
     /// <summary>Starts Mosquitto; with a user and password, anonymous clients are refused.</summary>
-    public static async Task<ITestBroker> StartAsync(string user, string password)
+    public static Task<ITestBroker> StartAsync(string user, string password) => StartAsync(user, password, null);
+
+    private static async Task<ITestBroker> StartAsync(string user, string password, TlsFiles tls)
     {
         string exe = FindExecutable();
         if (exe == null)
@@ -104,7 +114,24 @@ public sealed class MosquittoBroker : ITestBroker
             auth = "allow_anonymous false\npassword_file " + passwd + "\n";
         }
 
-        File.WriteAllText(conf, $"listener {broker.Port} 127.0.0.1\n{auth}persistence false\nlog_dest stderr\n");
+        string tlsLines = "";
+        if (tls != null)
+        {
+            File.SetUnixFileMode(broker._folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            string[] names = { "ca.crt", "server.crt", "server.key" };
+            string[] texts = { tls.CaPem, tls.CertPem, tls.KeyPem };
+            for (int i = 0; i < 3; i++)
+            {
+                string path = Path.Combine(broker._folder, names[i]);
+                File.WriteAllText(path, texts[i]);
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
+
+            tlsLines = $"cafile {Path.Combine(broker._folder, "ca.crt")}\ncertfile {Path.Combine(broker._folder, "server.crt")}\nkeyfile {Path.Combine(broker._folder, "server.key")}\n";
+        }
+
+        File.WriteAllText(conf, $"listener {broker.Port} 127.0.0.1\n{tlsLines}{auth}persistence false\nlog_dest stderr\n");
         var start = new ProcessStartInfo(exe, new[] { "-c", conf })
         {
             RedirectStandardError = true,

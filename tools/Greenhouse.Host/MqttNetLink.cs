@@ -99,8 +99,9 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
                 tls.UseTls();
                 if (!string.IsNullOrEmpty(pem))
                 {
+                    // Trust exactly the configured CA (as the device does), and still require the host name to match.
                     X509Certificate2 ca = X509Certificate2.CreateFromPem(pem);
-                    tls.WithTrustChain(new X509Certificate2Collection(ca));
+                    tls.WithCertificateValidationHandler(context => ValidateAgainst(ca, context.Certificate, context.SslPolicyErrors));
                 }
             });
         }
@@ -125,6 +126,23 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
             }
         });
         return true;
+    }
+
+    /// <summary>True when the server certificate chains to the given CA and its name matched.</summary>
+    public static bool ValidateAgainst(X509Certificate2 ca, X509Certificate certificate, System.Net.Security.SslPolicyErrors errors)
+    {
+        if (certificate == null || (errors & System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch) != 0
+            || (errors & System.Net.Security.SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var server = new X509Certificate2(certificate);
+        return chain.Build(server);
     }
 
     public bool Publish(string topic, byte[] payload, bool retain)
