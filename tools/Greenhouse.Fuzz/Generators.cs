@@ -257,6 +257,21 @@ namespace Greenhouse.Fuzz
         {
             Step step = Shape(baseTopic);
             step.Topic = Deliverable(step.Topic);
+            if (_values.AvoidKnownIssues && step.Topic != null && step.Payload != null
+                && (step.Topic.EndsWith("/device.id/set", StringComparison.Ordinal) || step.Topic.EndsWith("/mqtt.prefix/set", StringComparison.Ordinal)))
+            {
+                byte[] payload = (byte[])step.Payload.Clone();
+                for (int i = 0; i < payload.Length; i++)
+                {
+                    if (payload[i] == (byte)'+' || payload[i] == (byte)'#')
+                    {
+                        payload[i] = (byte)'-';
+                    }
+                }
+
+                step.Payload = payload;
+            }
+
             return step;
         }
 

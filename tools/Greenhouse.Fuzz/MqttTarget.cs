@@ -282,7 +282,7 @@ namespace Greenhouse.Fuzz
 
                 int def = slot / (ControllerSettings.MaxZones + 1);
                 int zone = slot % (ControllerSettings.MaxZones + 1);
-                if ((def == _stageDef || def == _targetDef) && zone > 0 && stageAuto[zone])
+                if ((def == _stageDef || def == _targetDef) && zone > 0 && (stageAuto[zone] || settings.Flag(_stageAutoDef, zone)))
                 {
                     continue;
                 }
@@ -525,8 +525,10 @@ namespace Greenhouse.Fuzz
             {
                 if (settings.Definitions[d].Kind == SettingKind.Secret)
                 {
+                    // Only the generator's distinctive tokens: a secret set to ordinary text (e.g. "0123...") may
+                    // legitimately also be the value of another setting.
                     string secret = settings.Text(d, 0);
-                    if (secret != null && secret.Length >= 6)
+                    if (secret != null && secret.Contains(ValueGenerator.SecretMarker, StringComparison.Ordinal))
                     {
                         _knownSecrets.Add(secret);
                     }

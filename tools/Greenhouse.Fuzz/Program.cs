@@ -45,7 +45,7 @@ namespace Greenhouse.Fuzz
                     }
                 }
 
-                if (cases < 1 || Array.IndexOf(Targets.Names, target) < 0 && target != "all")
+                if (cases < 1 || Array.IndexOf(Targets.Names, target) < 0 && target != "all" && target != ConsoleTarget.Name)
                 {
                     throw new ArgumentException("--target must be one of " + string.Join(", ", Targets.Names) + ", all; --cases at least 1");
                 }
@@ -129,6 +129,8 @@ namespace Greenhouse.Fuzz
                     return new MqttTarget(seed, failures, avoidKnownIssues);
                 case SettingsTarget.Name:
                     return new SettingsTarget(seed, failures);
+                case ConsoleTarget.Name:
+                    return new ConsoleTarget(seed, failures);
                 default:
                     throw new ArgumentException("unknown target " + name);
             }
@@ -176,6 +178,24 @@ namespace Greenhouse.Fuzz
                 case SettingsTarget.Name:
                     new SettingsTarget(0, failures).RunCase(fuzzCase, 0);
                     break;
+                case ConsoleTarget.Name:
+                {
+                    ConsoleTarget target = new ConsoleTarget(0, failures);
+                    foreach (Step step in fuzzCase.Steps)
+                    {
+                        if (step.Kind == StepKind.Line)
+                        {
+                            target.RunLine(step.Text, 0);
+                        }
+                        else if (step.Kind == StepKind.Set)
+                        {
+                            string error;
+                            target.Rig.Controller.ApplySetting(step.Key, step.Text, "fuzz", out error);
+                        }
+                    }
+
+                    break;
+                }
                 default:
                     throw new ArgumentException("unknown target " + fuzzCase.Target);
             }

@@ -28,6 +28,7 @@ namespace Greenhouse.Fuzz
         private readonly SettingsCheck _check = new SettingsCheck();
         private readonly FailureLog _failures;
         private long _caseIndex;
+        private long _next;
 
         public SettingsTarget(int seed, FailureLog failures)
         {
@@ -48,7 +49,7 @@ namespace Greenhouse.Fuzz
                 FuzzCase fuzzCase = new FuzzCase { Target = Name };
                 fuzzCase.Steps.Add(MakeSlot("a"));
                 fuzzCase.Steps.Add(MakeSlot("b"));
-                RunCase(fuzzCase, _caseIndex++);
+                RunCase(fuzzCase, _next++);
             }
 
             return cases;
