@@ -9,11 +9,17 @@ namespace Greenhouse.Fuzz
     /// Dedicated fuzz run: <c>dotnet run -c Release --project tools/Greenhouse.Fuzz -- --cases 1000000 --seed 1
     /// [--target mqtt|settings|console|all] [--corpus DIR] [--avoid-known]</c>. Prints cases/s, failures and peak managed memory per
     /// target, writes each kept failing case to DIR (default ./fuzz-failures) and exits 1 on any failure (2 on bad arguments).
+    /// <c>--replay FILE...</c> replays corpus cases instead.
     /// </summary>
     public static class Program
     {
         public static int Main(string[] args)
         {
+            if (args.Length >= 2 && args[0] == "--replay")
+            {
+                return Replay(args);
+            }
+
             long cases = 100000;
             int seed = 1;
             string target = "all";
@@ -104,6 +110,25 @@ namespace Greenhouse.Fuzz
                     string path = failure.Case.Save(corpus, failure.Target + "-" + failure.Oracle + "-seed" + seed.ToString(CultureInfo.InvariantCulture) + "-" + (n++).ToString(CultureInfo.InvariantCulture));
                     Console.WriteLine("    -> " + path);
                 }
+            }
+
+            return failures.Total == 0 ? 0 : 1;
+        }
+
+        /// <summary><c>--replay FILE...</c>: runs corpus cases with every oracle and prints what broke.</summary>
+        private static int Replay(string[] args)
+        {
+            FailureLog failures = new FailureLog();
+            for (int i = 1; i < args.Length; i++)
+            {
+                long before = failures.Total;
+                Targets.Replay(Targets.Load(args[i]), failures);
+                Console.WriteLine(args[i] + ": " + (failures.Total == before ? "ok" : (failures.Total - before).ToString(CultureInfo.InvariantCulture) + " failure(s)"));
+            }
+
+            foreach (Failure failure in failures.Kept)
+            {
+                Console.WriteLine("  " + Shorten(failure.ToString()));
             }
 
             return failures.Total == 0 ? 0 : 1;
