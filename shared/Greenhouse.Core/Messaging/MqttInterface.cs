@@ -146,13 +146,19 @@ namespace Greenhouse.Messaging
             get { return _nextAttemptMs; }
         }
 
-        /// <summary>The topic filters subscribed after each connect.</summary>
+        /// <summary>
+        /// The topic filters subscribed after each connect. <c>&lt;base&gt;/+/+/+/set</c> covers
+        /// <c>zone/&lt;n&gt;/&lt;name&gt;/set</c> and <c>&lt;base&gt;/+/+/set</c> covers <c>config/&lt;name&gt;/set</c>;
+        /// together with <c>&lt;base&gt;/+/set</c> they also catch mistyped command topics of one to three levels so those
+        /// get a refusal instead of silence. The filters never overlap, so no broker delivers a command twice.
+        /// </summary>
         public string[] SubscriptionFilters()
         {
             return new string[]
             {
-                _base + "/zone/+/+/set",
-                _base + "/config/+/set",
+                _base + "/+/+/+/set",
+                _base + "/+/+/set",
+                _base + "/+/set",
                 MqttTopics.HomeAssistantStatus
             };
         }

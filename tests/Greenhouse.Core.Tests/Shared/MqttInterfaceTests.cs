@@ -28,10 +28,11 @@ namespace Greenhouse.Tests
             Assert.AreEqual(Base + "/status", link.LastOptions.WillTopic);
             Assert.AreEqual("offline", link.LastOptions.WillPayload);
             Assert.IsTrue(link.LastOptions.CleanSession);
-            Assert.AreEqual(3, link.Subscribed.Length);
-            Assert.AreEqual(Base + "/zone/+/+/set", link.Subscribed[0]);
-            Assert.AreEqual(Base + "/config/+/set", link.Subscribed[1]);
-            Assert.AreEqual("homeassistant/status", link.Subscribed[2]);
+            Assert.AreEqual(4, link.Subscribed.Length);
+            Assert.AreEqual(Base + "/+/+/+/set", link.Subscribed[0]);
+            Assert.AreEqual(Base + "/+/+/set", link.Subscribed[1]);
+            Assert.AreEqual(Base + "/+/set", link.Subscribed[2]);
+            Assert.AreEqual("homeassistant/status", link.Subscribed[3]);
             Assert.AreEqual("online", link.LastPayload(Base + "/status", 0));
             Assert.IsTrue(link.Retains[link.LastIndexOf(Base + "/status", 0)]);
             Assert.AreEqual("90", link.LastPayload(Base + "/zone/1/target_rh", 0));
@@ -422,7 +423,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual("greenhouse/shed-03", rig.Base);
             Assert.AreEqual("offline", rig.Link.LastPayload(Base + "/status", from));
             Assert.AreEqual("online", rig.Link.LastPayload("greenhouse/shed-03/status", from));
-            Assert.AreEqual("greenhouse/shed-03/zone/+/+/set", rig.Link.Subscribed[0]);
+            Assert.AreEqual("greenhouse/shed-03/+/+/+/set", rig.Link.Subscribed[0]);
         }
 
         [TestMethod]
