@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Greenhouse.App;
+using Greenhouse.Host;
+using Greenhouse.Ports;
+
+namespace Greenhouse.Fleet.Tests;
+
+[TestClass]
+public sealed class FleetRunnerTests
+{
+    private static readonly string[] ContractKeys =
+    {
+        "devices", "messages_published", "commands_sent", "acks_received", "ack_p50_ms", "ack_p99_ms", "lost",
+    };
+
+    public TestContext TestContext { get; set; }
+
+    private static FleetOptions SmallFleet(int port, string metricsFile) => new()
+    {
+        Devices = 20,
+        Minutes = 0.2,
+        BrokerHost = "127.0.0.1",
+        BrokerPort = port,
+        MetricsFile = metricsFile,
+        Seed = 7,
+        TimeCompression = 12,
+        TelemetrySeconds = 60,
+        CommandsPerSecond = 10,
+        InvalidCommandFraction = 0.3,
+        ConnectRatePerSecond = 50,
+        TickIntervalMs = 50,
+        TopicPrefix = "fleettest",
+    };
+
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public async Task SmallFleetOnEmbeddedBrokerGetsAnAckForEveryCommand()
+    {
+        await using EmbeddedBroker broker = await EmbeddedBroker.StartAsync();
+        string file = Path.Combine(Path.GetTempPath(), "fleet-metrics-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            FleetMetrics metrics = await FleetRunner.RunAsync(SmallFleet(broker.Port, file), TestContext.CancellationToken);
+            AssertHealthyFleet(metrics, 20);
+            AssertMetricsFile(file, metrics);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public async Task SmallFleetOnMosquittoGetsAnAckForEveryCommand()
+    {
+        using LocalMosquitto broker = await LocalMosquitto.StartAsync();
+        if (broker == null)
+        {
+            Assert.Inconclusive("mosquitto is not installed (apt-get install -y mosquitto)");
+        }
+
+        FleetMetrics metrics = await FleetRunner.RunAsync(SmallFleet(broker.Port, null), TestContext.CancellationToken);
+        AssertHealthyFleet(metrics, 20);
+    }
+
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public async Task CommandsWhoseAcksNeverLeaveTheDeviceAreCountedLost()
+    {
+        await using EmbeddedBroker broker = await EmbeddedBroker.StartAsync();
+        FleetOptions options = SmallFleet(broker.Port, null);
+        options.Devices = 5;
+        options.Minutes = 0.1;
+        options.AckTimeout = TimeSpan.FromSeconds(1);
+        options.LinkFactory = inbox => new AckSwallowingLink(new MqttNetLink(inbox));
+        FleetMetrics metrics = await FleetRunner.RunAsync(options, TestContext.CancellationToken);
+        Assert.IsGreaterThan(0L, metrics.CommandsSent);
+        Assert.AreEqual(0L, metrics.AcksReceived);
+        Assert.AreEqual(metrics.CommandsSent, metrics.Lost);
+        Assert.IsNull(metrics.AckP50Ms);
+        Assert.IsGreaterThan(0L, metrics.StateMessages);
+    }
+
+    private static void AssertHealthyFleet(FleetMetrics metrics, int devices)
+    {
+        Assert.AreEqual(devices, metrics.Devices);
+        Assert.AreEqual(devices, metrics.DevicesEverConnected, "every device connected");
+        Assert.AreEqual(devices, metrics.DevicesConnectedAtEnd);
+        Assert.AreEqual(0L, metrics.TickExceptions, metrics.FirstError);
+        // 10 commands/s for 12 s, minus the first moments before devices are online.
+        Assert.IsGreaterThan(60L, metrics.CommandsSent);
+        Assert.IsGreaterThan(0L, metrics.InvalidCommandsSent);
+        Assert.AreEqual(metrics.CommandsSent, metrics.AcksReceived, "every command acked");
+        Assert.AreEqual(0L, metrics.Lost);
+        Assert.AreEqual(0L, metrics.AckMismatches, "valid commands ok, invalid ones refused");
+        Assert.IsNotNull(metrics.AckP50Ms);
+        Assert.IsNotNull(metrics.AckP99Ms);
+        Assert.IsGreaterThan(0.0, metrics.AckP50Ms.Value);
+        Assert.IsLessThanOrEqualTo(metrics.AckP99Ms.Value, metrics.AckP50Ms.Value);
+        // State every 60 s simulated = 5 s real at ×12; each device runs ≥ 8 s after connecting: ≥ 2 documents each.
+        Assert.IsGreaterThanOrEqualTo(2L * devices, metrics.StateMessages);
+        Assert.IsGreaterThanOrEqualTo(metrics.AcksReceived, metrics.AckMessages);
+        Assert.IsGreaterThan(metrics.StateMessages + metrics.AckMessages, metrics.MessagesPublished, "plus status, settings, discovery");
+        // The observer saw the state documents the devices queued (all but possibly the last few in flight).
+        Assert.IsGreaterThanOrEqualTo(metrics.StateMessages - devices, metrics.BrokerStateMessagesObserved);
+        Assert.IsLessThanOrEqualTo(metrics.StateMessages, metrics.BrokerStateMessagesObserved);
+        Assert.AreEqual(0L, metrics.ConnectFailures);
+    }
+
+    private static void AssertMetricsFile(string file, FleetMetrics metrics)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
+        JsonElement root = document.RootElement;
+        string[] names = root.EnumerateObject().Select(p => p.Name).ToArray();
+        CollectionAssert.AreEqual(ContractKeys, names.Take(ContractKeys.Length).ToArray(), "contract keys first, in order");
+        Assert.AreEqual(metrics.Devices, root.GetProperty("devices").GetInt32());
+        Assert.AreEqual(metrics.MessagesPublished, root.GetProperty("messages_published").GetInt64());
+        Assert.AreEqual(metrics.CommandsSent, root.GetProperty("commands_sent").GetInt64());
+        Assert.AreEqual(metrics.AcksReceived, root.GetProperty("acks_received").GetInt64());
+        Assert.AreEqual(metrics.Lost, root.GetProperty("lost").GetInt64());
+        Assert.AreEqual(Math.Round(metrics.AckP99Ms.Value, 3), root.GetProperty("ack_p99_ms").GetDouble(), 1e-9);
+        Assert.IsTrue(root.TryGetProperty("state_messages_per_s", out _));
+        Assert.IsTrue(root.TryGetProperty("cpu_s", out _));
+        Assert.IsTrue(root.TryGetProperty("peak_working_set_mb", out _));
+        Assert.IsTrue(root.TryGetProperty("connect_failures", out _));
+    }
+
+    /// <summary>A device link that loses every ack (a firmware bug or a broken uplink for acks).</summary>
+    private sealed class AckSwallowingLink : IMqttLink, IDisposable
+    {
+        private readonly MqttNetLink _inner;
+
+        public AckSwallowingLink(MqttNetLink inner)
+        {
+            _inner = inner;
+        }
+
+        public bool IsConnected => _inner.IsConnected;
+        public bool BeginConnect(MqttConnectOptions options) => _inner.BeginConnect(options);
+        public bool Publish(string topic, byte[] payload, bool retain) => topic.EndsWith("/ack", StringComparison.Ordinal) || _inner.Publish(topic, payload, retain);
+        public bool Subscribe(string[] topicFilters) => _inner.Subscribe(topicFilters);
+        public void Disconnect() => _inner.Disconnect();
+        public void Dispose() => _inner.Dispose();
+    }
+}

@@ -1,0 +1,442 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace Greenhouse.Fleet;
+
+/// <summary>
+/// The growers and the back office: a few MQTTnet clients that send random valid and invalid /set commands to
+/// random online devices at a fixed rate, and one observer subscribed to "prefix/#" that matches acks to
+/// commands (by the command topic the ack echoes; a device has at most one open command at a time, so the topic
+/// is unique), learns which devices are online from their live status messages, and counts what the broker delivered.
+/// </summary>
+internal sealed class GrowerSide : IAsyncDisposable
+{
+    private sealed class Pending
+    {
+        public int Device;
+        public long SentTimestamp;
+        public bool ExpectOk;
+    }
+
+    private readonly FleetOptions _options;
+    private readonly int _devices;
+    private readonly string _prefix;
+    private readonly Random _random;
+    private readonly IMqttClient _observer;
+    private readonly IMqttClient[] _growers;
+    private readonly int[] _online;
+    private readonly int[] _busy;
+    private readonly ConcurrentDictionary<string, Pending> _pending = new(StringComparer.Ordinal);
+    private readonly List<double> _latencies = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Func<int, bool> _deviceConnected;
+    private Task _loop;
+
+    private long _commandsSent;
+    private long _invalidSent;
+    private long _acks;
+    private long _lost;
+    private long _mismatches;
+    private long _unmatched;
+    private long _observed;
+    private long _observedState;
+    private long _publishErrors;
+    private string _firstError;
+
+    public GrowerSide(FleetOptions options, Func<int, bool> deviceConnected)
+    {
+        _options = options;
+        _devices = options.Devices;
+        _prefix = options.TopicPrefix;
+        _random = new Random(options.Seed * 7919 + 17);
+        _deviceConnected = deviceConnected;
+        _online = new int[_devices];
+        _busy = new int[_devices];
+        var factory = new MqttClientFactory();
+        _observer = factory.CreateMqttClient();
+        _observer.ApplicationMessageReceivedAsync += e =>
+        {
+            OnMessage(e.ApplicationMessage);
+            return Task.CompletedTask;
+        };
+        _growers = new IMqttClient[options.GrowerClients];
+        for (int i = 0; i < _growers.Length; i++)
+        {
+            _growers[i] = factory.CreateMqttClient();
+        }
+    }
+
+    public long CommandsSent => Interlocked.Read(ref _commandsSent);
+    public long InvalidSent => Interlocked.Read(ref _invalidSent);
+    public long Acks => Interlocked.Read(ref _acks);
+    public long Lost => Interlocked.Read(ref _lost);
+    public long Mismatches => Interlocked.Read(ref _mismatches);
+    public long Unmatched => Interlocked.Read(ref _unmatched);
+    public long Observed => Interlocked.Read(ref _observed);
+    public long ObservedState => Interlocked.Read(ref _observedState);
+    public long PublishErrors => Interlocked.Read(ref _publishErrors);
+    public string FirstError => _firstError;
+    public int OnlineCount => _online.Count(x => x != 0);
+
+    public List<double> LatenciesSnapshot()
+    {
+        lock (_latencies)
+        {
+            return new List<double>(_latencies);
+        }
+    }
+
+    /// <summary>Connects the observer (subscribed before any device starts) and the grower clients.</summary>
+    public async Task ConnectAsync(CancellationToken token)
+    {
+        string run = _options.Seed.ToString(CultureInfo.InvariantCulture) + "-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        await _observer.ConnectAsync(Options("fleet-observer-" + run), token).ConfigureAwait(false);
+        var subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(_prefix + "/#").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .Build();
+        await _observer.SubscribeAsync(subscribe, token).ConfigureAwait(false);
+        for (int i = 0; i < _growers.Length; i++)
+        {
+            await _growers[i].ConnectAsync(Options("fleet-grower-" + i.ToString(CultureInfo.InvariantCulture) + "-" + run), token).ConfigureAwait(false);
+        }
+    }
+
+    private MqttClientOptions Options(string clientId) => new MqttClientOptionsBuilder()
+        .WithTcpServer(_options.BrokerHost, _options.BrokerPort)
+        .WithClientId(clientId)
+        .WithCleanSession(true)
+        .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
+        .WithTimeout(TimeSpan.FromSeconds(20))
+        .Build();
+
+    /// <summary>Starts sending commands at the configured rate (times are wall clock from now).</summary>
+    public void StartCommands()
+    {
+        _loop = Task.Run(CommandLoop);
+    }
+
+    /// <summary>Stops sending, waits for open commands up to the ack timeout, then counts what is left as lost.</summary>
+    public async Task StopAndDrainAsync()
+    {
+        _stop.Cancel();
+        if (_loop != null)
+        {
+            await _loop.ConfigureAwait(false);
+        }
+
+        var deadline = Stopwatch.StartNew();
+        while (!_pending.IsEmpty && deadline.Elapsed < _options.AckTimeout + TimeSpan.FromMilliseconds(500))
+        {
+            Sweep(Stopwatch.GetTimestamp());
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        foreach (string topic in _pending.Keys.ToArray())
+        {
+            if (_pending.TryRemove(topic, out Pending p))
+            {
+                Interlocked.Increment(ref _lost);
+                Volatile.Write(ref _busy[p.Device], 0);
+            }
+        }
+    }
+
+    private async Task CommandLoop()
+    {
+        double rate = _options.CommandsPerSecond;
+        var clock = Stopwatch.StartNew();
+        long due = 0;
+        long lastSweep = 0;
+        while (!_stop.IsCancellationRequested)
+        {
+            long now = Stopwatch.GetTimestamp();
+            if (clock.ElapsedMilliseconds - lastSweep >= 100)
+            {
+                lastSweep = clock.ElapsedMilliseconds;
+                Sweep(now);
+            }
+
+            if (rate > 0)
+            {
+                long target = (long)(clock.Elapsed.TotalSeconds * rate);
+                while (due < target && !_stop.IsCancellationRequested)
+                {
+                    due++;
+                    SendOne((int)(due % _growers.Length));
+                }
+            }
+
+            try
+            {
+                await Task.Delay(10, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private void SendOne(int grower)
+    {
+        int device = -1;
+        for (int attempt = 0; attempt < 64; attempt++)
+        {
+            int candidate = _random.Next(_devices);
+            if (Volatile.Read(ref _online[candidate]) != 0 && _deviceConnected(candidate)
+                && Interlocked.CompareExchange(ref _busy[candidate], 1, 0) == 0)
+            {
+                device = candidate;
+                break;
+            }
+        }
+
+        if (device < 0)
+        {
+            return;
+        }
+
+        string baseTopic = _prefix + "/" + FleetDevice.DeviceId(device);
+        bool valid = _random.NextDouble() >= _options.InvalidCommandFraction;
+        string topic;
+        string value;
+        if (valid)
+        {
+            if (_random.Next(4) == 0)
+            {
+                topic = baseTopic + "/zone/1/band/set";
+                value = (2 + _random.Next(4)).ToString(CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                topic = baseTopic + "/zone/1/target_rh/set";
+                value = (85 + _random.Next(11)).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        else
+        {
+            switch (_random.Next(5))
+            {
+                case 0:
+                    topic = baseTopic + "/zone/1/target_rh/set";
+                    value = "120";
+                    break;
+                case 1:
+                    topic = baseTopic + "/zone/1/target_rh/set";
+                    value = "ninety";
+                    break;
+                case 2:
+                    topic = baseTopic + "/zone/1/target_rh/set";
+                    value = "40";
+                    break;
+                case 3:
+                    topic = baseTopic + "/zone/7/target_rh/set";
+                    value = "90";
+                    break;
+                default:
+                    topic = baseTopic + "/zone/1/no_such_setting/set";
+                    value = "1";
+                    break;
+            }
+        }
+
+        var pending = new Pending { Device = device, ExpectOk = valid, SentTimestamp = Stopwatch.GetTimestamp() };
+        if (!_pending.TryAdd(topic, pending))
+        {
+            Volatile.Write(ref _busy[device], 0);
+            return;
+        }
+
+        Interlocked.Increment(ref _commandsSent);
+        if (!valid)
+        {
+            Interlocked.Increment(ref _invalidSent);
+        }
+
+        MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(Encoding.ASCII.GetBytes(value))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        _ = PublishAsync(_growers[grower], message);
+    }
+
+    private async Task PublishAsync(IMqttClient client, MqttApplicationMessage message)
+    {
+        try
+        {
+            await client.PublishAsync(message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Interlocked.Increment(ref _publishErrors);
+            Interlocked.CompareExchange(ref _firstError, "grower publish: " + ex.GetType().Name + ": " + ex.Message, null);
+        }
+    }
+
+    private void Sweep(long now)
+    {
+        long limit = (long)(_options.AckTimeout.TotalSeconds * Stopwatch.Frequency);
+        foreach (KeyValuePair<string, Pending> entry in _pending)
+        {
+            if (now - entry.Value.SentTimestamp > limit && _pending.TryRemove(entry.Key, out Pending p))
+            {
+                Interlocked.Increment(ref _lost);
+                Volatile.Write(ref _busy[p.Device], 0);
+            }
+        }
+    }
+
+    private void OnMessage(MqttApplicationMessage message)
+    {
+        long now = Stopwatch.GetTimestamp();
+        string topic = message.Topic;
+        if (message.Retain)
+        {
+            // Replays of the broker's store (e.g. from an earlier run) say nothing about this run.
+            return;
+        }
+
+        Interlocked.Increment(ref _observed);
+        if (!TryDevice(topic, out int device, out string rest))
+        {
+            return;
+        }
+
+        switch (rest)
+        {
+            case "state":
+                Interlocked.Increment(ref _observedState);
+                break;
+            case "status":
+                Volatile.Write(ref _online[device], IsText(message.Payload, "online") ? 1 : 0);
+                break;
+            case "ack":
+                OnAck(message.Payload, now);
+                break;
+        }
+    }
+
+    private void OnAck(ReadOnlySequence<byte> payload, long now)
+    {
+        string commandTopic = null;
+        bool ok = false;
+        try
+        {
+            var reader = new Utf8JsonReader(payload);
+            string property = null;
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    property = reader.GetString();
+                }
+                else if (property == "topic" && reader.TokenType == JsonTokenType.String)
+                {
+                    commandTopic = reader.GetString();
+                }
+                else if (property == "ok" && (reader.TokenType == JsonTokenType.True || reader.TokenType == JsonTokenType.False))
+                {
+                    ok = reader.GetBoolean();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            commandTopic = null;
+        }
+
+        if (commandTopic == null || !_pending.TryRemove(commandTopic, out Pending p))
+        {
+            Interlocked.Increment(ref _unmatched);
+            return;
+        }
+
+        double ms = (now - p.SentTimestamp) * 1000.0 / Stopwatch.Frequency;
+        lock (_latencies)
+        {
+            _latencies.Add(ms);
+        }
+
+        Interlocked.Increment(ref _acks);
+        if (ok != p.ExpectOk)
+        {
+            Interlocked.Increment(ref _mismatches);
+        }
+
+        Volatile.Write(ref _busy[p.Device], 0);
+    }
+
+    private bool TryDevice(string topic, out int device, out string rest)
+    {
+        device = -1;
+        rest = null;
+        int start = _prefix.Length + 1;
+        if (topic.Length <= start || !topic.StartsWith(_prefix, StringComparison.Ordinal) || topic[start - 1] != '/')
+        {
+            return false;
+        }
+
+        int slash = topic.IndexOf('/', start);
+        if (slash < 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> id = topic.AsSpan(start, slash - start);
+        if (!id.StartsWith("dev-") || !int.TryParse(id.Slice(4), NumberStyles.None, CultureInfo.InvariantCulture, out device) || device >= _devices)
+        {
+            device = -1;
+            return false;
+        }
+
+        rest = topic.Substring(slash + 1);
+        return true;
+    }
+
+    private static bool IsText(ReadOnlySequence<byte> payload, string expected)
+    {
+        if (payload.Length != expected.Length)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[expected.Length];
+        payload.CopyTo(bytes);
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] != (byte)expected[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        foreach (IMqttClient client in _growers.Append(_observer))
+        {
+            try
+            {
+                if (client.IsConnected)
+                {
+                    await client.DisconnectAsync().ConfigureAwait(false);
+                }
+            }
+            catch (Exception)
+            {
+            }
+
+            client.Dispose();
+        }
+    }
+}
