@@ -66,19 +66,26 @@ public sealed class FleetRunnerTests
 
     [TestMethod]
     [Timeout(60_000, CooperativeCancellation = true)]
-    public async Task CommandsWhoseAcksNeverLeaveTheDeviceAreCountedLost()
+    public async Task AcksLaterThanTheTimeoutAreLostAndNeverMatchedToANewerCommand()
     {
         await using EmbeddedBroker broker = await EmbeddedBroker.StartAsync();
         FleetOptions options = SmallFleet(broker.Port, null);
-        options.Devices = 5;
+        options.Devices = 3;
         options.Minutes = 0.1;
-        options.AckTimeout = TimeSpan.FromSeconds(1);
-        options.LinkFactory = inbox => new AckSwallowingLink(new MqttNetLink(inbox));
+        options.CommandsPerSecond = 20;
+        options.AckTimeout = TimeSpan.FromMilliseconds(600);
+        options.LinkFactory = inbox => new AckDelayingLink(new MqttNetLink(inbox), TimeSpan.FromMilliseconds(1200));
         FleetMetrics metrics = await FleetRunner.RunAsync(options, TestContext.CancellationToken);
         Assert.IsGreaterThan(0L, metrics.CommandsSent);
-        Assert.AreEqual(0L, metrics.AcksReceived);
+        Assert.AreEqual(0L, metrics.AcksReceived, "every ack is later than the timeout");
         Assert.AreEqual(metrics.CommandsSent, metrics.Lost);
         Assert.IsNull(metrics.AckP50Ms);
+        Assert.IsGreaterThan(0L, metrics.LateAcks);
+        Assert.IsGreaterThanOrEqualTo(1200.0, metrics.LateAckMaxMs.Value);
+        // With 3 devices and 20 commands/s the same topics are reused all the time: a late ack taken for a newer
+        // command would show up as an ack received or a mismatch.
+        Assert.AreEqual(0L, metrics.UnmatchedAcks);
+        Assert.AreEqual(0L, metrics.AckMismatches);
         Assert.IsGreaterThan(0L, metrics.StateMessages);
     }
 
@@ -126,19 +133,32 @@ public sealed class FleetRunnerTests
         Assert.IsTrue(root.TryGetProperty("connect_failures", out _));
     }
 
-    /// <summary>A device link that loses every ack (a firmware bug or a broken uplink for acks).</summary>
-    private sealed class AckSwallowingLink : IMqttLink, IDisposable
+    /// <summary>A device link whose acks leave late (a congested uplink).</summary>
+    private sealed class AckDelayingLink : IMqttLink, IDisposable
     {
         private readonly MqttNetLink _inner;
+        private readonly TimeSpan _delay;
 
-        public AckSwallowingLink(MqttNetLink inner)
+        public AckDelayingLink(MqttNetLink inner, TimeSpan delay)
         {
             _inner = inner;
+            _delay = delay;
         }
 
         public bool IsConnected => _inner.IsConnected;
         public bool BeginConnect(MqttConnectOptions options) => _inner.BeginConnect(options);
-        public bool Publish(string topic, byte[] payload, bool retain) => topic.EndsWith("/ack", StringComparison.Ordinal) || _inner.Publish(topic, payload, retain);
+
+        public bool Publish(string topic, byte[] payload, bool retain)
+        {
+            if (!topic.EndsWith("/ack", StringComparison.Ordinal))
+            {
+                return _inner.Publish(topic, payload, retain);
+            }
+
+            _ = Task.Delay(_delay).ContinueWith(_ => _inner.Publish(topic, payload, retain), TaskScheduler.Default);
+            return true;
+        }
+
         public bool Subscribe(string[] topicFilters) => _inner.Subscribe(topicFilters);
         public void Disconnect() => _inner.Disconnect();
         public void Dispose() => _inner.Dispose();

@@ -26,8 +26,12 @@ public sealed class FleetMetrics
     public double? AckMaxMs { get; set; }
     /// <summary>Acks whose ok flag differed from what the command should get (valid → true, invalid → false).</summary>
     public long AckMismatches { get; set; }
-    /// <summary>Acks on prefix/+/ack that matched no open command (late after the timeout, duplicates, foreign).</summary>
+    /// <summary>Acks on prefix/+/ack that matched no open or timed-out command (duplicates, foreign).</summary>
     public long UnmatchedAcks { get; set; }
+    /// <summary>Acks that arrived after the ack timeout (their commands are in <see cref="Lost"/>); the device gets no
+    /// new command until then, so a late ack is never matched to a newer command.</summary>
+    public long LateAcks { get; set; }
+    public double? LateAckMaxMs { get; set; }
     public long InvalidCommandsSent { get; set; }
 
     public long StateMessages { get; set; }
@@ -77,6 +81,11 @@ public sealed class FleetMetrics
     public int PeakThreads { get; set; }
     public int Gen2Collections { get; set; }
     public string FirstError { get; set; }
+    /// <summary>Machine load average (1 min, /proc/loadavg) at the start and end of the run: other work on the same
+    /// cores shows here, and the figures above are only comparable at similar load. Null where unavailable.</summary>
+    public double? LoadAverageStart { get; set; }
+    public double? LoadAverageEnd { get; set; }
+    public int ProcessorCount { get; set; } = Environment.ProcessorCount;
 
     /// <summary>The metrics as JSON with snake_case keys (the first seven are the contract of the fleet command).</summary>
     public string ToJson()
@@ -96,6 +105,8 @@ public sealed class FleetMetrics
             Number(w, "ack_max_ms", AckMaxMs);
             w.WriteNumber("ack_mismatches", AckMismatches);
             w.WriteNumber("unmatched_acks", UnmatchedAcks);
+            w.WriteNumber("late_acks", LateAcks);
+            Number(w, "late_ack_max_ms", LateAckMaxMs);
             w.WriteNumber("invalid_commands_sent", InvalidCommandsSent);
             w.WriteNumber("state_messages", StateMessages);
             w.WriteNumber("ack_messages", AckMessages);
@@ -131,6 +142,9 @@ public sealed class FleetMetrics
             Number(w, "peak_working_set_mb", PeakWorkingSetMb);
             w.WriteNumber("peak_threads", PeakThreads);
             w.WriteNumber("gen2_collections", Gen2Collections);
+            w.WriteNumber("processor_count", ProcessorCount);
+            Number(w, "load_average_start", LoadAverageStart);
+            Number(w, "load_average_end", LoadAverageEnd);
             if (FirstError == null)
             {
                 w.WriteNull("first_error");
@@ -167,6 +181,21 @@ public sealed class FleetMetrics
         else
         {
             w.WriteNull(name);
+        }
+    }
+
+    /// <summary>The 1-minute load average from /proc/loadavg, or null (not Linux, unreadable).</summary>
+    public static double? ReadLoadAverage()
+    {
+        try
+        {
+            string text = File.ReadAllText("/proc/loadavg");
+            int space = text.IndexOf(' ');
+            return double.Parse(space < 0 ? text : text.Substring(0, space), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception)
+        {
+            return null;
         }
     }
 

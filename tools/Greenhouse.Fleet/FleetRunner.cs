@@ -50,6 +50,7 @@ public static class FleetRunner
         Process process = Process.GetCurrentProcess();
         TimeSpan cpuStart = process.TotalProcessorTime;
         int gen2Start = GC.CollectionCount(2);
+        double? loadStart = FleetMetrics.ReadLoadAverage();
         var clock = Stopwatch.StartNew();
         double rampS = options.Devices / options.ConnectRatePerSecond;
         double windowS = options.Minutes * 60;
@@ -88,7 +89,7 @@ public static class FleetRunner
                 {
                     nextProgress += 10;
                     options.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"fleet t={now:F0}s started={workers.Started} connected={devices.Count(d => d.Connected)} online={growers.OnlineCount} published={Interlocked.Read(ref counters.Published)} state={Interlocked.Read(ref counters.State)} commands={growers.CommandsSent} acks={growers.Acks} lost={growers.Lost} pass_max_ms={workers.PassMaxMs:F0}"));
+                        $"fleet t={now:F0}s started={workers.Started} connected={devices.Count(d => d.Connected)} online={growers.OnlineCount} published={Interlocked.Read(ref counters.Published)} state={Interlocked.Read(ref counters.State)} commands={growers.CommandsSent} acks={growers.Acks} lost={growers.Lost} pass_max_ms={workers.PassMaxMs:F0} load={FleetMetrics.ReadLoadAverage():F1}"));
                 }
             }
         }
@@ -99,6 +100,7 @@ public static class FleetRunner
         double end = clock.Elapsed.TotalSeconds;
         Snapshot last = Snapshot.Take(end, counters, growers);
         TimeSpan cpuEnd = process.TotalProcessorTime;
+        double? loadEnd = FleetMetrics.ReadLoadAverage();
         process.Refresh();
         peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
         int connectedAtEnd = devices.Count(d => d.Connected);
@@ -111,6 +113,7 @@ public static class FleetRunner
         double steadyS = Math.Max(0.001, last.AtS - steady.AtS);
         var connectTimes = devices.Where(d => d.FirstConnectedRealMs >= 0).Select(d => (double)(d.FirstConnectedRealMs - d.StartRealMs)).ToList();
         var latencies = growers.LatenciesSnapshot();
+        var late = growers.LateLatenciesSnapshot();
         var metrics = new FleetMetrics
         {
             Devices = options.Devices,
@@ -123,6 +126,8 @@ public static class FleetRunner
             Lost = growers.Lost,
             AckMismatches = growers.Mismatches,
             UnmatchedAcks = growers.Unmatched,
+            LateAcks = growers.LateAcks,
+            LateAckMaxMs = late.Count == 0 ? null : late.Max(),
             InvalidCommandsSent = growers.InvalidSent,
             StateMessages = Interlocked.Read(ref counters.State),
             AckMessages = Interlocked.Read(ref counters.Acks),
@@ -156,6 +161,8 @@ public static class FleetRunner
             PeakWorkingSetMb = peakWorkingSet / (1024.0 * 1024.0),
             PeakThreads = peakThreads,
             Gen2Collections = GC.CollectionCount(2) - gen2Start,
+            LoadAverageStart = loadStart,
+            LoadAverageEnd = loadEnd,
             FirstError = growers.FirstError ?? devices.Select(d => d.LastException).FirstOrDefault(e => e != null),
         };
         metrics.ConnectFailures = Math.Max(0, metrics.ConnectAttempts - devices.Sum(d => (long)d.Connects));

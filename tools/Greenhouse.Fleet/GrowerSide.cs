@@ -11,9 +11,10 @@ namespace Greenhouse.Fleet;
 
 /// <summary>
 /// The growers and the back office: a few MQTTnet clients that send random valid and invalid /set commands to
-/// random online devices at a fixed rate, and one observer subscribed to "prefix/#" that matches acks to
-/// commands (by the command topic the ack echoes; a device has at most one open command at a time, so the topic
-/// is unique), learns which devices are online from their live status messages, and counts what the broker delivered.
+/// random online devices at a fixed rate; an observer on "prefix/+/ack" and "prefix/+/status" (QoS 1) that matches
+/// acks to commands (by the command topic the ack echoes; a device has at most one open command at a time, so the
+/// topic is unique) and learns which devices are online from their live status messages; and a counter on
+/// "prefix/#" (QoS 0) that counts what the broker delivered.
 /// </summary>
 internal sealed class GrowerSide : IAsyncDisposable
 {
@@ -29,11 +30,16 @@ internal sealed class GrowerSide : IAsyncDisposable
     private readonly string _prefix;
     private readonly Random _random;
     private readonly IMqttClient _observer;
+    private readonly IMqttClient _counter;
     private readonly IMqttClient[] _growers;
     private readonly int[] _online;
     private readonly int[] _busy;
     private readonly ConcurrentDictionary<string, Pending> _pending = new(StringComparer.Ordinal);
+    // Commands counted lost whose device stays reserved until their late ack arrives, so a late ack can never be
+    // taken for the answer to a newer command on the same topic.
+    private readonly ConcurrentDictionary<string, Pending> _timedOut = new(StringComparer.Ordinal);
     private readonly List<double> _latencies = new();
+    private readonly List<double> _lateLatencies = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<int, bool> _deviceConnected;
     private Task _loop;
@@ -44,6 +50,7 @@ internal sealed class GrowerSide : IAsyncDisposable
     private long _lost;
     private long _mismatches;
     private long _unmatched;
+    private long _lateAcks;
     private long _observed;
     private long _observedState;
     private long _publishErrors;
@@ -65,6 +72,12 @@ internal sealed class GrowerSide : IAsyncDisposable
             OnMessage(e.ApplicationMessage);
             return Task.CompletedTask;
         };
+        _counter = factory.CreateMqttClient();
+        _counter.ApplicationMessageReceivedAsync += e =>
+        {
+            OnCounted(e.ApplicationMessage);
+            return Task.CompletedTask;
+        };
         _growers = new IMqttClient[options.GrowerClients];
         for (int i = 0; i < _growers.Length; i++)
         {
@@ -78,6 +91,7 @@ internal sealed class GrowerSide : IAsyncDisposable
     public long Lost => Interlocked.Read(ref _lost);
     public long Mismatches => Interlocked.Read(ref _mismatches);
     public long Unmatched => Interlocked.Read(ref _unmatched);
+    public long LateAcks => Interlocked.Read(ref _lateAcks);
     public long Observed => Interlocked.Read(ref _observed);
     public long ObservedState => Interlocked.Read(ref _observedState);
     public long PublishErrors => Interlocked.Read(ref _publishErrors);
@@ -92,15 +106,33 @@ internal sealed class GrowerSide : IAsyncDisposable
         }
     }
 
+    /// <summary>Latencies of acks that came after the timeout (their commands are counted lost).</summary>
+    public List<double> LateLatenciesSnapshot()
+    {
+        lock (_latencies)
+        {
+            return new List<double>(_lateLatencies);
+        }
+    }
+
     /// <summary>Connects the observer (subscribed before any device starts) and the grower clients.</summary>
     public async Task ConnectAsync(CancellationToken token)
     {
         string run = _options.Seed.ToString(CultureInfo.InvariantCulture) + "-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        // Acks and status at QoS 1 on narrow filters (a few messages per second: the broker's per-client queue limit
+        // is never reached); everything at QoS 0 on a second client that only counts, so a burst of retained
+        // settings at connect time cannot push acks out of a full queue.
         await _observer.ConnectAsync(Options("fleet-observer-" + run), token).ConfigureAwait(false);
         var subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
-            .WithTopicFilter(f => f.WithTopic(_prefix + "/#").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .WithTopicFilter(f => f.WithTopic(_prefix + "/+/ack").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .WithTopicFilter(f => f.WithTopic(_prefix + "/+/status").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
             .Build();
         await _observer.SubscribeAsync(subscribe, token).ConfigureAwait(false);
+        await _counter.ConnectAsync(Options("fleet-counter-" + run), token).ConfigureAwait(false);
+        var everything = new MqttClientFactory().CreateSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(_prefix + "/#").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce))
+            .Build();
+        await _counter.SubscribeAsync(everything, token).ConfigureAwait(false);
         for (int i = 0; i < _growers.Length; i++)
         {
             await _growers[i].ConnectAsync(Options("fleet-grower-" + i.ToString(CultureInfo.InvariantCulture) + "-" + run), token).ConfigureAwait(false);
@@ -288,7 +320,7 @@ internal sealed class GrowerSide : IAsyncDisposable
             if (now - entry.Value.SentTimestamp > limit && _pending.TryRemove(entry.Key, out Pending p))
             {
                 Interlocked.Increment(ref _lost);
-                Volatile.Write(ref _busy[p.Device], 0);
+                _timedOut[entry.Key] = p;
             }
         }
     }
@@ -303,7 +335,6 @@ internal sealed class GrowerSide : IAsyncDisposable
             return;
         }
 
-        Interlocked.Increment(ref _observed);
         if (!TryDevice(topic, out int device, out string rest))
         {
             return;
@@ -311,15 +342,26 @@ internal sealed class GrowerSide : IAsyncDisposable
 
         switch (rest)
         {
-            case "state":
-                Interlocked.Increment(ref _observedState);
-                break;
             case "status":
                 Volatile.Write(ref _online[device], IsText(message.Payload, "online") ? 1 : 0);
                 break;
             case "ack":
                 OnAck(message.Payload, now);
                 break;
+        }
+    }
+
+    private void OnCounted(MqttApplicationMessage message)
+    {
+        if (message.Retain)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _observed);
+        if (message.Topic.EndsWith("/state", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _observedState);
         }
     }
 
@@ -350,6 +392,19 @@ internal sealed class GrowerSide : IAsyncDisposable
         catch (JsonException)
         {
             commandTopic = null;
+        }
+
+        if (commandTopic != null && _timedOut.TryRemove(commandTopic, out Pending late))
+        {
+            double lateMs = (now - late.SentTimestamp) * 1000.0 / Stopwatch.Frequency;
+            lock (_latencies)
+            {
+                _lateLatencies.Add(lateMs);
+            }
+
+            Interlocked.Increment(ref _lateAcks);
+            Volatile.Write(ref _busy[late.Device], 0);
+            return;
         }
 
         if (commandTopic == null || !_pending.TryRemove(commandTopic, out Pending p))
@@ -423,7 +478,7 @@ internal sealed class GrowerSide : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        foreach (IMqttClient client in _growers.Append(_observer))
+        foreach (IMqttClient client in _growers.Append(_observer).Append(_counter))
         {
             try
             {
