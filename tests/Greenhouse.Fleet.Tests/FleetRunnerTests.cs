@@ -40,8 +40,11 @@ public sealed class FleetRunnerTests
         string file = Path.Combine(Path.GetTempPath(), "fleet-metrics-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
-            FleetMetrics metrics = await FleetRunner.RunAsync(SmallFleet(broker.Port, file), TestContext.CancellationToken);
+            FleetOptions options = SmallFleet(broker.Port, file);
+            options.CommandsFromStart = true;
+            FleetMetrics metrics = await FleetRunner.RunAsync(options, TestContext.CancellationToken);
             AssertHealthyFleet(metrics, 20);
+            Assert.AreEqual(0.0, metrics.CommandStartS);
             AssertMetricsFile(file, metrics);
         }
         finally
@@ -62,6 +65,8 @@ public sealed class FleetRunnerTests
 
         FleetMetrics metrics = await FleetRunner.RunAsync(SmallFleet(broker.Port, null), TestContext.CancellationToken);
         AssertHealthyFleet(metrics, 20);
+        // By default commands wait for the steady window: ramp 0.4 s + one state period (5 s) + 1 s.
+        Assert.AreEqual(6.4, metrics.CommandStartS, 1e-9);
     }
 
     [TestMethod]
@@ -73,6 +78,7 @@ public sealed class FleetRunnerTests
         options.Devices = 3;
         options.Minutes = 0.1;
         options.CommandsPerSecond = 20;
+        options.CommandsFromStart = true;
         options.AckTimeout = TimeSpan.FromMilliseconds(600);
         options.LinkFactory = inbox => new AckDelayingLink(new MqttNetLink(inbox), TimeSpan.FromMilliseconds(1200));
         FleetMetrics metrics = await FleetRunner.RunAsync(options, TestContext.CancellationToken);
@@ -95,8 +101,8 @@ public sealed class FleetRunnerTests
         Assert.AreEqual(devices, metrics.DevicesEverConnected, "every device connected");
         Assert.AreEqual(devices, metrics.DevicesConnectedAtEnd);
         Assert.AreEqual(0L, metrics.TickExceptions, metrics.FirstError);
-        // 10 commands/s for 12 s, minus the first moments before devices are online.
-        Assert.IsGreaterThan(60L, metrics.CommandsSent);
+        // 10 commands/s for 12 s from the start, or for 5.6 s from the steady window.
+        Assert.IsGreaterThan(35L, metrics.CommandsSent);
         Assert.IsGreaterThan(0L, metrics.InvalidCommandsSent);
         Assert.AreEqual(metrics.CommandsSent, metrics.AcksReceived, "every command acked");
         Assert.AreEqual(0L, metrics.Lost);

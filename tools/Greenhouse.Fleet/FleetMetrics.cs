@@ -59,6 +59,8 @@ public sealed class FleetMetrics
     public double? ConnectP50Ms { get; set; }
     public double? ConnectMaxMs { get; set; }
     public double RampS { get; set; }
+    /// <summary>Wall-clock second of the run at which commands started.</summary>
+    public double CommandStartS { get; set; }
 
     public double DurationS { get; set; }
     public double SteadyS { get; set; }
@@ -125,6 +127,7 @@ public sealed class FleetMetrics
             Number(w, "connect_p50_ms", ConnectP50Ms);
             Number(w, "connect_max_ms", ConnectMaxMs);
             Number(w, "ramp_s", RampS);
+            Number(w, "command_start_s", CommandStartS);
             Number(w, "duration_s", DurationS);
             Number(w, "steady_s", SteadyS);
             Number(w, "time_compression", TimeCompression);

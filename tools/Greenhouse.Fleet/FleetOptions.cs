@@ -37,6 +37,13 @@ public sealed class FleetOptions
     /// <summary>Fraction of commands with an invalid value or name (they must be answered with ok=false).</summary>
     public double InvalidCommandFraction { get; set; } = 0.2;
 
+    /// <summary>
+    /// False (default): commands start with the steady window, after the last device started and one state period
+    /// passed, so the acks measure the steady fleet. True: from the first second, so they also show the delay while
+    /// every device sends its connect burst (status, retained settings, discovery) at once.
+    /// </summary>
+    public bool CommandsFromStart { get; set; }
+
     /// <summary>Grower MQTT clients that publish the commands (round robin).</summary>
     public int GrowerClients { get; set; } = 4;
 

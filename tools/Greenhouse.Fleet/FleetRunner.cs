@@ -64,7 +64,8 @@ public static class FleetRunner
 
         var workers = new TickWorkers(options, devices, clock);
         workers.Start();
-        growers.StartCommands();
+        bool commandsStarted = false;
+        double commandStartS = options.CommandsFromStart ? 0 : steadyStartS;
 
         Snapshot steady = null;
         long peakWorkingSet = 0;
@@ -74,6 +75,12 @@ public static class FleetRunner
         {
             while (clock.Elapsed.TotalSeconds < windowS)
             {
+                if (!commandsStarted && clock.Elapsed.TotalSeconds >= commandStartS)
+                {
+                    commandsStarted = true;
+                    growers.StartCommands();
+                }
+
                 double remaining = windowS - clock.Elapsed.TotalSeconds;
                 await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(remaining, 0.001, 0.5)), cancellationToken).ConfigureAwait(false);
                 double now = clock.Elapsed.TotalSeconds;
@@ -144,6 +151,7 @@ public static class FleetRunner
             ConnectP50Ms = FleetMetrics.Percentile(connectTimes, 50),
             ConnectMaxMs = connectTimes.Count == 0 ? null : connectTimes.Max(),
             RampS = rampS,
+            CommandStartS = commandStartS,
             DurationS = end,
             SteadyS = steadyS,
             TimeCompression = options.TimeCompression,
