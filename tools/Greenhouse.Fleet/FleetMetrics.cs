@@ -6,8 +6,8 @@ namespace Greenhouse.Fleet;
 /// <summary>
 /// What a fleet run measured. The first seven members are the keys the issue asks for; the rest explain them.
 /// Counting sources: device-side counts come from a counting wrapper around each device's IMqttLink (publishes the
-/// link accepted into its queue); broker-side counts come from one observer client subscribed to "prefix/#"
-/// (messages the broker actually delivered, without retained replays).
+/// link accepted into its queue); the acks are what the observer client received from the broker; the optional
+/// broker_state_* counts come from one more client on "prefix/+/state" (live deliveries, no retained replays).
 /// </summary>
 public sealed class FleetMetrics
 {
@@ -45,9 +45,9 @@ public sealed class FleetMetrics
     /// <summary>Houses with one-minute telemetry this state rate stands for (state_messages_per_s × 60).</summary>
     public double EquivalentHousesAt1Min { get; set; }
 
-    public long BrokerMessagesObserved { get; set; }
-    public long BrokerStateMessagesObserved { get; set; }
-    public double BrokerStateMessagesPerS { get; set; }
+    /// <summary>State documents the optional counter client received from the broker (null when it was off).</summary>
+    public long? BrokerStateMessagesObserved { get; set; }
+    public double? BrokerStateMessagesPerS { get; set; }
 
     public long ConnectAttempts { get; set; }
     /// <summary>Connection attempts that did not lead to a session (attempts − sessions seen coming up).</summary>
@@ -116,8 +116,7 @@ public sealed class FleetMetrics
             Number(w, "state_messages_per_s", StateMessagesPerS);
             Number(w, "messages_per_s", MessagesPerS);
             Number(w, "equivalent_houses_at_1min", EquivalentHousesAt1Min);
-            w.WriteNumber("broker_messages_observed", BrokerMessagesObserved);
-            w.WriteNumber("broker_state_messages_observed", BrokerStateMessagesObserved);
+            Number(w, "broker_state_messages_observed", BrokerStateMessagesObserved);
             Number(w, "broker_state_messages_per_s", BrokerStateMessagesPerS);
             w.WriteNumber("connect_attempts", ConnectAttempts);
             w.WriteNumber("connect_failures", ConnectFailures);

@@ -13,8 +13,8 @@ namespace Greenhouse.Fleet;
 /// The growers and the back office: a few MQTTnet clients that send random valid and invalid /set commands to
 /// random online devices at a fixed rate; an observer on "prefix/+/ack" and "prefix/+/status" (QoS 1) that matches
 /// acks to commands (by the command topic the ack echoes; a device has at most one open command at a time, so the
-/// topic is unique) and learns which devices are online from their live status messages; and a counter on
-/// "prefix/#" (QoS 0) that counts what the broker delivered.
+/// topic is unique) and learns which devices are online from their live status messages; and optionally a counter on
+/// "prefix/+/state" that counts the state documents the broker delivered.
 /// </summary>
 internal sealed class GrowerSide : IAsyncDisposable
 {
@@ -51,7 +51,6 @@ internal sealed class GrowerSide : IAsyncDisposable
     private long _mismatches;
     private long _unmatched;
     private long _lateAcks;
-    private long _observed;
     private long _observedState;
     private long _publishErrors;
     private string _firstError;
@@ -92,7 +91,6 @@ internal sealed class GrowerSide : IAsyncDisposable
     public long Mismatches => Interlocked.Read(ref _mismatches);
     public long Unmatched => Interlocked.Read(ref _unmatched);
     public long LateAcks => Interlocked.Read(ref _lateAcks);
-    public long Observed => Interlocked.Read(ref _observed);
     public long ObservedState => Interlocked.Read(ref _observedState);
     public long PublishErrors => Interlocked.Read(ref _publishErrors);
     public string FirstError => _firstError;
@@ -120,23 +118,28 @@ internal sealed class GrowerSide : IAsyncDisposable
     {
         string run = _options.Seed.ToString(CultureInfo.InvariantCulture) + "-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         // Acks and status at QoS 1 on narrow filters (a few messages per second: the broker's per-client queue limit
-        // is never reached); everything at QoS 0 on a second client that only counts, so a burst of retained
-        // settings at connect time cannot push acks out of a full queue.
+        // is never reached); state documents on a second client that only counts (optional, see
+        // FleetOptions.BrokerStateCounter), so that traffic can never delay or push out an ack.
         await _observer.ConnectAsync(Options("fleet-observer-" + run), token).ConfigureAwait(false);
         var subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic(_prefix + "/+/ack").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
             .WithTopicFilter(f => f.WithTopic(_prefix + "/+/status").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
             .Build();
         await _observer.SubscribeAsync(subscribe, token).ConfigureAwait(false);
-        await _counter.ConnectAsync(Options("fleet-counter-" + run), token).ConfigureAwait(false);
-        var everything = new MqttClientFactory().CreateSubscribeOptionsBuilder()
-            .WithTopicFilter(f => f.WithTopic(_prefix + "/#").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce))
-            .Build();
-        await _counter.SubscribeAsync(everything, token).ConfigureAwait(false);
         for (int i = 0; i < _growers.Length; i++)
         {
             await _growers[i].ConnectAsync(Options("fleet-grower-" + i.ToString(CultureInfo.InvariantCulture) + "-" + run), token).ConfigureAwait(false);
         }
+        if (!_options.BrokerStateCounter)
+        {
+            return;
+        }
+
+        await _counter.ConnectAsync(Options("fleet-counter-" + run), token).ConfigureAwait(false);
+        var everything = new MqttClientFactory().CreateSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(_prefix + "/+/state").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .Build();
+        await _counter.SubscribeAsync(everything, token).ConfigureAwait(false);
     }
 
     private MqttClientOptions Options(string clientId) => new MqttClientOptionsBuilder()
@@ -358,11 +361,7 @@ internal sealed class GrowerSide : IAsyncDisposable
             return;
         }
 
-        Interlocked.Increment(ref _observed);
-        if (message.Topic.EndsWith("/state", StringComparison.Ordinal))
-        {
-            Interlocked.Increment(ref _observedState);
-        }
+        Interlocked.Increment(ref _observedState);
     }
 
     private void OnAck(ReadOnlySequence<byte> payload, long now)
