@@ -61,7 +61,20 @@ public sealed class MosquittoBroker : ITestBroker
         return null;
     }
 
-    public static async Task<ITestBroker> StartAsync()
+    public static Task<ITestBroker> StartAsync() => StartAsync(null, null);
+
+    /// <summary>PEM files for a TLS listener: CA certificate, server certificate and server key.</summary>
+    public sealed record TlsFiles(string CaPem, string CertPem, string KeyPem);
+
+    /// <summary>Extra configuration lines for the listener (e.g. TLS), or null.</summary>
+    private TlsFiles _tls;
+
+    public static Task<ITestBroker> StartTlsAsync(TlsFiles tls) => StartAsync(null, null, tls);
+
+    /// <summary>Starts Mosquitto; with a user and password, anonymous clients are refused.</summary>
+    public static Task<ITestBroker> StartAsync(string user, string password) => StartAsync(user, password, null);
+
+    private static async Task<ITestBroker> StartAsync(string user, string password, TlsFiles tls)
     {
         string exe = FindExecutable();
         if (exe == null)
@@ -78,7 +91,47 @@ public sealed class MosquittoBroker : ITestBroker
         var broker = new MosquittoBroker { Port = EmbeddedBroker.FreeTcpPort() };
         broker._folder = Directory.CreateTempSubdirectory("gh-mosquitto-").FullName;
         string conf = Path.Combine(broker._folder, "mosquitto.conf");
-        File.WriteAllText(conf, $"listener {broker.Port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stderr\n");
+        string auth = "allow_anonymous true\n";
+        if (user != null)
+        {
+            string passwd = Path.Combine(broker._folder, "passwd");
+            string tool = Path.Combine(Path.GetDirectoryName(exe) ?? "", "mosquitto_passwd");
+            if (!File.Exists(tool))
+            {
+                tool = "/usr/bin/mosquitto_passwd";
+            }
+
+            using (Process p = Process.Start(new ProcessStartInfo(tool, new[] { "-b", "-c", passwd, user, password }) { UseShellExecute = false }))
+            {
+                p.WaitForExit();
+                Assert.AreEqual(0, p.ExitCode, "mosquitto_passwd failed");
+            }
+
+            // Started as root, mosquitto drops to its own user: it must be able to read the folder and file.
+            File.SetUnixFileMode(broker._folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            File.SetUnixFileMode(passwd, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            auth = "allow_anonymous false\npassword_file " + passwd + "\n";
+        }
+
+        string tlsLines = "";
+        if (tls != null)
+        {
+            File.SetUnixFileMode(broker._folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            string[] names = { "ca.crt", "server.crt", "server.key" };
+            string[] texts = { tls.CaPem, tls.CertPem, tls.KeyPem };
+            for (int i = 0; i < 3; i++)
+            {
+                string path = Path.Combine(broker._folder, names[i]);
+                File.WriteAllText(path, texts[i]);
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
+
+            tlsLines = $"cafile {Path.Combine(broker._folder, "ca.crt")}\ncertfile {Path.Combine(broker._folder, "server.crt")}\nkeyfile {Path.Combine(broker._folder, "server.key")}\n";
+        }
+
+        File.WriteAllText(conf, $"listener {broker.Port} 127.0.0.1\n{tlsLines}{auth}persistence false\nlog_dest stderr\n");
         var start = new ProcessStartInfo(exe, new[] { "-c", conf })
         {
             RedirectStandardError = true,
@@ -86,7 +139,8 @@ public sealed class MosquittoBroker : ITestBroker
             UseShellExecute = false,
         };
         broker._process = Process.Start(start);
-        broker._process.ErrorDataReceived += (_, _) => { };
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        broker._process.ErrorDataReceived += (_, e) => { if (e.Data != null) log.Enqueue(e.Data); };
         broker._process.BeginErrorReadLine();
         broker._process.BeginOutputReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -94,7 +148,7 @@ public sealed class MosquittoBroker : ITestBroker
         {
             if (broker._process.HasExited)
             {
-                Assert.Fail("mosquitto exited at start with code " + broker._process.ExitCode);
+                Assert.Fail("mosquitto exited at start with code " + broker._process.ExitCode + ": " + string.Join(" | ", log));
             }
 
             try

@@ -188,3 +188,39 @@ public sealed class MqttEndToEndTests
         }
     }
 }
+
+/// <summary>Broker login: the controller authenticates with mqtt.user / mqtt.password and never shows the password.</summary>
+[TestClass]
+public sealed class MqttAuthTests
+{
+    [TestMethod]
+    public async Task ControllerLogsInAndKeepsThePasswordSecret()
+    {
+        const string secret = "Gr0w3r-s3cret";
+        await using ITestBroker broker = await MosquittoBroker.StartAsync("shed", secret);
+        await using TestClient grower = await ConnectWithLogin(broker, "grower");
+        using var controller = new HostedController("A4:CF:12:A1:B2:C3", null);
+        controller.Configure("mqtt.host", broker.Host).Configure("mqtt.port", broker.Port.ToString())
+            .Configure("mqtt.user", "shed").Configure("mqtt.password", secret);
+        controller.Start();
+        await grower.WaitForAsync(m => m.Topic == "greenhouse/gh-a1b2c3/status" && m.Payload == "online", what: "online with login");
+        await grower.WaitForAsync(m => m.Topic == "greenhouse/gh-a1b2c3/state", what: "state");
+        await Task.Delay(500);
+        Assert.IsFalse(grower.All.Any(m => m.Payload.Contains(secret)), "the password must never be published");
+        Assert.IsFalse(grower.All.Any(m => m.Topic == "greenhouse/gh-a1b2c3/config/mqtt.password"));
+        Assert.IsFalse(controller.Log.Lines.Any(l => l.Contains(secret)), "the password must never be logged");
+
+        // Wrong password: refused by the broker, the controller keeps running and retries with backoff.
+        using var intruder = new HostedController("A4:CF:12:00:00:01", null);
+        intruder.Configure("mqtt.host", broker.Host).Configure("mqtt.port", broker.Port.ToString())
+            .Configure("mqtt.user", "shed").Configure("mqtt.password", "wrong");
+        intruder.Start();
+        await Task.Delay(3000);
+        Assert.IsFalse(intruder.Link.IsConnected);
+        Assert.IsNotNull(intruder.Link.LastError);
+        Assert.IsTrue(intruder.Controller.TickCount > 10, "ticks go on while the broker refuses the login");
+
+        static async Task<TestClient> ConnectWithLogin(ITestBroker b, string id) =>
+            await TestClient.ConnectAsync(b.Host, b.Port, id, "shed", secret, "greenhouse/gh-a1b2c3/#");
+    }
+}

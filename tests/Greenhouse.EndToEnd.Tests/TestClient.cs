@@ -26,10 +26,19 @@ public sealed class TestClient : IAsyncDisposable
         };
     }
 
-    public static async Task<TestClient> ConnectAsync(string host, int port, string clientId, params string[] filters)
+    public static Task<TestClient> ConnectAsync(string host, int port, string clientId, params string[] filters) =>
+        ConnectAsync(host, port, clientId, null, null, filters);
+
+    public static async Task<TestClient> ConnectAsync(string host, int port, string clientId, string user, string password, params string[] filters)
     {
         var client = new TestClient(new MqttClientFactory().CreateMqttClient());
-        var options = new MqttClientOptionsBuilder().WithTcpServer(host, port).WithClientId(clientId).WithCleanSession(true).Build();
+        var builder = new MqttClientOptionsBuilder().WithTcpServer(host, port).WithClientId(clientId).WithCleanSession(true);
+        if (user != null)
+        {
+            builder = builder.WithCredentials(user, password);
+        }
+
+        var options = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await client._client.ConnectAsync(options, timeout.Token);
         foreach (string filter in filters)

@@ -31,13 +31,10 @@ public sealed class HostedController : IDisposable
             Ports.Valves[i] = new HostRelay();
         }
 
-        // The link needs the controller's inbox and the controller needs the link: build the controller with a
-        // forwarding link first.
-        Forward = new ForwardingLink();
-        Ports.Mqtt = Forward;
+        Link = new MqttNetLink();
+        Ports.Mqtt = Link;
         Controller = new Controller(Ports, firmwareVersion);
-        Link = new MqttNetLink(Controller.Inbox);
-        Forward.Target = Link;
+        Link.Attach(Controller.Inbox);
         _thread = new Thread(Run) { IsBackground = true, Name = "controller-tick" };
     }
 
@@ -48,7 +45,6 @@ public sealed class HostedController : IDisposable
     public ControllerPorts Ports { get; }
     public Controller Controller { get; }
     public MqttNetLink Link { get; }
-    private ForwardingLink Forward { get; }
 
     /// <summary>Applies settings before start (e.g. mqtt.host, mqtt.port); throws on a refused value.</summary>
     public HostedController Configure(string key, string value)
@@ -92,17 +88,5 @@ public sealed class HostedController : IDisposable
         }
 
         Link.Dispose();
-    }
-
-    /// <summary>IMqttLink that forwards to another (breaks the construction cycle between controller and link).</summary>
-    private sealed class ForwardingLink : IMqttLink
-    {
-        public IMqttLink Target;
-
-        public bool IsConnected => Target != null && Target.IsConnected;
-        public bool BeginConnect(MqttConnectOptions options) => Target != null && Target.BeginConnect(options);
-        public bool Publish(string topic, byte[] payload, bool retain) => Target != null && Target.Publish(topic, payload, retain);
-        public bool Subscribe(string[] topicFilters) => Target != null && Target.Subscribe(topicFilters);
-        public void Disconnect() => Target?.Disconnect();
     }
 }

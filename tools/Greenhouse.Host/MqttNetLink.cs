@@ -18,13 +18,18 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
     /// <summary>Publishes waiting at most; further publishes are refused (Publish returns false).</summary>
     public const int QueueCapacity = 256;
 
-    private readonly Inbox _inbox;
+    private volatile Inbox _inbox;
     private readonly IMqttClient _client;
     private readonly BlockingCollection<object> _queue = new(new ConcurrentQueue<object>(), QueueCapacity);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sender;
     private int _connecting;
     private volatile bool _connected;
+
+    /// <summary>Creates the link; call <see cref="Attach"/> with the controller's inbox before the controller starts.</summary>
+    public MqttNetLink() : this(null)
+    {
+    }
 
     public MqttNetLink(Inbox inbox)
     {
@@ -33,13 +38,13 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
         _client.ApplicationMessageReceivedAsync += e =>
         {
             MqttApplicationMessage m = e.ApplicationMessage;
-            _inbox.PostMqtt(m.Topic, m.Payload.ToArray(), m.Retain);
+            _inbox?.PostMqtt(m.Topic, m.Payload.ToArray(), m.Retain);
             return Task.CompletedTask;
         };
         _client.ConnectedAsync += _ =>
         {
             _connected = true;
-            _inbox.PostConnection(true);
+            _inbox?.PostConnection(true);
             return Task.CompletedTask;
         };
         _client.DisconnectedAsync += _ =>
@@ -48,13 +53,16 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
             _connected = false;
             if (was)
             {
-                _inbox.PostConnection(false);
+                _inbox?.PostConnection(false);
             }
 
             return Task.CompletedTask;
         };
         _sender = Task.Run(SendLoop);
     }
+
+    /// <summary>Connects the link to the controller's inbox (the controller is built with the link in its ports).</summary>
+    public void Attach(Inbox inbox) => _inbox = inbox;
 
     /// <summary>Last connection error text (for diagnostics; never contains the password).</summary>
     public string LastError { get; private set; }
@@ -91,8 +99,9 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
                 tls.UseTls();
                 if (!string.IsNullOrEmpty(pem))
                 {
+                    // Trust exactly the configured CA (as the device does), and still require the host name to match.
                     X509Certificate2 ca = X509Certificate2.CreateFromPem(pem);
-                    tls.WithTrustChain(new X509Certificate2Collection(ca));
+                    tls.WithCertificateValidationHandler(context => ValidateAgainst(ca, context.Certificate, context.SslPolicyErrors));
                 }
             });
         }
@@ -104,8 +113,8 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                 timeout.CancelAfter(TimeSpan.FromSeconds(15));
-                await _client.ConnectAsync(built, timeout.Token).ConfigureAwait(false);
-                LastError = null;
+                MqttClientConnectResult result = await _client.ConnectAsync(built, timeout.Token).ConfigureAwait(false);
+                LastError = result.ResultCode == MqttClientConnectResultCode.Success ? null : "connect refused: " + result.ResultCode;
             }
             catch (Exception ex)
             {
@@ -117,6 +126,23 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
             }
         });
         return true;
+    }
+
+    /// <summary>True when the server certificate chains to the given CA and its name matched.</summary>
+    public static bool ValidateAgainst(X509Certificate2 ca, X509Certificate certificate, System.Net.Security.SslPolicyErrors errors)
+    {
+        if (certificate == null || (errors & System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch) != 0
+            || (errors & System.Net.Security.SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var server = new X509Certificate2(certificate);
+        return chain.Build(server);
     }
 
     public bool Publish(string topic, byte[] payload, bool retain)

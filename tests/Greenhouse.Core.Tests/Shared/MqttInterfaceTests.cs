@@ -210,8 +210,22 @@ namespace Greenhouse.Tests
             Assert.IsTrue(rig.Send(Base + "/zone/2/target_rh/set", "91", false).IndexOf("zone must be 1..1") > 0);
             Assert.IsTrue(rig.Send(Base + "/zone/x/target_rh/set", "91", false).IndexOf("unknown topic") > 0);
             Assert.IsTrue(rig.Send(Base + "/whatever/set", "91", false).IndexOf("unknown topic") > 0);
+            string longTopic = Base + "/zone/1/";
+            for (int i = 0; i < 30; i++)
+            {
+                longTopic = longTopic + "abcdefghij";
+            }
+
+            string longAck = rig.Send(longTopic + "/set", "1", false);
+            Assert.IsTrue(longAck.IndexOf("\"ok\":false") > 0);
+            Assert.IsTrue(longAck.Length < 400, longAck);
             string quoted = rig.Send(Base + "/zone/1/a\"b\\c/set", "1", false);
             Assert.IsTrue(quoted.IndexOf("a\\\"b\\\\c") > 0);
+
+            // Null topic or payload from a broken adapter: ignored or refused, never a crash.
+            rig.Controller.Inbox.PostMqtt(null, null, false);
+            rig.Ticks(1);
+            Assert.IsTrue(rig.SendBytes(Base + "/zone/1/target_rh/set", null, false).IndexOf("\"ok\":false") > 0);
 
             // Another device's base: not ours, no ack, nothing applied.
             int from = rig.Link.Count;
@@ -284,7 +298,11 @@ namespace Greenhouse.Tests
             int from = rig.Link.Count;
             rig.Controller.Inbox.PostMqtt("homeassistant/status", System.Text.Encoding.UTF8.GetBytes("online"), true);
             rig.Ticks(6);
+            Assert.AreEqual(0, rig.Link.CountOn("homeassistant/humidifier/gh-a1b2c3/zone1/config", from));
+            rig.Controller.Inbox.PostMqtt("homeassistant/status", System.Text.Encoding.UTF8.GetBytes("online"), false);
+            rig.Ticks(6);
             Assert.AreEqual(1, rig.Link.CountOn("homeassistant/humidifier/gh-a1b2c3/zone1/config", from));
+            Assert.AreEqual(1, rig.Link.CountOn("homeassistant/binary_sensor/gh-a1b2c3/alarm/config", from));
             Assert.AreEqual(0, rig.Link.CountOn(Base + "/ack", from));
         }
 
