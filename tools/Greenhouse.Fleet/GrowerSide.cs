@@ -38,6 +38,9 @@ internal sealed class GrowerSide : IAsyncDisposable
     // Commands counted lost whose device stays reserved until their late ack arrives, so a late ack can never be
     // taken for the answer to a newer command on the same topic.
     private readonly ConcurrentDictionary<string, Pending> _timedOut = new(StringComparer.Ordinal);
+    // Moving a command from open to timed out and matching an ack happen under this lock, so an ack that arrives
+    // just as its command times out is either on time or late, never neither.
+    private readonly object _match = new();
     private readonly List<double> _latencies = new();
     private readonly List<double> _lateLatencies = new();
     private readonly CancellationTokenSource _stop = new();
@@ -172,12 +175,15 @@ internal sealed class GrowerSide : IAsyncDisposable
             await Task.Delay(50).ConfigureAwait(false);
         }
 
-        foreach (string topic in _pending.Keys.ToArray())
+        lock (_match)
         {
-            if (_pending.TryRemove(topic, out Pending p))
+            foreach (string topic in _pending.Keys.ToArray())
             {
-                Interlocked.Increment(ref _lost);
-                Volatile.Write(ref _busy[p.Device], 0);
+                if (_pending.TryRemove(topic, out Pending p))
+                {
+                    Interlocked.Increment(ref _lost);
+                    _timedOut[topic] = p;
+                }
             }
         }
     }
@@ -320,10 +326,18 @@ internal sealed class GrowerSide : IAsyncDisposable
         long limit = (long)(_options.AckTimeout.TotalSeconds * Stopwatch.Frequency);
         foreach (KeyValuePair<string, Pending> entry in _pending)
         {
-            if (now - entry.Value.SentTimestamp > limit && _pending.TryRemove(entry.Key, out Pending p))
+            if (now - entry.Value.SentTimestamp <= limit)
             {
-                Interlocked.Increment(ref _lost);
-                _timedOut[entry.Key] = p;
+                continue;
+            }
+
+            lock (_match)
+            {
+                if (_pending.TryRemove(entry.Key, out Pending p))
+                {
+                    Interlocked.Increment(ref _lost);
+                    _timedOut[entry.Key] = p;
+                }
             }
         }
     }
@@ -393,7 +407,22 @@ internal sealed class GrowerSide : IAsyncDisposable
             commandTopic = null;
         }
 
-        if (commandTopic != null && _timedOut.TryRemove(commandTopic, out Pending late))
+        Pending late;
+        Pending p;
+        lock (_match)
+        {
+            if (commandTopic == null || !_timedOut.TryRemove(commandTopic, out late))
+            {
+                late = null;
+            }
+
+            if (late != null || commandTopic == null || !_pending.TryRemove(commandTopic, out p))
+            {
+                p = null;
+            }
+        }
+
+        if (late != null)
         {
             double lateMs = (now - late.SentTimestamp) * 1000.0 / Stopwatch.Frequency;
             lock (_latencies)
@@ -406,7 +435,7 @@ internal sealed class GrowerSide : IAsyncDisposable
             return;
         }
 
-        if (commandTopic == null || !_pending.TryRemove(commandTopic, out Pending p))
+        if (p == null)
         {
             Interlocked.Increment(ref _unmatched);
             return;
