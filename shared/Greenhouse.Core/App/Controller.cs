@@ -3,6 +3,7 @@ using Greenhouse.Diagnostics;
 using Greenhouse.Ports;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
+using Greenhouse.Technician;
 
 namespace Greenhouse.App
 {
@@ -25,6 +26,7 @@ namespace Greenhouse.App
         private readonly int _zoneCount;
         private readonly int _utcOffset;
         private readonly AlarmSet _alarms = new AlarmSet();
+        private readonly TechnicianConsole _technician;
         private bool _started;
 
         public Controller(ControllerPorts ports, string firmwareVersion)
@@ -47,6 +49,9 @@ namespace Greenhouse.App
 
             _zoneCount = _settings.Require(CoreSettings.ZoneCount);
             _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
+
+            // Last: it hooks the journal and the secret filter into the logger and reads Settings and Alarms.
+            _technician = new TechnicianConsole(this, ports.Store, ports.Log);
         }
 
         public string FirmwareVersion { get; private set; }
@@ -64,6 +69,12 @@ namespace Greenhouse.App
         public Logger Log
         {
             get { return _log; }
+        }
+
+        /// <summary>Technician console, event journal (Technician.Journal) and secret filter.</summary>
+        public TechnicianConsole Technician
+        {
+            get { return _technician; }
         }
 
         /// <summary>Active alarms.</summary>
@@ -205,7 +216,13 @@ namespace Greenhouse.App
             while ((message = _inbox.Take()) != null)
             {
                 // The MQTT interface and the console interpreter handle their kinds here.
+                if (message.Kind == InboxKind.ConsoleLine)
+                {
+                    _technician.HandleLine(message.Text);
+                }
             }
+
+            _technician.Poll(NowMs);
         }
 
         private void ReadInputs()

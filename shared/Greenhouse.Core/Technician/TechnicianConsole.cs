@@ -1,0 +1,187 @@
+using Greenhouse.App;
+using Greenhouse.Diagnostics;
+using Greenhouse.Ports;
+
+namespace Greenhouse.Technician
+{
+    /// <summary>
+    /// The technician side of a controller: the event journal (RAM ring of log lines plus important events kept
+    /// in the store), the console interpreter, the secret filter on every log line and answer, and the watch that
+    /// journals boots and alarm transitions. The controller creates it and calls <see cref="HandleLine"/> for
+    /// console lines from its inbox and <see cref="Poll"/> once per tick, both inside the tick.
+    /// </summary>
+    public sealed class TechnicianConsole
+    {
+        private readonly Controller _controller;
+        private readonly Journal _journal;
+        private readonly ConsoleInterpreter _interpreter;
+        private readonly SecretFilter _secrets;
+        private readonly bool[] _alarmSeen;
+        private int _alarmVersion;
+        private bool _booted;
+
+        public TechnicianConsole(Controller controller, ISettingsStore store, ILogSink output)
+        {
+            _controller = controller;
+            _secrets = new SecretFilter(controller.Settings);
+            _journal = new Journal(store);
+            controller.Log.ProtectSecrets(_secrets);
+            controller.Log.Observer = _journal;
+            _interpreter = new ConsoleInterpreter(controller, _journal, _secrets, output);
+            _interpreter.Store = store;
+            _alarmSeen = new bool[controller.Alarms.SlotCount];
+            _alarmVersion = controller.Alarms.Version;
+            BootReason = null;
+        }
+
+        /// <summary>The journal: recent lines, important events, and their persistence. Publish it with CopyImportant.</summary>
+        public Journal Journal
+        {
+            get { return _journal; }
+        }
+
+        public ConsoleInterpreter Interpreter
+        {
+            get { return _interpreter; }
+        }
+
+        /// <summary>Masks secret values; its SecretNames feed the line editor.</summary>
+        public SecretFilter Secrets
+        {
+            get { return _secrets; }
+        }
+
+        /// <summary>
+        /// Why the board started, when the firmware knows better than the journal (for example "watchdog" after
+        /// its software watchdog rebooted the board). Set before the first tick; null = derive it from the journal.
+        /// </summary>
+        public string BootReason { get; set; }
+
+        /// <summary>A line editor for a UART reader thread: echoes to the given sink and masks secrets as they are typed.</summary>
+        public LineEditor CreateLineEditor(IEchoSink echo)
+        {
+            return new LineEditor(LineEditor.DefaultMaxLength, echo, _secrets.SecretNames);
+        }
+
+        /// <summary>Runs one console line (called from the controller's tick).</summary>
+        public void HandleLine(string line)
+        {
+            _interpreter.Execute(line);
+        }
+
+        /// <summary>
+        /// Once per tick: logs the boot event (first call), journals alarm transitions, writes repeat summaries,
+        /// times out a pending factory reset, and writes the journal (at once when a reboot was requested).
+        /// Allocates nothing when nothing changed.
+        /// </summary>
+        public void Poll(long nowMs)
+        {
+            if (!_booted)
+            {
+                _booted = true;
+                LogBoot();
+            }
+
+            AlarmSet alarms = _controller.Alarms;
+            if (alarms.Version != _alarmVersion)
+            {
+                _alarmVersion = alarms.Version;
+                JournalAlarms(alarms);
+            }
+
+            _controller.Log.FlushRepeats();
+            _interpreter.Poll(nowMs);
+            if (_controller.RebootRequested)
+            {
+                _journal.Flush();
+            }
+            else
+            {
+                _journal.Poll(nowMs);
+            }
+        }
+
+        private void LogBoot()
+        {
+            Logger log = _controller.Log;
+            string reason = BootReason;
+            string previous = _journal.LastStoredEvent;
+            if (reason == null)
+            {
+                reason = ReasonFrom(previous);
+            }
+
+            _journal.BeginBoot();
+            log.Write(LogLevel.Info, "core", "boot", "n=" + _journal.BootCount.ToString() + " reason=" + reason + " fw=" + Logger.Quote(_controller.FirmwareVersion), false);
+            if (_journal.LoadResult == JournalLoad.Corrupt)
+            {
+                log.Write(LogLevel.Warning, "journal", "corrupt", "blob=" + Journal.BlobName + " action=started_empty", false);
+            }
+            else if (_journal.LoadResult == JournalLoad.Damaged)
+            {
+                log.Write(LogLevel.Warning, "journal", "damaged", "blob=" + Journal.BlobName + " skipped=" + _journal.SkippedOnLoad.ToString(), false);
+            }
+        }
+
+        /// <summary>
+        /// Boot reason from the last stored event: a requested reboot ("reboot_console"), a factory reset,
+        /// "first_start" without a journal, otherwise "unplanned" (power cut, crash or reset button).
+        /// </summary>
+        public static string ReasonFrom(string lastEvent)
+        {
+            if (lastEvent == null)
+            {
+                return "first_start";
+            }
+
+            if (lastEvent.IndexOf(" core reboot requested") >= 0)
+            {
+                int at = lastEvent.IndexOf("source=");
+                if (at >= 0)
+                {
+                    int end = lastEvent.IndexOf(' ', at);
+                    string source = end < 0 ? lastEvent.Substring(at + 7) : lastEvent.Substring(at + 7, end - at - 7);
+                    return "reboot_" + source;
+                }
+
+                return "reboot";
+            }
+
+            if (lastEvent.IndexOf(" core factory reset") >= 0)
+            {
+                return "factory_reset";
+            }
+
+            return "unplanned";
+        }
+
+        private void JournalAlarms(AlarmSet alarms)
+        {
+            Logger log = _controller.Log;
+            int slots = alarms.SlotCount < _alarmSeen.Length ? alarms.SlotCount : _alarmSeen.Length;
+            for (int slot = 0; slot < slots; slot++)
+            {
+                string code;
+                int zone;
+                string detail;
+                long since;
+                bool active = alarms.TryGet(slot, out code, out zone, out detail, out since);
+                if (active == _alarmSeen[slot])
+                {
+                    continue;
+                }
+
+                _alarmSeen[slot] = active;
+                string where = zone > 0 ? " zone=" + zone.ToString() : "";
+                if (active)
+                {
+                    log.Write(LogLevel.Warning, "alarm", "raised", "code=" + code + where + " detail=" + Logger.Quote(detail), false);
+                }
+                else
+                {
+                    log.Write(LogLevel.Info, "alarm", "cleared", "code=" + code + where, false);
+                }
+            }
+        }
+    }
+}
