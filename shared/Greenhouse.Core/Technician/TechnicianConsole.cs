@@ -66,6 +66,7 @@ namespace Greenhouse.Technician
         /// <summary>Runs one console line (called from the controller's tick).</summary>
         public void HandleLine(string line)
         {
+            EnsureBooted();
             _interpreter.Execute(line);
         }
 
@@ -76,12 +77,7 @@ namespace Greenhouse.Technician
         /// </summary>
         public void Poll(long nowMs)
         {
-            if (!_booted)
-            {
-                _booted = true;
-                LogBoot();
-            }
-
+            EnsureBooted();
             AlarmSet alarms = _controller.Alarms;
             if (alarms.Version != _alarmVersion)
             {
@@ -101,14 +97,19 @@ namespace Greenhouse.Technician
             }
         }
 
-        private void LogBoot()
+        private void EnsureBooted()
         {
+            if (_booted)
+            {
+                return;
+            }
+
+            _booted = true;
             Logger log = _controller.Log;
             string reason = BootReason;
-            string previous = _journal.LastStoredEvent;
             if (reason == null)
             {
-                reason = ReasonFrom(previous);
+                reason = ReasonFrom(_journal.LastStoredEvent);
             }
 
             _journal.BeginBoot();
