@@ -25,6 +25,8 @@ namespace Greenhouse.Technician
         private readonly char[] _buffer;
         private readonly int[] _scratch = new int[CommandLine.ScratchLength];
         private readonly byte[] _one = new byte[1];
+        private readonly int[] _reprintScratch = new int[CommandLine.ScratchLength];
+        private readonly byte[] _reprint;
         private readonly byte[] _tooLong;
         private int _length;
         private bool _discarding;
@@ -40,6 +42,7 @@ namespace Greenhouse.Technician
             _echo = echo;
             _secretNames = secretNames;
             _buffer = new char[maxLength];
+            _reprint = new byte[maxLength];
             string message = "\r\n" + (maxLength == DefaultMaxLength ? TooLongMessage : "line too long (max " + maxLength.ToString() + " characters) - discarded") + "\r\n";
             _tooLong = new byte[message.Length];
             for (int i = 0; i < message.Length; i++)
@@ -147,6 +150,27 @@ namespace Greenhouse.Technician
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Echoes the line being typed again (secrets masked), for the UART adapter after it wrote a log line over it.
+        /// May be called from another thread than Feed: it uses its own scratch, and a race only garbles the display.
+        /// </summary>
+        public void Reprint()
+        {
+            int length = _length;
+            if (_echo == null || length == 0 || _discarding)
+            {
+                return;
+            }
+
+            int secret = CommandLine.SecretStart(_buffer, length, _secretNames, _reprintScratch);
+            for (int i = 0; i < length; i++)
+            {
+                _reprint[i] = secret >= 0 && i >= secret ? (byte)'*' : (byte)_buffer[i];
+            }
+
+            _echo.Echo(_reprint, 0, length);
         }
 
         private string EndLine()

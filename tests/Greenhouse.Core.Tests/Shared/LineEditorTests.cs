@@ -124,6 +124,20 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void ReprintShowsThePartialLineMasked()
+        {
+            FakeEcho echo = new FakeEcho();
+            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, echo, Secrets);
+            editor.Reprint();
+            Assert.AreEqual("", echo.Text);
+            Feed(editor, "wifi net pw1");
+            echo.Clear();
+            editor.Reprint();
+            Assert.AreEqual("wifi net ***", echo.Text);
+            Assert.AreEqual("wifi net pw12|", Feed(editor, "2\r"));
+        }
+
+        [TestMethod]
         public void CommandLinesAreMaskedForLogging()
         {
             Assert.AreEqual("wifi myssid ********", CommandLine.MaskSecrets("wifi myssid s3cret", Secrets));

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using Greenhouse.Ports;
+
+namespace Greenhouse.Firmware.Adapters
+{
+    /// <summary>
+    /// Log output of the device: every line goes to the debugger output (Debug.WriteLine, seen in Visual Studio over
+    /// USB; compiled out of Release builds) and to the next sink, normally the technician UART (<see cref="SerialConsole"/>).
+    /// </summary>
+    public sealed class DebugLogSink : ILogSink
+    {
+        private readonly ILogSink _next;
+
+        /// <param name="next">The technician UART, or null for debug output only.</param>
+        public DebugLogSink(ILogSink next)
+        {
+            _next = next;
+        }
+
+        public void WriteLine(string line)
+        {
+            Debug.WriteLine(line);
+            if (_next != null)
+            {
+                _next.WriteLine(line);
+            }
+        }
+    }
+}
