@@ -22,7 +22,8 @@ namespace Greenhouse.Diagnostics
     /// Repeats are rate-limited: per component+message, at most <see cref="RepeatBurst"/> lines are written in a
     /// window of <see cref="RepeatWindowMs"/>; further ones are counted and summarised once the window has passed as
     /// the last suppressed line with <c>repeated=N</c> appended (by <see cref="FlushRepeats"/>, called every tick, or
-    /// by the next line of the same kind).
+    /// by the next line of the same kind). Setting changes, console commands and core lifecycle lines are exempt
+    /// (<see cref="IsExempt"/>).
     /// </para>
     /// <para>
     /// Never pass secrets in. As a second line of defence, once <see cref="ProtectSecrets"/> has been given the
@@ -139,12 +140,27 @@ namespace Greenhouse.Diagnostics
                 return;
             }
 
-            if (limitRepeats && !PassRepeatLimiter(level, component, message, pairs))
+            if (limitRepeats && !IsExempt(component, message) && !PassRepeatLimiter(level, component, message, pairs))
             {
                 return;
             }
 
             Emit(level, component, message, pairs);
+        }
+
+        /// <summary>
+        /// Lines the repeat limiter never suppresses, because each one is a distinct event the journal must keep:
+        /// applied setting changes (a value that did not change is not logged at all), console commands that change
+        /// something, and the core's lifecycle lines (start, boot, reboot requested, factory reset).
+        /// </summary>
+        public static bool IsExempt(string component, string message)
+        {
+            if (component == "settings")
+            {
+                return message == "changed";
+            }
+
+            return component == "core" || (component == "console" && message == "command");
         }
 
         /// <summary>

@@ -368,6 +368,28 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void EverySettingChangeIsJournalledEvenInABurst()
+        {
+            ConsoleRig rig = new ConsoleRig();
+            rig.Type("set zone1.target_rh 91");
+            rig.Type("set zone1.band 4");
+            rig.Type("zone 1 manual");
+            rig.Type("wifi FarmNet s3cret-pass");
+            rig.Type("mqtt 192.168.1.10 8883 greenhouse hunter22");
+            rig.Type("reboot");
+            string events = new ConsoleRig(rig.Store, 0).Type("events");
+            string[] keys = { "zone1.target_rh", "zone1.band", "zone1.mode", "wifi.ssid", "wifi.password", "mqtt.port", "mqtt.host", "mqtt.user", "mqtt.password" };
+            for (int i = 0; i < keys.Length; i++)
+            {
+                Assert.IsTrue(ConsoleRig.Has(events, "settings changed key=" + keys[i] + " value="), keys[i]);
+            }
+
+            Assert.IsTrue(ConsoleRig.Has(events, "key=wifi.password value=*** source=console"));
+            Assert.IsFalse(ConsoleRig.Has(events, "s3cret-pass"));
+            Assert.IsFalse(ConsoleRig.Has(events, "hunter22"));
+        }
+
+        [TestMethod]
         public void AlarmTransitionsAreLoggedAndJournalled()
         {
             ConsoleRig rig = new ConsoleRig();

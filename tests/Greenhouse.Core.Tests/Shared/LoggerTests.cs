@@ -140,6 +140,24 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void SettingChangesAndCommandsAreNeverSuppressed()
+        {
+            FakeClock clock = new FakeClock();
+            FakeLog sink = new FakeLog();
+            Logger log = new Logger(sink, clock);
+            for (int i = 0; i < 10; i++)
+            {
+                log.Info("settings", "changed", "key=k" + i.ToString() + " value=1 source=mqtt");
+                log.Info("console", "command", "line=x");
+                log.Warn("settings", "refused", "key=junk source=mqtt");
+            }
+
+            Assert.AreEqual(10 + 10 + Logger.RepeatBurst, sink.Count);
+            Assert.IsTrue(Logger.IsExempt("core", "reboot requested"));
+            Assert.IsFalse(Logger.IsExempt("settings", "refused"));
+        }
+
+        [TestMethod]
         public void ObserverSeesEveryWrittenLine()
         {
             FakeClock clock = new FakeClock();
