@@ -73,6 +73,9 @@ namespace Greenhouse.Diagnostics
         /// <summary>The newest important event that was stored before this boot, or null.</summary>
         public string LastStoredEvent { get; private set; }
 
+        /// <summary>The stored event before <see cref="LastStoredEvent"/>, or null.</summary>
+        public string EventBeforeLastStored { get; private set; }
+
         /// <summary>Incremented whenever an important event is added or the journal is cleared (for MQTT publishing).</summary>
         public int ImportantVersion { get; private set; }
 
@@ -329,6 +332,11 @@ namespace Greenhouse.Diagnostics
             if (_importantCount > 0)
             {
                 LastStoredEvent = GetImportant(_importantCount - 1);
+            }
+
+            if (_importantCount > 1)
+            {
+                EventBeforeLastStored = GetImportant(_importantCount - 2);
             }
         }
 

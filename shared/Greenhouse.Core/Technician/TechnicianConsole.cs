@@ -109,7 +109,7 @@ namespace Greenhouse.Technician
             string reason = BootReason;
             if (reason == null)
             {
-                reason = ReasonFrom(_journal.LastStoredEvent);
+                reason = ReasonFrom(_journal.LastStoredEvent, _journal.EventBeforeLastStored);
             }
 
             _journal.BeginBoot();
@@ -128,6 +128,18 @@ namespace Greenhouse.Technician
         /// Boot reason from the last stored event: a requested reboot ("reboot_console"), a factory reset,
         /// "first_start" without a journal, otherwise "unplanned" (power cut, crash or reset button).
         /// </summary>
+        public static string ReasonFrom(string lastEvent, string eventBefore)
+        {
+            string reason = ReasonFrom(lastEvent);
+            if (reason.StartsWith("reboot") && eventBefore != null && eventBefore.IndexOf(" core factory reset") >= 0)
+            {
+                return "factory_reset";
+            }
+
+            return reason;
+        }
+
+        /// <summary>Boot reason from the last stored event alone.</summary>
         public static string ReasonFrom(string lastEvent)
         {
             if (lastEvent == null)

@@ -326,7 +326,7 @@ namespace Greenhouse.Tests
 
             ConsoleRig after = new ConsoleRig(rig.Store, 0);
             string events = after.Type("events");
-            Assert.IsTrue(ConsoleRig.Has(events, "core boot n=1 reason=reboot_console"));
+            Assert.IsTrue(ConsoleRig.Has(events, "core boot n=1 reason=factory_reset"));
             Assert.IsFalse(ConsoleRig.Has(events, "zone1.target_rh"));
         }
 

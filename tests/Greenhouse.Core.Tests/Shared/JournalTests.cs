@@ -173,6 +173,8 @@ namespace Greenhouse.Tests
             Assert.AreEqual("reboot_mqtt", Greenhouse.Technician.TechnicianConsole.ReasonFrom("+5.0s WARN core reboot requested source=mqtt"));
             Assert.AreEqual("factory_reset", Greenhouse.Technician.TechnicianConsole.ReasonFrom("+5.0s WARN core factory reset source=console"));
             Assert.AreEqual("unplanned", Greenhouse.Technician.TechnicianConsole.ReasonFrom("+5.0s WARN sensor failed"));
+            Assert.AreEqual("factory_reset", Greenhouse.Technician.TechnicianConsole.ReasonFrom("+5.0s WARN core reboot requested source=console", "+5.0s WARN core factory reset source=console"));
+            Assert.AreEqual("reboot_console", Greenhouse.Technician.TechnicianConsole.ReasonFrom("+5.0s WARN core reboot requested source=console", "+4.0s INFO settings changed key=a value=1 source=console"));
 
             ConsoleFakeStore store = new ConsoleFakeStore();
             ConsoleRig rig = new ConsoleRig(store, 0);
