@@ -21,8 +21,9 @@ namespace Greenhouse.Diagnostics
     /// other warnings and errors, alarms, setting changes with their source) both in RAM and in a bounded blob
     /// <see cref="BlobName"/> in the settings store, so they can be read after a reboot.
     /// <para>
-    /// Flash wear: writes are coalesced: at most one every <see cref="FlushIntervalMs"/> (the first one
-    /// <see cref="FirstFlushAfterMs"/> after start), plus <see cref="Flush"/> before a reboot.
+    /// Flash wear: writes are coalesced: at most one every <see cref="FlushIntervalMs"/>, plus <see cref="Flush"/>
+    /// before a reboot. The first write happens <see cref="FirstFlushAfterMs"/> after start (at once), so that
+    /// every boot is counted even in a boot loop.
     /// </para>
     /// <para>
     /// Blob format (ASCII): a header line <c>GHJ1 boots=N</c>, then one line per event: four hex digits of a
@@ -38,7 +39,7 @@ namespace Greenhouse.Diagnostics
         /// <summary>Longest important line kept; longer ones are cut and end in "...".</summary>
         public const int MaxEventLength = 120;
         public const long FlushIntervalMs = 60000;
-        public const long FirstFlushAfterMs = 10000;
+        public const long FirstFlushAfterMs = 0;
         /// <summary>Blobs larger than this are not parsed (a corrupt length).</summary>
         public const int MaxBlobBytes = 16 + ImportantCapacity * (MaxEventLength + 6) + 64;
 

@@ -81,7 +81,7 @@ namespace Greenhouse.Tests
                 journal.Poll(now);
             }
 
-            // First write after 10 s, then at most one a minute: 10 s, 70 s, 130 s.
+            // First write at once, then at most one a minute: 0 s, 60 s, 120 s.
             Assert.AreEqual(3, store.Writes);
             Assert.IsTrue(journal.Dirty);
             Assert.IsTrue(journal.Flush());
@@ -96,6 +96,34 @@ namespace Greenhouse.Tests
             Assert.IsFalse(journal.Flush());
             Assert.IsTrue(journal.Dirty);
             Assert.AreEqual(1, journal.WriteFailures);
+        }
+
+        [TestMethod]
+        public void EveryBootIsCountedEvenInABootLoop()
+        {
+            ConsoleFakeStore store = new ConsoleFakeStore();
+            for (int boot = 1; boot <= 5; boot++)
+            {
+                ConsoleRig rig = new ConsoleRig(store, 0);
+                rig.Ticks(2); // then the power goes
+            }
+
+            Journal journal = new Journal(store);
+            Assert.AreEqual(5, journal.BootCount);
+            Assert.IsTrue(journal.LastStoredEvent.IndexOf("core boot n=5 reason=unplanned") > 0);
+        }
+
+        [TestMethod]
+        public void ARebootFromMqttIsSavedAndNamedAtTheNextBoot()
+        {
+            ConsoleFakeStore store = new ConsoleFakeStore();
+            ConsoleRig rig = new ConsoleRig(store, 0);
+            rig.Ticks(5);
+            rig.Controller.RequestReboot("mqtt");
+            int writes = store.Writes;
+            rig.Ticks(1);
+            Assert.AreEqual(writes + 1, store.Writes);
+            Assert.IsTrue(ConsoleRig.Has(new ConsoleRig(store, 0).Ticks(1), "INFO core boot n=2 reason=reboot_mqtt"));
         }
 
         [TestMethod]

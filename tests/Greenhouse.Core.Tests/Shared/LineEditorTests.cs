@@ -10,7 +10,10 @@ namespace Greenhouse.Tests
     [TestClass]
     public class LineEditorTests
     {
-        private static readonly string[] Secrets = { "wifi.password", "mqtt.password" };
+        private static string[] Secrets()
+        {
+            return new string[] { "wifi.password", "mqtt.password" };
+        }
 
         /// <summary>Feeds text; returns the finished lines joined by '|'.</summary>
         private static string Feed(LineEditor editor, string text)
@@ -31,7 +34,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void CrLfAndCrLfEndLinesOnce()
         {
-            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, null, Secrets);
+            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, null, Secrets());
             Assert.AreEqual("status|", Feed(editor, "status\r"));
             Assert.AreEqual("help|", Feed(editor, "help\n"));
             Assert.AreEqual("a|b|", Feed(editor, "a\r\nb\r\n"));
@@ -44,7 +47,7 @@ namespace Greenhouse.Tests
         public void BackspaceAndDeleteErase()
         {
             FakeEcho echo = new FakeEcho();
-            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, echo, Secrets);
+            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, echo, Secrets());
             Assert.AreEqual("status|", Feed(editor, "statx\bus\r"));
             Assert.AreEqual("statx\b \bus\r\n", echo.Text);
             Assert.AreEqual("get|", Feed(editor, "gexx" + (char)127 + (char)127 + "t\r"));
@@ -60,7 +63,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void NonPrintableBytesAndEscapeSequencesAreIgnored()
         {
-            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, null, Secrets);
+            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, null, Secrets());
             Assert.AreEqual("status|", Feed(editor, "st" + (char)0 + (char)7 + "a" + (char)200 + "tus\r"));
             // Arrow up (ESC [ A), F1 (ESC O P), delete key (ESC [ 3 ~).
             Assert.AreEqual("help|", Feed(editor, "he" + (char)27 + "[A" + (char)27 + "OP" + "l" + (char)27 + "[3~p\r"));
@@ -77,7 +80,7 @@ namespace Greenhouse.Tests
         public void TooLongLinesAreDiscardedWithAnError()
         {
             FakeEcho echo = new FakeEcho();
-            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, echo, Secrets);
+            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, echo, Secrets());
             string exact = new string('a', LineEditor.DefaultMaxLength);
             Assert.AreEqual(exact + "|", Feed(editor, exact + "\r"));
             echo.Clear();
@@ -88,7 +91,7 @@ namespace Greenhouse.Tests
             // The next line is accepted again.
             Assert.AreEqual("status|", Feed(editor, "status\r"));
 
-            LineEditor small = new LineEditor(5, null, Secrets);
+            LineEditor small = new LineEditor(5, null, Secrets());
             Assert.AreEqual("", Feed(small, "123456\r"));
             Assert.AreEqual("12345|", Feed(small, "12345\r"));
         }
@@ -97,7 +100,7 @@ namespace Greenhouse.Tests
         public void SecretsAreMaskedInTheEcho()
         {
             FakeEcho echo = new FakeEcho();
-            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, echo, Secrets);
+            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, echo, Secrets());
             Assert.AreEqual("wifi myssid s3cret|", Feed(editor, "wifi myssid s3cret\r"));
             Assert.AreEqual("wifi myssid ******\r\n", echo.Text);
 
@@ -127,7 +130,7 @@ namespace Greenhouse.Tests
         public void ReprintShowsThePartialLineMasked()
         {
             FakeEcho echo = new FakeEcho();
-            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, echo, Secrets);
+            LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, echo, Secrets());
             editor.Reprint();
             Assert.AreEqual("", echo.Text);
             Feed(editor, "wifi net pw1");
@@ -140,14 +143,14 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void CommandLinesAreMaskedForLogging()
         {
-            Assert.AreEqual("wifi myssid ********", CommandLine.MaskSecrets("wifi myssid s3cret", Secrets));
-            Assert.AreEqual("wifi myssid", CommandLine.MaskSecrets("wifi myssid", Secrets));
-            Assert.AreEqual("mqtt host 1883 user ********", CommandLine.MaskSecrets("mqtt host 1883 user pw", Secrets));
-            Assert.AreEqual("mqtt host 1883", CommandLine.MaskSecrets("mqtt host 1883", Secrets));
-            Assert.AreEqual("set mqtt.password ********", CommandLine.MaskSecrets("set mqtt.password a b c", Secrets));
+            Assert.AreEqual("wifi myssid ********", CommandLine.MaskSecrets("wifi myssid s3cret", Secrets()));
+            Assert.AreEqual("wifi myssid", CommandLine.MaskSecrets("wifi myssid", Secrets()));
+            Assert.AreEqual("mqtt host 1883 user ********", CommandLine.MaskSecrets("mqtt host 1883 user pw", Secrets()));
+            Assert.AreEqual("mqtt host 1883", CommandLine.MaskSecrets("mqtt host 1883", Secrets()));
+            Assert.AreEqual("set mqtt.password ********", CommandLine.MaskSecrets("set mqtt.password a b c", Secrets()));
             Assert.AreEqual("set wifi.password ********", CommandLine.MaskSecrets("set wifi.password x", null));
-            Assert.AreEqual("set zone1.target_rh 91", CommandLine.MaskSecrets("set zone1.target_rh 91", Secrets));
-            Assert.AreEqual("status", CommandLine.MaskSecrets("status", Secrets));
+            Assert.AreEqual("set zone1.target_rh 91", CommandLine.MaskSecrets("set zone1.target_rh 91", Secrets()));
+            Assert.AreEqual("status", CommandLine.MaskSecrets("status", Secrets()));
         }
 
         [TestMethod]
