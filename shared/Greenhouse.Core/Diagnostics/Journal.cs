@@ -74,8 +74,8 @@ namespace Greenhouse.Diagnostics
         /// <summary>The newest important event that was stored before this boot, or null.</summary>
         public string LastStoredEvent { get; private set; }
 
-        /// <summary>The stored event before <see cref="LastStoredEvent"/>, or null.</summary>
-        public string EventBeforeLastStored { get; private set; }
+        /// <summary>Events that were read from the store (they are the oldest ones held, indexes 0..LoadedCount-1).</summary>
+        public int LoadedCount { get; private set; }
 
         /// <summary>Incremented whenever an important event is added or the journal is cleared (for MQTT publishing).</summary>
         public int ImportantVersion { get; private set; }
@@ -237,6 +237,7 @@ namespace Greenhouse.Diagnostics
             _recentCount = 0;
             _importantHead = 0;
             _importantCount = 0;
+            LoadedCount = 0;
             BootCount = 0;
             _dirty = false;
             ImportantVersion++;
@@ -335,10 +336,7 @@ namespace Greenhouse.Diagnostics
                 LastStoredEvent = GetImportant(_importantCount - 1);
             }
 
-            if (_importantCount > 1)
-            {
-                EventBeforeLastStored = GetImportant(_importantCount - 2);
-            }
+            LoadedCount = _importantCount;
         }
 
         private static bool ParseHeader(byte[] bytes, int lineEnd, out int boots)

@@ -19,9 +19,10 @@ namespace Greenhouse.Diagnostics
     /// <c>TIME LEVEL component message key=value ...</c>. TIME is local ISO time once the clock is synced,
     /// <c>+SECONDS</c> of uptime before. Values with spaces are quoted (use <see cref="Quote"/>).
     /// <para>
-    /// Repeats are rate-limited: per component+message, at most <see cref="RepeatBurst"/> lines are written in a
-    /// window of <see cref="RepeatWindowMs"/>; further ones are counted and summarised once the window has passed as
-    /// the last suppressed line with <c>repeated=N</c> appended (by <see cref="FlushRepeats"/>, called every tick, or
+    /// Repeats are rate-limited per component+message in a window of <see cref="RepeatWindowMs"/>: an identical line
+    /// (same pairs as the last one written) at most <see cref="RepeatBurst"/> times in a row, lines with other pairs
+    /// (a state change) up to <see cref="KindBurst"/> in all. Further ones are counted and summarised once the window
+    /// has passed as the last suppressed line with <c>repeated=N</c> appended (by <see cref="FlushRepeats"/>, called every tick, or
     /// by the next line of the same kind). Setting changes, console commands and core lifecycle lines are exempt
     /// (<see cref="IsExempt"/>).
     /// </para>
@@ -35,8 +36,11 @@ namespace Greenhouse.Diagnostics
         /// <summary>Window of the repeat limiter, ms.</summary>
         public const long RepeatWindowMs = 30000;
 
-        /// <summary>Lines of one component+message written per window before further ones are suppressed.</summary>
+        /// <summary>Identical lines (same component, message and pairs) written per window before further ones are suppressed.</summary>
         public const int RepeatBurst = 3;
+
+        /// <summary>Lines of one component+message with differing pairs written per window before further ones are suppressed.</summary>
+        public const int KindBurst = 10;
 
         /// <summary>Distinct component+message pairs the limiter tracks at once (oldest window is evicted).</summary>
         public const int RepeatSlots = 16;
@@ -52,6 +56,8 @@ namespace Greenhouse.Diagnostics
         private readonly string[] _repeatMessage = new string[RepeatSlots];
         private readonly long[] _repeatWindowStart = new long[RepeatSlots];
         private readonly int[] _repeatWritten = new int[RepeatSlots];
+        private readonly int[] _repeatSame = new int[RepeatSlots];
+        private readonly string[] _repeatWrittenPairs = new string[RepeatSlots];
         private readonly int[] _repeatSuppressed = new int[RepeatSlots];
         private readonly string[] _repeatLastPairs = new string[RepeatSlots];
         private readonly LogLevel[] _repeatLevel = new LogLevel[RepeatSlots];
@@ -177,6 +183,7 @@ namespace Greenhouse.Diagnostics
                     EndWindow(i);
                     _repeatComponent[i] = null;
                     _repeatMessage[i] = null;
+                    _repeatWrittenPairs[i] = null;
                 }
             }
         }
@@ -209,13 +216,16 @@ namespace Greenhouse.Diagnostics
                     if (now - _repeatWindowStart[i] >= RepeatWindowMs)
                     {
                         EndWindow(i);
-                        StartWindow(i, component, message, now);
+                        StartWindow(i, component, message, pairs, now);
                         return true;
                     }
 
-                    if (_repeatWritten[i] < RepeatBurst)
+                    bool same = Same(_repeatWrittenPairs[i], pairs);
+                    if (_repeatWritten[i] < KindBurst && (!same || _repeatSame[i] < RepeatBurst))
                     {
                         _repeatWritten[i]++;
+                        _repeatSame[i] = same ? _repeatSame[i] + 1 : 1;
+                        _repeatWrittenPairs[i] = pairs;
                         return true;
                     }
 
@@ -234,16 +244,18 @@ namespace Greenhouse.Diagnostics
                 EndWindow(slot);
             }
 
-            StartWindow(slot, component, message, now);
+            StartWindow(slot, component, message, pairs, now);
             return true;
         }
 
-        private void StartWindow(int slot, string component, string message, long now)
+        private void StartWindow(int slot, string component, string message, string pairs, long now)
         {
             _repeatComponent[slot] = component;
             _repeatMessage[slot] = message;
             _repeatWindowStart[slot] = now;
             _repeatWritten[slot] = 1;
+            _repeatSame[slot] = 1;
+            _repeatWrittenPairs[slot] = pairs;
             _repeatSuppressed[slot] = 0;
             _repeatLastPairs[slot] = null;
         }

@@ -109,7 +109,13 @@ namespace Greenhouse.Technician
             string reason = BootReason;
             if (reason == null)
             {
-                reason = ReasonFrom(_journal.LastStoredEvent, _journal.EventBeforeLastStored);
+                string[] stored = new string[_journal.LoadedCount];
+                for (int i = 0; i < stored.Length; i++)
+                {
+                    stored[i] = _journal.GetImportant(i);
+                }
+
+                reason = ReasonFrom(stored);
             }
 
             _journal.BeginBoot();
@@ -125,47 +131,50 @@ namespace Greenhouse.Technician
         }
 
         /// <summary>
-        /// Boot reason from the last stored event: a requested reboot ("reboot_console"), a factory reset,
-        /// "first_start" without a journal, otherwise "unplanned" (power cut, crash or reset button).
+        /// Boot reason from the events stored before this boot (oldest first): the newest lifecycle line decides.
+        /// A reboot request after the last start gives "reboot_SOURCE" ("factory_reset" when a factory reset came
+        /// before it); nothing stored gives "first_start"; otherwise "unplanned" (power cut, crash, reset button).
+        /// Events logged between the request and the actual restart (alarms clearing) do not matter.
         /// </summary>
-        public static string ReasonFrom(string lastEvent, string eventBefore)
+        public static string ReasonFrom(string[] storedEvents)
         {
-            string reason = ReasonFrom(lastEvent);
-            if (reason.StartsWith("reboot") && eventBefore != null && eventBefore.IndexOf(" core factory reset") >= 0)
-            {
-                return "factory_reset";
-            }
-
-            return reason;
-        }
-
-        /// <summary>Boot reason from the last stored event alone.</summary>
-        public static string ReasonFrom(string lastEvent)
-        {
-            if (lastEvent == null)
+            if (storedEvents == null || storedEvents.Length == 0)
             {
                 return "first_start";
             }
 
-            if (lastEvent.IndexOf(" core reboot requested") >= 0)
+            string reboot = null;
+            for (int i = storedEvents.Length - 1; i >= 0; i--)
             {
-                int at = lastEvent.IndexOf("source=");
-                if (at >= 0)
+                string line = storedEvents[i];
+                if (line == null)
                 {
-                    int end = lastEvent.IndexOf(' ', at);
-                    string source = end < 0 ? lastEvent.Substring(at + 7) : lastEvent.Substring(at + 7, end - at - 7);
-                    return "reboot_" + source;
+                    continue;
                 }
 
-                return "reboot";
+                if (line.IndexOf(" core factory reset") >= 0 && line.IndexOf("delete failed") < 0)
+                {
+                    return "factory_reset";
+                }
+
+                if (line.IndexOf(" core boot ") >= 0 || line.IndexOf(" core start") >= 0)
+                {
+                    break;
+                }
+
+                if (reboot == null && line.IndexOf(" core reboot requested") >= 0)
+                {
+                    reboot = "reboot";
+                    int at = line.IndexOf("source=");
+                    if (at >= 0)
+                    {
+                        int end = line.IndexOf(' ', at);
+                        reboot = "reboot_" + (end < 0 ? line.Substring(at + 7) : line.Substring(at + 7, end - at - 7));
+                    }
+                }
             }
 
-            if (lastEvent.IndexOf(" core factory reset") >= 0)
-            {
-                return "factory_reset";
-            }
-
-            return "unplanned";
+            return reboot == null ? "unplanned" : reboot;
         }
 
         private void JournalAlarms(AlarmSet alarms)

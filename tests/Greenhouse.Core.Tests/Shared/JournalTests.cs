@@ -198,11 +198,20 @@ namespace Greenhouse.Tests
         public void BootReasonComesFromTheLastStoredEvent()
         {
             Assert.AreEqual("first_start", Greenhouse.Technician.TechnicianConsole.ReasonFrom(null));
-            Assert.AreEqual("reboot_mqtt", Greenhouse.Technician.TechnicianConsole.ReasonFrom("+5.0s WARN core reboot requested source=mqtt"));
-            Assert.AreEqual("factory_reset", Greenhouse.Technician.TechnicianConsole.ReasonFrom("+5.0s WARN core factory reset source=console"));
-            Assert.AreEqual("unplanned", Greenhouse.Technician.TechnicianConsole.ReasonFrom("+5.0s WARN sensor failed"));
-            Assert.AreEqual("factory_reset", Greenhouse.Technician.TechnicianConsole.ReasonFrom("+5.0s WARN core reboot requested source=console", "+5.0s WARN core factory reset source=console"));
-            Assert.AreEqual("reboot_console", Greenhouse.Technician.TechnicianConsole.ReasonFrom("+5.0s WARN core reboot requested source=console", "+4.0s INFO settings changed key=a value=1 source=console"));
+            Assert.AreEqual("first_start", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[0]));
+            Assert.AreEqual("reboot_mqtt", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
+            {
+                "+1.0s INFO core boot n=1 reason=first_start", "+5.0s WARN core reboot requested source=mqtt", "+5.0s INFO alarm cleared code=x"
+            }));
+            Assert.AreEqual("factory_reset", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
+            {
+                "+5.0s WARN core factory reset source=console", "+5.0s WARN core reboot requested source=console"
+            }));
+            Assert.AreEqual("unplanned", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
+            {
+                "+5.0s WARN core reboot requested source=console", "+1.0s INFO core start fw=1", "+1.0s INFO core boot n=2 reason=reboot_console", "+9.0s WARN sensor failed"
+            }));
+            Assert.AreEqual("unplanned", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[] { "+5.0s WARN sensor failed" }));
 
             ConsoleFakeStore store = new ConsoleFakeStore();
             ConsoleRig rig = new ConsoleRig(store, 0);

@@ -56,7 +56,7 @@ namespace Greenhouse.Tests
             for (int i = 0; i < 20; i++)
             {
                 clock.Advance(1000);
-                log.Warn("sensor1", "read failed", "status=bus n=" + i.ToString());
+                log.Warn("sensor1", "read failed", "status=bus");
                 log.FlushRepeats();
             }
 
@@ -71,13 +71,42 @@ namespace Greenhouse.Tests
             clock.Advance(Logger.RepeatWindowMs);
             log.FlushRepeats();
             Assert.AreEqual(Logger.RepeatBurst + 2, sink.Count);
-            Assert.IsTrue(sink.Last.EndsWith(" WARN sensor1 read failed status=bus n=19 repeated=17"), sink.Last);
+            Assert.IsTrue(sink.Last.EndsWith(" WARN sensor1 read failed status=bus repeated=17"), sink.Last);
             log.FlushRepeats();
             Assert.AreEqual(Logger.RepeatBurst + 2, sink.Count);
 
             // A fresh window lets lines through again.
             log.Warn("sensor1", "read failed", "status=bus");
             Assert.AreEqual(Logger.RepeatBurst + 3, sink.Count);
+        }
+
+        [TestMethod]
+        public void StateChangesPassUntilTheKindBurst()
+        {
+            FakeClock clock = new FakeClock();
+            FakeLog sink = new FakeLog();
+            Logger log = new Logger(sink, clock);
+
+            // A few transitions of one kind are all written, even after identical ones.
+            log.Info("sensor", "health", "sensor=sensor1 health=ok");
+            log.Warn("sensor", "health", "sensor=sensor1 health=suspect");
+            log.Error("sensor", "health", "sensor=sensor1 health=failed");
+            log.Error("sensor", "health", "sensor=sensor1 health=failed");
+            log.Info("sensor", "health", "sensor=sensor1 health=ok");
+            Assert.AreEqual(5, sink.Count);
+            Assert.IsTrue(sink.Last.EndsWith("INFO sensor health sensor=sensor1 health=ok"));
+
+            // A flapping sensor is cut after KindBurst lines and summarised with its last state.
+            for (int i = 0; i < 40; i++)
+            {
+                clock.Advance(100);
+                log.Warn("sensor", "health", i % 2 == 0 ? "sensor=sensor1 health=suspect" : "sensor=sensor1 health=ok");
+            }
+
+            Assert.AreEqual(Logger.KindBurst, sink.Count);
+            clock.Advance(Logger.RepeatWindowMs);
+            log.FlushRepeats();
+            Assert.IsTrue(sink.Last.EndsWith("WARN sensor health sensor=sensor1 health=ok repeated=35"), sink.Last);
         }
 
         [TestMethod]
