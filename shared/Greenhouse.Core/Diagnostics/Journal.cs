@@ -18,7 +18,8 @@ namespace Greenhouse.Diagnostics
     /// <summary>
     /// The event journal. Keeps the last <see cref="RecentCapacity"/> log lines in RAM (what the console's
     /// <c>log</c> shows) and the last <see cref="ImportantCapacity"/> important events (boots, safety trips and
-    /// other warnings and errors, alarms, setting changes with their source) both in RAM and in a bounded blob
+    /// other warnings and errors, alarms, setting changes with their source, but not the settings file being
+    /// applied at start) both in RAM and in a bounded blob
     /// <see cref="BlobName"/> in the settings store, so they can be read after a reboot.
     /// <para>
     /// Flash wear: writes are coalesced: at most one every <see cref="FlushIntervalMs"/>, plus <see cref="Flush"/>
@@ -43,7 +44,14 @@ namespace Greenhouse.Diagnostics
         /// <summary>Blobs larger than this are not parsed (a corrupt length).</summary>
         public const int MaxBlobBytes = 16 + ImportantCapacity * (MaxEventLength + 6) + 64;
 
+        /// <summary>
+        /// Source name of the settings file when it is applied at start (SettingsPersistence). Those
+        /// "settings changed" lines restore values rather than change them, so they are not journalled.
+        /// </summary>
+        public const string RestoreSource = "file";
+
         private const string Magic = "GHJ1 boots=";
+        private const string RestoreMarker = " source=" + RestoreSource;
 
         private readonly ISettingsStore _store;
         private readonly string[] _recent = new string[RecentCapacity];
@@ -115,6 +123,18 @@ namespace Greenhouse.Diagnostics
             return level >= LogLevel.Warning;
         }
 
+        /// <summary>True for a "settings changed" line of the settings file being applied at start.</summary>
+        private static bool IsRestore(string component, string line)
+        {
+            if (component != "settings" || line == null)
+            {
+                return false;
+            }
+
+            int at = line.IndexOf(RestoreMarker);
+            return at >= 0 && (at + RestoreMarker.Length == line.Length || line[at + RestoreMarker.Length] == ' ');
+        }
+
         /// <summary>Receives each written log line (the Logger calls this).</summary>
         public void OnLine(LogLevel level, string component, string message, string line)
         {
@@ -128,7 +148,7 @@ namespace Greenhouse.Diagnostics
                 _recentHead = (_recentHead + 1) % RecentCapacity;
             }
 
-            if (IsImportant(level, component, message))
+            if (IsImportant(level, component, message) && !IsRestore(component, line))
             {
                 AddImportant(line);
             }

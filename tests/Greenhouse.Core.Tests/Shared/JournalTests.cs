@@ -39,6 +39,28 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void RestoringTheSettingsFileAtStartIsNotJournalled()
+        {
+            Journal journal = new Journal(null);
+            journal.OnLine(LogLevel.Info, "settings", "changed", "+0.1s INFO settings changed key=zones value=2 source=file");
+            journal.OnLine(LogLevel.Info, "settings", "changed", "+0.1s INFO settings changed key=mqtt.prefix value=gh source=filex");
+            journal.OnLine(LogLevel.Info, "settings", "changed", "+9.0s INFO settings changed key=zones value=3 source=console");
+            Assert.AreEqual(3, journal.RecentCount);
+            Assert.AreEqual(2, journal.ImportantCount);
+            Assert.IsTrue(journal.GetImportant(0).EndsWith("source=filex"));
+            Assert.IsTrue(journal.GetImportant(1).EndsWith("source=console"));
+
+            ConsoleRig rig = new ConsoleRig();
+            rig.Ticks(1);
+            string error;
+            Assert.IsTrue(rig.Controller.ApplySetting("zone1.band", "5", Journal.RestoreSource, out error));
+            Assert.IsTrue(rig.Controller.ApplySetting("zone1.band", "6", "mqtt", out error));
+            string events = rig.Type("events");
+            Assert.IsFalse(ConsoleRig.Has(events.Substring(events.IndexOf("events=")), "source=file"));
+            Assert.IsTrue(ConsoleRig.Has(events, "settings changed key=zone1.band value=6 source=mqtt"));
+        }
+
+        [TestMethod]
         public void ImportantEventsRoundTripThroughTheStoreAndStayBounded()
         {
             ConsoleFakeStore store = new ConsoleFakeStore();
