@@ -1,5 +1,8 @@
+using System;
 using Greenhouse.Control;
 using Greenhouse.Diagnostics;
+using Greenhouse.Messaging;
+using Greenhouse.Persistence;
 using Greenhouse.Ports;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
@@ -10,8 +13,9 @@ namespace Greenhouse.App
     /// <summary>
     /// The controller: one tick-driven entry point shared by the firmware's main loop, the simulator and the tests.
     /// Start() once, then Tick() about once per second. No threads inside; messages from other threads arrive
-    /// through <see cref="Inbox"/> and are applied in the tick. Every relay is off at start and whenever the
-    /// humidity reading is not trustworthy.
+    /// through <see cref="Inbox"/> and are applied in the tick. Every relay is off at start; the control engine
+    /// (<see cref="ControlEngine"/>, docs/control.md) decides the relays each tick, with a conservative fallback
+    /// program instead of plain off when a zone has no trustworthy humidity.
     /// </summary>
     public sealed class Controller
     {
@@ -23,12 +27,15 @@ namespace Greenhouse.App
         private readonly SensorChannel[] _sensors;
         private readonly RelayChannel _pump;
         private readonly RelayChannel _fan;
-        private readonly HysteresisZone[] _zones;
+        private readonly ControlEngine _engine;
+        private readonly ZoneClimate[] _climates = new ZoneClimate[ControllerSettings.MaxZones];
         private readonly int _zoneCount;
         private readonly int _utcOffset;
         private readonly AlarmSet _alarms = new AlarmSet();
         private readonly TechnicianConsole _technician;
         private bool _started;
+        private readonly MqttInterface _mqtt;
+        private readonly SettingsPersistence _persistence;
 
         public Controller(ControllerPorts ports, string firmwareVersion)
         {
@@ -41,18 +48,42 @@ namespace Greenhouse.App
             _sensors = _sensorArray.Channels;
             _pump = new RelayChannel("pump", ports.Pump);
             _fan = new RelayChannel("fan", ports.Fan);
-            _zones = new HysteresisZone[ControllerSettings.MaxZones];
-            for (int i = 0; i < _zones.Length; i++)
+            ControlSettings.AddRules(_settings);
+            RelayChannel[] valves = new RelayChannel[ControllerSettings.MaxZones];
+            for (int i = 0; i < valves.Length; i++)
             {
                 IRelay valve = ports.Valves != null && ports.Valves.Length > i ? ports.Valves[i] : null;
-                _zones[i] = new HysteresisZone(i + 1, new RelayChannel("valve" + (i + 1).ToString(), valve), _settings);
+                valves[i] = new RelayChannel("valve" + (i + 1).ToString(), valve);
             }
+
+            // Counters survive reboots in the store beside the settings unless the composition supplies its own.
+            Greenhouse.Control.IControlStatePersistence state = ports.ControlState;
+            if (state == null && ports.Store != null)
+            {
+                state = new Greenhouse.Persistence.ControlStateFile(ports.Store);
+            }
+
+            _engine = new ControlEngine(_settings, _pump, _fan, valves, _alarms, _log, state);
 
             _zoneCount = _settings.Require(CoreSettings.ZoneCount);
             _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
+            _persistence = ports.Store == null ? null : new SettingsPersistence(this, ports.Store);
+            _mqtt = ports.Mqtt == null ? null : new MqttInterface(this, ports.Mqtt, ports.Clock, ports.Store, ports.MacAddress);
 
             // Last: it hooks the journal and the secret filter into the logger and reads Settings and Alarms.
             _technician = new TechnicianConsole(this, ports.Store, ports.Log);
+        }
+
+        /// <summary>The MQTT interface, or null when no link is fitted.</summary>
+        public MqttInterface Mqtt
+        {
+            get { return _mqtt; }
+        }
+
+        /// <summary>Settings persistence, or null when no store is fitted.</summary>
+        public SettingsPersistence Persistence
+        {
+            get { return _persistence; }
         }
 
         public string FirmwareVersion { get; private set; }
@@ -120,23 +151,15 @@ namespace Greenhouse.App
             return true;
         }
 
-        /// <summary>Mist-now: opens a zone's valve for a bounded pulse. Never bypasses hard limits or faults.</summary>
+        /// <summary>
+        /// Mist-now: queues a bounded pulse for a zone. Never bypasses hard limits, lockouts, the tank, budgets or
+        /// stages without water; the error says why it was refused.
+        /// </summary>
         public bool RequestMist(int zone, int seconds, string source, out string error)
         {
-            if (zone < 1 || zone > ZoneCount)
+            if (!_engine.RequestManual(zone, seconds, TankHasWater, NowMs, out error))
             {
-                error = "zone must be 1.." + ZoneCount.ToString();
-                return false;
-            }
-
-            if (seconds < 1 || seconds > HardLimits.MaxManualMistSeconds)
-            {
-                error = "seconds must be 1.." + HardLimits.MaxManualMistSeconds.ToString();
-                return false;
-            }
-
-            if (!_zones[zone - 1].RequestManualPulse(NowMs, seconds, out error))
-            {
+                _log.Warn("zone", "mist refused", "zone=" + zone.ToString() + " s=" + seconds.ToString() + " source=" + source + " reason=\"" + error + "\"");
                 return false;
             }
 
@@ -149,6 +172,12 @@ namespace Greenhouse.App
         {
             _log.Warn("core", "reboot requested", "source=" + source);
             AllOff("reboot");
+            _engine.SaveNow(NowMs);
+            if (_persistence != null)
+            {
+                _persistence.SaveNow();
+            }
+
             RebootRequested = true;
         }
 
@@ -173,9 +202,16 @@ namespace Greenhouse.App
             get { return _fan; }
         }
 
-        public HysteresisZone[] Zones
+        /// <summary>The zones of the control engine (activity, reason, target, stage, phase, water used).</summary>
+        public MistZone[] Zones
         {
-            get { return _zones; }
+            get { return _engine.Zones; }
+        }
+
+        /// <summary>The control engine (pump and fan reasons, season modes, state saving).</summary>
+        public ControlEngine Engine
+        {
+            get { return _engine; }
         }
 
         /// <summary>Number of zones in use (setting "zones").</summary>
@@ -195,8 +231,17 @@ namespace Greenhouse.App
         {
             AllOff("start");
             TankHasWater = true;
-            _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             _log.Info("core", "start", "fw=" + FirmwareVersion);
+            if (_persistence != null)
+            {
+                // Settings first, then the engine's counters: a stage changed while the board was off is then seen
+                // as a stage change. Every stored value goes through ApplySetting (source "file").
+                _persistence.Load(_ports.Clock.UptimeMilliseconds);
+            }
+
+            _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
+            _engine.Restore(_ports.Clock.UptimeMilliseconds);
+
             _started = true;
         }
 
@@ -214,6 +259,9 @@ namespace Greenhouse.App
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             ReadInputs();
             Decide(now);
+            Publish(now);
+            // Last: journals this tick's alarm changes and saves the journal at once if a reboot was requested.
+            _technician.Poll(now);
             TickCount++;
         }
 
@@ -227,9 +275,25 @@ namespace Greenhouse.App
                 {
                     _technician.HandleLine(message.Text);
                 }
+                else if (_mqtt != null)
+                {
+                    _mqtt.Handle(message, NowMs);
+                }
+            }
+        }
+
+        /// <summary>After the decision: MQTT upkeep and publishing, then saving settings that have settled.</summary>
+        private void Publish(long now)
+        {
+            if (_mqtt != null)
+            {
+                _mqtt.Tick(now);
             }
 
-            _technician.Poll(NowMs);
+            if (_persistence != null)
+            {
+                _persistence.Tick(now);
+            }
         }
 
         private void ReadInputs()
@@ -253,9 +317,10 @@ namespace Greenhouse.App
         /// <summary>True when a valve was left open by the last decision (sensing uses it for stuck/saturation checks).</summary>
         private bool AnyValveOpen()
         {
-            for (int i = 0; i < _zones.Length; i++)
+            MistZone[] zones = _engine.Zones;
+            for (int i = 0; i < zones.Length; i++)
             {
-                if (_zones[i].Valve.IsOn)
+                if (zones[i].Valve.IsOn)
                 {
                     return true;
                 }
@@ -266,33 +331,24 @@ namespace Greenhouse.App
 
         private void Decide(long now)
         {
-            ZoneClimate climate;
-            int zones = ZoneCount;
-            bool anyValve = false;
-            for (int i = 0; i < _zones.Length; i++)
+            BuildClimates();
+            DateTime local;
+            bool synced = WallClock.TryGetLocal(_ports.Clock, _settings.Integer(_utcOffset, 0), out local);
+            _engine.Tick(now, _climates, TankHasWater, synced, local);
+        }
+
+        /// <summary>The validated climate of each zone, from sensor assignment and fallback (Sensing/).</summary>
+        private void BuildClimates()
+        {
+            for (int i = 0; i < _climates.Length; i++)
             {
-                if (i >= zones)
-                {
-                    _zones[i].Valve.Set(false, now, "zone not in use");
-                    continue;
-                }
-
-                _sensorArray.GetZoneClimate(i + 1, out climate);
-                _zones[i].Update(now, climate.HumidityValid && TankHasWater, climate.RelativeHumidityPercent);
-                anyValve |= _zones[i].Valve.IsOn;
+                _sensorArray.GetZoneClimate(i + 1, out _climates[i]);
             }
-
-            _pump.Set(anyValve && TankHasWater, now, anyValve ? "pump on: valve open" : "pump off");
         }
 
         private void AllOff(string reason)
         {
-            _pump.ForceOff(reason);
-            _fan.ForceOff(reason);
-            for (int i = 0; i < _zones.Length; i++)
-            {
-                _zones[i].ForceOff(reason);
-            }
+            _engine.AllOff(reason == "reboot" ? ReasonCode.Reboot : ReasonCode.Start);
         }
     }
 }

@@ -328,13 +328,15 @@ namespace Greenhouse.Technician
                 + " events=" + _journal.ImportantCount.ToString() + " boots=" + _journal.BootCount.ToString());
         }
 
-        /// <summary>One zone's status line. The only place that reads the zone objects (the control engine may change their type).</summary>
+        /// <summary>One zone's status line. The only place that reads the zone objects of the control engine.</summary>
         private string ZoneStatus(int zone, long now)
         {
-            HysteresisZone z = _controller.Zones[zone - 1];
+            MistZone z = _controller.Zones[zone - 1];
             int mode = _controller.Settings.ChoiceIndex(_modeIndex, zone);
-            return "zone" + zone.ToString() + " mode=" + CoreSettings.Modes[mode] + " activity=" + ActivityText(z.Activity)
-                + " valve=" + (z.Valve.IsOn ? "on on_for=" + Duration(z.Valve.OnForMs(now)) : "off") + " reason=" + Logger.Quote(z.Reason);
+            return "zone" + zone.ToString() + " mode=" + CoreSettings.Modes[mode] + " stage=" + z.StageName + " phase=" + z.PhaseName
+                + " target=" + Num.FormatShort(z.TargetRh, 1) + "% activity=" + ActivityText(z.Activity)
+                + " valve=" + (z.Valve.IsOn ? "on on_for=" + Duration(z.Valve.OnForMs(now)) : "off")
+                + " water_today=" + Num.Format(z.WaterTodayLitres, 1) + "L reason=" + Logger.Quote(z.Reason);
         }
 
         private static string RelayStatus(RelayChannel relay, long now)

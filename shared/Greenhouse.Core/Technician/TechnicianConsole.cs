@@ -7,7 +7,8 @@ namespace Greenhouse.Technician
     /// <summary>
     /// The technician side of a controller: the event journal (RAM ring of log lines plus important events kept
     /// in the store), the console interpreter, the secret filter on every log line and answer, and the watch that
-    /// journals boots and alarm transitions. The controller creates it and calls <see cref="HandleLine"/> for
+    /// journals boots and alarm transitions (an alarm transition is logged here only when the module that owns
+    /// the alarm did not log "alarm raised|cleared code=..." itself in the same tick). The controller creates it and calls <see cref="HandleLine"/> for
     /// console lines from its inbox and <see cref="Poll"/> once per tick, both inside the tick.
     /// </summary>
     public sealed class TechnicianConsole
@@ -84,6 +85,8 @@ namespace Greenhouse.Technician
                 _alarmVersion = alarms.Version;
                 JournalAlarms(alarms);
             }
+
+            _journal.ForgetAlarmLines();
 
             _controller.Log.FlushRepeats();
             _interpreter.Poll(nowMs);
@@ -194,6 +197,12 @@ namespace Greenhouse.Technician
                 }
 
                 _alarmSeen[slot] = active;
+                if (_journal.SawAlarmLine(code, zone, active))
+                {
+                    // The module that owns the alarm logged the transition itself (the control engine does).
+                    continue;
+                }
+
                 string where = zone > 0 ? " zone=" + zone.ToString() : "";
                 if (active)
                 {

@@ -160,6 +160,38 @@ namespace Greenhouse.Tests
             return Since(mark);
         }
 
+        /// <summary>Types a line and returns only the console's answer: the log lines written in that tick are left out.</summary>
+        public string Ask(string line)
+        {
+            string all = Type(line);
+            string answer = "";
+            int start = 0;
+            while (start < all.Length)
+            {
+                int end = all.IndexOf('\n', start);
+                string one = all.Substring(start, end - start);
+                if (!IsLogLine(one))
+                {
+                    answer = answer + one + "\n";
+                }
+
+                start = end + 1;
+            }
+
+            return answer;
+        }
+
+        /// <summary>True for "+12.3s LEVEL ..." and "2026-11-28T14:00:00 LEVEL ..." lines.</summary>
+        public static bool IsLogLine(string line)
+        {
+            if (line.Length > 2 && line[0] == '+' && line[1] >= '0' && line[1] <= '9')
+            {
+                return true;
+            }
+
+            return line.Length > 19 && line[4] == '-' && line[7] == '-' && line[10] == 'T' && line[13] == ':' && line[19] == ' ';
+        }
+
         /// <summary>Runs ticks without input and returns what was written.</summary>
         public string Ticks(int count)
         {

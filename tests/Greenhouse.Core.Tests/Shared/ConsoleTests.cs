@@ -42,7 +42,7 @@ namespace Greenhouse.Tests
             // Command words are not case-sensitive.
             Assert.IsTrue(ConsoleRig.Has(rig.Type("STATUS"), "fw=test-1.0"));
             // A blank line answers nothing.
-            Assert.AreEqual("", rig.Type("   "));
+            Assert.AreEqual("", rig.Ask("   "));
         }
 
         [TestMethod]
@@ -50,17 +50,20 @@ namespace Greenhouse.Tests
         {
             ConsoleRig rig = new ConsoleRig();
             rig.Sensor.Humidity = 80;
-            rig.Ticks(2);
-            string status = rig.Type("status");
-            Assert.IsTrue(ConsoleRig.Has(status, "fw=test-1.0 uptime=3s time=unsynced"));
+            rig.Ticks(9); // the pump runs ahead of the valve
+            string status = rig.Ask("status");
+            Assert.IsTrue(ConsoleRig.Has(status, "fw=test-1.0 uptime=10s time=unsynced"));
             Assert.IsTrue(ConsoleRig.Has(status, "sensor1 health=ok t=20.0C rh=80.0%"));
             Assert.IsTrue(ConsoleRig.Has(status, "sensor2 health=absent\n"));
-            Assert.IsTrue(ConsoleRig.Has(status, "zone1 mode=auto activity=misting valve=on"));
+            Assert.IsTrue(ConsoleRig.Has(status, "zone1 mode=auto stage=growth phase=wet target=90% activity=misting valve=on on_for="));
+            Assert.IsTrue(ConsoleRig.Has(status, "reason=\"mist on: rh 80.0 < "));
             Assert.IsFalse(ConsoleRig.Has(status, "zone2 "), "only zones in use");
             Assert.IsTrue(ConsoleRig.Has(status, "pump=on"));
             Assert.IsTrue(ConsoleRig.Has(status, "fan=off switches="));
             Assert.IsTrue(ConsoleRig.Has(status, "tank=water\n"));
-            Assert.IsTrue(ConsoleRig.Has(status, "alarms=none\n"));
+            // Without a time sync the engine keeps clock_unsynced raised.
+            Assert.IsTrue(ConsoleRig.Has(status, "  alarm code=clock_unsynced zone=0 age="));
+            Assert.IsFalse(ConsoleRig.Has(status, "tank_empty"));
             Assert.IsTrue(ConsoleRig.Has(status, "network mqtt=off"));
 
             rig.Tank.High = false;
@@ -115,10 +118,10 @@ namespace Greenhouse.Tests
             Assert.IsTrue(ConsoleRig.Has(rig.Type("set nope 1"), "unknown setting nope\n"));
             Assert.IsTrue(ConsoleRig.Has(rig.Type("set target_rh 90"), "target_rh is a zone setting: use zone1.target_rh"));
             Assert.IsTrue(ConsoleRig.Has(rig.Type("set zone9.target_rh 90"), "zone must be 1..4"));
-            Assert.AreEqual("usage: set KEY VALUE\n", rig.Type("set zone1.target_rh"));
-            Assert.AreEqual("usage: set KEY VALUE\n", rig.Type("set"));
-            Assert.AreEqual("usage: get KEY (settings lists the keys)\n", rig.Type("get"));
-            Assert.AreEqual("unknown setting nope\n", rig.Type("get nope"));
+            Assert.AreEqual("usage: set KEY VALUE\n", rig.Ask("set zone1.target_rh"));
+            Assert.AreEqual("usage: set KEY VALUE\n", rig.Ask("set"));
+            Assert.AreEqual("usage: get KEY (settings lists the keys)\n", rig.Ask("get"));
+            Assert.AreEqual("unknown setting nope\n", rig.Ask("get nope"));
             Assert.AreEqual(version, rig.Controller.Settings.Version);
         }
 
@@ -135,7 +138,7 @@ namespace Greenhouse.Tests
             string zone = rig.Type("settings zone2.");
             Assert.IsTrue(ConsoleRig.Has(zone, "zone2.mode=auto\n"));
             Assert.IsFalse(ConsoleRig.Has(zone, "zone1."));
-            Assert.AreEqual("no setting starts with 'bogus'\n", rig.Type("settings bogus"));
+            Assert.AreEqual("no setting starts with 'bogus'\n", rig.Ask("settings bogus"));
         }
 
         [TestMethod]
@@ -147,14 +150,15 @@ namespace Greenhouse.Tests
             string answer = rig.Type("mist 1 30");
             Assert.IsTrue(ConsoleRig.Has(answer, "ok zone1 mist 30 s\n"));
             Assert.IsTrue(ConsoleRig.Has(answer, "zone mist requested zone=1 s=30 source=console"));
+            rig.Ticks(8); // pump pre-run, then the valve
             Assert.IsTrue(rig.Valve1.Energised);
 
             string usage = "usage: mist ZONE SECONDS (ZONE 1..1, SECONDS 1.." + HardLimits.MaxManualMistSeconds.ToString() + ")\n";
-            Assert.AreEqual(usage, rig.Type("mist"));
-            Assert.AreEqual(usage, rig.Type("mist 1"));
-            Assert.AreEqual(usage, rig.Type("mist one 5"));
-            Assert.AreEqual(usage, rig.Type("mist 1 5.5"));
-            Assert.AreEqual(usage, rig.Type("mist 1 5 7"));
+            Assert.AreEqual(usage, rig.Ask("mist"));
+            Assert.AreEqual(usage, rig.Ask("mist 1"));
+            Assert.AreEqual(usage, rig.Ask("mist one 5"));
+            Assert.AreEqual(usage, rig.Ask("mist 1 5.5"));
+            Assert.AreEqual(usage, rig.Ask("mist 1 5 7"));
             Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 0 5"), "zone must be 1..1\n"));
             Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 2 5"), "zone must be 1..1\n"));
             Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 99999999999 5"), "zone must be 1..1\n"));
@@ -171,7 +175,7 @@ namespace Greenhouse.Tests
         {
             ConsoleRig rig = new ConsoleRig();
             rig.Sensor.Humidity = 80;
-            rig.Ticks(1);
+            rig.Ticks(9);
             Assert.IsTrue(rig.Valve1.Energised);
             string answer = rig.Type("zone 1 OFF");
             Assert.IsTrue(ConsoleRig.Has(answer, "ok zone1.mode=off\n"));
@@ -182,11 +186,11 @@ namespace Greenhouse.Tests
             Assert.IsTrue(ConsoleRig.Has(rig.Type("zone 3 off"), "ok zone3.mode=off (zone not in use: zones=1)\n"));
 
             Assert.IsTrue(ConsoleRig.Has(rig.Type("zone 1 sideways"), "mode must be one of auto, off, manual\n"));
-            Assert.AreEqual("zone must be 1..4\n", rig.Type("zone 9 off"));
-            Assert.AreEqual("zone must be 1..4\n", rig.Type("zone 0 off"));
-            Assert.AreEqual("usage: zone ZONE auto|off|manual\n", rig.Type("zone x off"));
-            Assert.AreEqual("usage: zone ZONE auto|off|manual\n", rig.Type("zone 1"));
-            Assert.AreEqual("usage: zone ZONE auto|off|manual\n", rig.Type("zone"));
+            Assert.AreEqual("zone must be 1..4\n", rig.Ask("zone 9 off"));
+            Assert.AreEqual("zone must be 1..4\n", rig.Ask("zone 0 off"));
+            Assert.AreEqual("usage: zone ZONE auto|off|manual\n", rig.Ask("zone x off"));
+            Assert.AreEqual("usage: zone ZONE auto|off|manual\n", rig.Ask("zone 1"));
+            Assert.AreEqual("usage: zone ZONE auto|off|manual\n", rig.Ask("zone"));
         }
 
         [TestMethod]
@@ -203,8 +207,8 @@ namespace Greenhouse.Tests
             Assert.IsTrue(ConsoleRig.Has(rig.Type("wifi \"Farm Net\" other-pass"), "ok wifi.ssid=Farm Net"));
             Assert.IsTrue(ConsoleRig.Has(rig.Type("wifi OpenNet"), "wifi.password=(none)"));
             Assert.AreEqual("", settings.Text(settings.IndexOf("wifi.password"), 0));
-            Assert.AreEqual("usage: wifi SSID [PASSWORD] (quote an SSID with spaces)\n", rig.Type("wifi"));
-            Assert.AreEqual("usage: wifi SSID [PASSWORD] (quote an SSID with spaces)\n", rig.Type("wifi a b c"));
+            Assert.AreEqual("usage: wifi SSID [PASSWORD] (quote an SSID with spaces)\n", rig.Ask("wifi"));
+            Assert.AreEqual("usage: wifi SSID [PASSWORD] (quote an SSID with spaces)\n", rig.Ask("wifi a b c"));
 
             // Too long a password changes nothing (not even the SSID).
             string longPassword = new string('p', 65);
@@ -231,8 +235,8 @@ namespace Greenhouse.Tests
             Assert.AreEqual("", settings.Text(settings.IndexOf("mqtt.user"), 0));
             Assert.AreEqual("", settings.Text(settings.IndexOf("mqtt.password"), 0));
 
-            Assert.AreEqual("usage: mqtt HOST PORT [USER PASSWORD]\n", rig.Type("mqtt host 1883 user"));
-            Assert.AreEqual("usage: mqtt HOST PORT [USER PASSWORD]\n", rig.Type("mqtt"));
+            Assert.AreEqual("usage: mqtt HOST PORT [USER PASSWORD]\n", rig.Ask("mqtt host 1883 user"));
+            Assert.AreEqual("usage: mqtt HOST PORT [USER PASSWORD]\n", rig.Ask("mqtt"));
             Assert.IsTrue(ConsoleRig.Has(rig.Type("mqtt other 70000"), "mqtt.port must be 1..65535"));
             Assert.IsTrue(ConsoleRig.Has(rig.Type("mqtt other port"), "mqtt.port must be 1..65535"));
             Assert.AreEqual("broker.local", settings.Text(settings.IndexOf("mqtt.host"), 0));
@@ -246,7 +250,7 @@ namespace Greenhouse.Tests
             string answer = rig.Type("set mqtt.password hunter22");
             Assert.IsTrue(ConsoleRig.Has(answer, "ok mqtt.password=***\n"));
             Assert.IsTrue(ConsoleRig.Has(answer, "line=\"set mqtt.password ********\""));
-            Assert.AreEqual("mqtt.password=***\n", rig.Type("get mqtt.password").Substring(0, 18));
+            Assert.AreEqual("mqtt.password=***\n", rig.Ask("get mqtt.password").Substring(0, 18));
 
             // A careless module that logs a secret still does not leak it.
             rig.Controller.Log.Warn("mqtt", "connect failed", "password=hunter22 host=x");
@@ -279,11 +283,11 @@ namespace Greenhouse.Tests
             // Anything but yes cancels.
             Assert.IsTrue(ConsoleRig.Has(rig.Type("factory-reset"), "type yes within 30 s to confirm"));
             Assert.IsTrue(rig.Controller.Technician.Interpreter.FactoryResetPending);
-            Assert.AreEqual("factory-reset cancelled (expected yes)\n", rig.Type("no"));
+            Assert.AreEqual("factory-reset cancelled (expected yes)\n", rig.Ask("no"));
             Assert.AreEqual(93.0, settings.Number(target, 1));
 
             rig.Type("factory-reset");
-            Assert.AreEqual("factory-reset cancelled (expected yes)\n", rig.Type("yes please"));
+            Assert.AreEqual("factory-reset cancelled (expected yes)\n", rig.Ask("yes please"));
             Assert.AreEqual(93.0, settings.Number(target, 1));
             Assert.IsFalse(rig.Controller.RebootRequested);
 
@@ -292,7 +296,7 @@ namespace Greenhouse.Tests
             string waited = rig.Ticks(31);
             Assert.IsTrue(ConsoleRig.Has(waited, "factory-reset not confirmed within 30 s - cancelled\n"));
             Assert.IsFalse(rig.Controller.Technician.Interpreter.FactoryResetPending);
-            Assert.AreEqual("unknown command 'yes' - type help\n", rig.Type("yes"));
+            Assert.AreEqual("unknown command 'yes' - type help\n", rig.Ask("yes"));
             Assert.AreEqual(93.0, settings.Number(target, 1));
             Assert.IsFalse(rig.Controller.RebootRequested);
             Assert.AreEqual(0, rig.Store.Deletes);
@@ -336,7 +340,7 @@ namespace Greenhouse.Tests
             ConsoleRig rig = new ConsoleRig();
             Assert.IsTrue(ConsoleRig.Has(rig.Type("events"), "core boot n=1 reason=first_start"));
             rig.Type("set zone1.target_rh 92");
-            rig.Controller.Alarms.Raise(AlarmCodes.SensorFailed, 0, "bus error x3", rig.Controller.NowMs);
+            rig.Controller.Alarms.Raise(AlarmCodes.WatchdogReboot, 0, "tick stalled 15 s", rig.Controller.NowMs);
             rig.Ticks(1);
             rig.Type("reboot");
 
@@ -344,7 +348,7 @@ namespace Greenhouse.Tests
             string events = after.Type("events");
             Assert.IsTrue(ConsoleRig.Has(events, "boots=2 (oldest first)"));
             Assert.IsTrue(ConsoleRig.Has(events, "INFO settings changed key=zone1.target_rh value=92 source=console"));
-            Assert.IsTrue(ConsoleRig.Has(events, "WARN alarm raised code=sensor_failed detail=\"bus error x3\""));
+            Assert.IsTrue(ConsoleRig.Has(events, "WARN alarm raised code=watchdog_reboot detail=\"tick stalled 15 s\""));
             Assert.IsTrue(ConsoleRig.Has(events, "WARN core reboot requested source=console"));
             Assert.IsTrue(ConsoleRig.Has(events, "INFO core boot n=2 reason=reboot_console fw=test-1.0"));
             // The settings themselves are the persistence module's job; the journal only remembers the change.
@@ -364,8 +368,8 @@ namespace Greenhouse.Tests
             }
 
             Assert.AreEqual(3, lines);
-            Assert.AreEqual("usage: log [COUNT] (COUNT 1..64)\n", after.Type("log x"));
-            Assert.AreEqual("usage: log [COUNT] (COUNT 1..64)\n", after.Type("log 0"));
+            Assert.AreEqual("usage: log [COUNT] (COUNT 1..64)\n", after.Ask("log x"));
+            Assert.AreEqual("usage: log [COUNT] (COUNT 1..64)\n", after.Ask("log 0"));
         }
 
         [TestMethod]
@@ -391,23 +395,40 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void AlarmsTheEngineLogsAreNotLoggedTwice()
+        {
+            ConsoleRig rig = new ConsoleRig();
+            string first = rig.Ticks(3);
+            // The engine raises clock_unsynced and logs it; the watch must not repeat it.
+            int count = 0;
+            int at = first.IndexOf("alarm raised code=clock_unsynced");
+            while (at >= 0)
+            {
+                count++;
+                at = first.IndexOf("alarm raised code=clock_unsynced", at + 1);
+            }
+
+            Assert.AreEqual(1, count);
+        }
+
+        [TestMethod]
         public void AlarmTransitionsAreLoggedAndJournalled()
         {
             ConsoleRig rig = new ConsoleRig();
             rig.Ticks(1);
-            rig.Controller.Alarms.Raise(AlarmCodes.TankEmpty, 0, "float switch low", rig.Controller.NowMs);
+            rig.Controller.Alarms.Raise(AlarmCodes.WatchdogReboot, 0, "tick stalled", rig.Controller.NowMs);
             rig.Controller.Alarms.Raise(AlarmCodes.NoEffect, 2, "rh did not rise", rig.Controller.NowMs);
             string raised = rig.Ticks(1);
-            Assert.IsTrue(ConsoleRig.Has(raised, "WARN alarm raised code=tank_empty detail=\"float switch low\""));
+            Assert.IsTrue(ConsoleRig.Has(raised, "WARN alarm raised code=watchdog_reboot detail=\"tick stalled\""));
             Assert.IsTrue(ConsoleRig.Has(raised, "WARN alarm raised code=no_effect zone=2 detail=\"rh did not rise\""));
-            rig.Controller.Alarms.Clear(AlarmCodes.TankEmpty, 0);
+            rig.Controller.Alarms.Clear(AlarmCodes.WatchdogReboot, 0);
             string cleared = rig.Ticks(1);
-            Assert.IsTrue(ConsoleRig.Has(cleared, "INFO alarm cleared code=tank_empty\n"));
+            Assert.IsTrue(ConsoleRig.Has(cleared, "INFO alarm cleared code=watchdog_reboot\n"));
             Assert.IsFalse(ConsoleRig.Has(cleared, "no_effect"));
 
             Journal journal = rig.Controller.Technician.Journal;
             string last = journal.GetImportant(journal.ImportantCount - 1);
-            Assert.IsTrue(last.IndexOf("alarm cleared code=tank_empty") > 0);
+            Assert.IsTrue(last.IndexOf("alarm cleared code=watchdog_reboot") > 0);
             string[] copy = new string[2];
             Assert.AreEqual(2, journal.CopyImportant(copy));
             Assert.AreEqual(last, copy[1]);

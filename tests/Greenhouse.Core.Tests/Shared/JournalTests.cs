@@ -132,7 +132,13 @@ namespace Greenhouse.Tests
 
             Journal journal = new Journal(store);
             Assert.AreEqual(5, journal.BootCount);
-            Assert.IsTrue(journal.LastStoredEvent.IndexOf("core boot n=5 reason=unplanned") > 0);
+            bool found = false;
+            for (int i = 0; i < journal.ImportantCount; i++)
+            {
+                found |= journal.GetImportant(i).IndexOf("core boot n=5 reason=unplanned") > 0;
+            }
+
+            Assert.IsTrue(found);
         }
 
         [TestMethod]
@@ -170,6 +176,22 @@ namespace Greenhouse.Tests
             Assert.IsTrue(ConsoleRig.Has(first, "core boot n=1 reason=first_start"));
             rig.Ticks(12);
             Assert.AreEqual((int)JournalLoad.Loaded, (int)new Journal(bad).LoadResult);
+        }
+
+        [TestMethod]
+        public void AlarmLinesOfModulesAreRecognised()
+        {
+            Journal journal = new Journal(null);
+            journal.OnLine(LogLevel.Warning, "alarm", "raised", "+1.0s WARN alarm raised code=no_effect zone=2 detail=\"x\"");
+            journal.OnLine(LogLevel.Info, "alarm", "cleared", "+1.0s INFO alarm cleared code=clock_unsynced");
+            Assert.IsTrue(journal.SawAlarmLine("no_effect", 2, true));
+            Assert.IsFalse(journal.SawAlarmLine("no_effect", 2, false));
+            Assert.IsFalse(journal.SawAlarmLine("no_effect", 1, true));
+            Assert.IsFalse(journal.SawAlarmLine("no_effect", 0, true));
+            Assert.IsFalse(journal.SawAlarmLine("no", 2, true));
+            Assert.IsTrue(journal.SawAlarmLine("clock_unsynced", 0, false));
+            journal.ForgetAlarmLines();
+            Assert.IsFalse(journal.SawAlarmLine("clock_unsynced", 0, false));
         }
 
         [TestMethod]
