@@ -43,7 +43,7 @@ namespace Greenhouse.Tests
             rig.Ticks(1); // boot lines out of the way
             foreach (string line in new[] { "help", "help mist", "foo", "mist one 20", "zone", "get", "mqtt host", "wifi", "log x", "set zone1.target_rh" })
             {
-                string answer = rig.Type(line);
+                string answer = rig.Ask(line);
                 string expected = "> " + line + "\n" + answer.Replace("ZONE 1..1", "ZONE 1..2");
                 Assert.IsTrue(doc.Contains(expected), "docs disagree for: " + expected);
             }
