@@ -1,5 +1,6 @@
 using Greenhouse.App;
 using Greenhouse.Diagnostics;
+using Greenhouse.Persistence;
 using Greenhouse.Ports;
 
 namespace Greenhouse.Technician
@@ -30,6 +31,8 @@ namespace Greenhouse.Technician
             controller.Log.Observer = _journal;
             _interpreter = new ConsoleInterpreter(controller, _journal, _secrets, output);
             _interpreter.Store = store;
+            _interpreter.AddFactoryResetBlob(SettingsPersistence.SlotA);
+            _interpreter.AddFactoryResetBlob(SettingsPersistence.SlotB);
             _alarmSeen = new bool[controller.Alarms.SlotCount];
             _alarmVersion = controller.Alarms.Version;
             BootReason = null;

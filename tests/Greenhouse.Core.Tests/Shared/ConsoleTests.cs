@@ -101,6 +101,16 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void ASetFromTheConsoleIsStoredAndSurvivesAReboot()
+        {
+            ConsoleRig rig = new ConsoleRig();
+            Assert.IsTrue(ConsoleRig.Has(rig.Ask("set zone1.target_rh 91"), "ok zone1.target_rh=91\n"));
+            rig.Ticks(120); // settings are saved once they have settled
+            ConsoleRig after = new ConsoleRig(rig.Store, 0);
+            Assert.IsTrue(after.Ask("get zone1.target_rh").StartsWith("zone1.target_rh=91\n"));
+        }
+
+        [TestMethod]
         public void SetAndGetRefuseBadInputWithTheValidationErrorVerbatim()
         {
             ConsoleRig rig = new ConsoleRig();
@@ -313,6 +323,8 @@ namespace Greenhouse.Tests
             rig.Type("wifi FarmNet s3cret-pass");
             rig.Ticks(70);
             Assert.IsTrue(rig.Store.Has(Journal.BlobName));
+            Assert.IsTrue(rig.Store.Has(Greenhouse.Persistence.SettingsPersistence.SlotA) || rig.Store.Has(Greenhouse.Persistence.SettingsPersistence.SlotB));
+            int deletes = rig.Store.Deletes;
 
             rig.Type("factory-reset");
             string answer = rig.Type("YES");
@@ -321,6 +333,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual("", settings.Text(settings.IndexOf("wifi.ssid"), 0));
             Assert.AreEqual("", settings.Text(settings.IndexOf("wifi.password"), 0));
             Assert.IsFalse(rig.Store.Has("settings.txt"));
+            Assert.IsTrue(rig.Store.Deletes >= deletes + 4); // journal, both settings copies, settings.txt
             Assert.IsTrue(rig.Controller.RebootRequested);
 
             // The journal was erased: only the reset itself and the reboot remain.
@@ -332,6 +345,9 @@ namespace Greenhouse.Tests
             string events = after.Type("events");
             Assert.IsTrue(ConsoleRig.Has(events, "core boot n=1 reason=factory_reset"));
             Assert.IsFalse(ConsoleRig.Has(events, "zone1.target_rh"));
+            // The stored settings went too: after the restart the defaults are in force.
+            Assert.IsTrue(after.Ask("get zone1.target_rh").StartsWith("zone1.target_rh=90\n"));
+            Assert.IsTrue(after.Ask("get wifi.ssid").StartsWith("wifi.ssid=\n"));
         }
 
         [TestMethod]
