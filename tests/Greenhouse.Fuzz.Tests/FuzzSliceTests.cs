@@ -28,6 +28,13 @@ namespace Greenhouse.Fuzz.Tests
             Slice(SettingsTarget.Name, 2500);
         }
 
+        [TestMethod]
+        [TestCategory("Fuzz")]
+        public void ConsoleSliceKeepsEveryOracle()
+        {
+            Slice(ConsoleTarget.Name, 4000);
+        }
+
         private static void Slice(string name, long cases)
         {
             FailureLog failures = new FailureLog();

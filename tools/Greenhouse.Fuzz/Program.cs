@@ -51,7 +51,7 @@ namespace Greenhouse.Fuzz
                     }
                 }
 
-                if (cases < 1 || Array.IndexOf(Targets.Names, target) < 0 && target != "all" && target != ConsoleTarget.Name)
+                if (cases < 1 || Array.IndexOf(Targets.Names, target) < 0 && target != "all")
                 {
                     throw new ArgumentException("--target must be one of " + string.Join(", ", Targets.Names) + ", all; --cases at least 1");
                 }
@@ -144,7 +144,7 @@ namespace Greenhouse.Fuzz
     /// <summary>The targets by name, and replay of corpus cases.</summary>
     public static class Targets
     {
-        public static readonly string[] Names = { MqttTarget.Name, SettingsTarget.Name };
+        public static readonly string[] Names = { MqttTarget.Name, SettingsTarget.Name, ConsoleTarget.Name };
 
         public static ITarget Create(string name, int seed, FailureLog failures, bool avoidKnownIssues)
         {
