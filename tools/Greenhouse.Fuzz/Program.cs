@@ -155,7 +155,7 @@ namespace Greenhouse.Fuzz
                 case SettingsTarget.Name:
                     return new SettingsTarget(seed, failures);
                 case ConsoleTarget.Name:
-                    return new ConsoleTarget(seed, failures);
+                    return new ConsoleTarget(seed, failures, avoidKnownIssues);
                 default:
                     throw new ArgumentException("unknown target " + name);
             }
