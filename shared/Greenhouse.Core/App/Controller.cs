@@ -24,6 +24,7 @@ namespace Greenhouse.App
         private readonly HysteresisZone[] _zones;
         private readonly int _zoneCount;
         private readonly int _utcOffset;
+        private readonly AlarmSet _alarms = new AlarmSet();
         private bool _started;
 
         public Controller(ControllerPorts ports, string firmwareVersion)
@@ -63,6 +64,80 @@ namespace Greenhouse.App
         public Logger Log
         {
             get { return _log; }
+        }
+
+        /// <summary>Active alarms.</summary>
+        public AlarmSet Alarms
+        {
+            get { return _alarms; }
+        }
+
+        /// <summary>True while the MQTT session is up.</summary>
+        public bool NetworkConnected
+        {
+            get { return _ports.Mqtt != null && _ports.Mqtt.IsConnected; }
+        }
+
+        /// <summary>Set by a reboot command; the firmware's loop (or the simulator) restarts the board after the tick.</summary>
+        public bool RebootRequested { get; private set; }
+
+        /// <summary>Uptime at the start of the last tick, ms.</summary>
+        public long NowMs { get; private set; }
+
+        /// <summary>
+        /// The one way MQTT, the console and the settings file change a setting: validate, apply, log with the
+        /// source. On error nothing changes and the error says what is allowed.
+        /// </summary>
+        public bool ApplySetting(string key, string value, string source, out string error)
+        {
+            int version = _settings.Version;
+            if (!_settings.TrySet(key, value, out error))
+            {
+                _log.Warn("settings", "refused", "key=" + ControllerSettings.Sanitise(key) + " source=" + source + " reason=\"" + error + "\"");
+                return false;
+            }
+
+            if (_settings.Version != version)
+            {
+                string shown;
+                string ignored;
+                _settings.TryGetText(key, out shown, out ignored);
+                _log.Info("settings", "changed", "key=" + key + " value=" + shown + " source=" + source);
+            }
+
+            return true;
+        }
+
+        /// <summary>Mist-now: opens a zone's valve for a bounded pulse. Never bypasses hard limits or faults.</summary>
+        public bool RequestMist(int zone, int seconds, string source, out string error)
+        {
+            if (zone < 1 || zone > ZoneCount)
+            {
+                error = "zone must be 1.." + ZoneCount.ToString();
+                return false;
+            }
+
+            if (seconds < 1 || seconds > HardLimits.MaxManualMistSeconds)
+            {
+                error = "seconds must be 1.." + HardLimits.MaxManualMistSeconds.ToString();
+                return false;
+            }
+
+            if (!_zones[zone - 1].RequestManualPulse(NowMs, seconds, out error))
+            {
+                return false;
+            }
+
+            _log.Info("zone", "mist requested", "zone=" + zone.ToString() + " s=" + seconds.ToString() + " source=" + source);
+            return true;
+        }
+
+        /// <summary>Asks for a reboot after this tick (relays are driven off first).</summary>
+        public void RequestReboot(string source)
+        {
+            _log.Warn("core", "reboot requested", "source=" + source);
+            AllOff("reboot");
+            RebootRequested = true;
         }
 
         public SensorChannel[] Sensors
@@ -116,6 +191,7 @@ namespace Greenhouse.App
             }
 
             long now = _ports.Clock.UptimeMilliseconds;
+            NowMs = now;
             DrainInbox();
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             ReadInputs();

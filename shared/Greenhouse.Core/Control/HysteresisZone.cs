@@ -20,6 +20,7 @@ namespace Greenhouse.Control
         private readonly int _stage;
         private readonly int _maxMist;
         private long _offSinceMs;
+        private long _manualUntilMs = -1;
 
         public HysteresisZone(int number, RelayChannel valve, ControllerSettings settings)
         {
@@ -50,6 +51,21 @@ namespace Greenhouse.Control
         /// <summary>Why the zone is in its state ("mist on: rh 82.1 < 87").</summary>
         public string Reason { get; private set; }
 
+        /// <summary>Queues a mist-now pulse of the given length; refused when the zone is off or faulted.</summary>
+        public bool RequestManualPulse(long nowMs, int seconds, out string error)
+        {
+            int mode = _settings.ChoiceIndex(_mode, _number);
+            if (mode == CoreSettings.ModeOff)
+            {
+                error = "zone " + _number.ToString() + " is off";
+                return false;
+            }
+
+            error = null;
+            _manualUntilMs = nowMs + seconds * 1000L;
+            return true;
+        }
+
         /// <summary>Decides and applies the valve for this tick.</summary>
         /// <param name="rhValid">True when a fresh, trustworthy humidity reading exists.</param>
         public void Update(long nowMs, bool rhValid, double rh)
@@ -62,6 +78,24 @@ namespace Greenhouse.Control
             if (maxMistMs > HardLimits.MaxContinuousMistSeconds * 1000L)
             {
                 maxMistMs = HardLimits.MaxContinuousMistSeconds * 1000L;
+            }
+
+            if (_manualUntilMs >= 0 && mode != CoreSettings.ModeOff && rhValid)
+            {
+                if (nowMs < _manualUntilMs && _valve.OnForMs(nowMs) < maxMistMs)
+                {
+                    if (_valve.Set(true, nowMs, "mist on: manual"))
+                    {
+                        Activity = ZoneActivity.Misting;
+                        Reason = "mist on: manual";
+                    }
+
+                    return;
+                }
+
+                _manualUntilMs = -1;
+                Stop(nowMs, ZoneActivity.Idle, "mist off: manual pulse done");
+                return;
             }
 
             if (mode != CoreSettings.ModeAuto)

@@ -168,5 +168,36 @@ namespace Greenhouse.Tests
             Assert.IsFalse(rig.Valve1.Energised);
             Assert.AreEqual((int)ZoneActivity.Off, (int)rig.Controller.Zones[0].Activity);
         }
-    }
+    
+        [TestMethod]
+        public void ManualPulseIsBoundedAndEnds()
+        {
+            Rig rig = new Rig();
+            rig.Controller.Start();
+            rig.Sensor.Humidity = 95;
+            rig.Ticks(1);
+            string error;
+            Assert.IsFalse(rig.Controller.RequestMist(1, 0, "test", out error));
+            Assert.IsFalse(rig.Controller.RequestMist(1, 301, "test", out error));
+            Assert.IsFalse(rig.Controller.RequestMist(2, 5, "test", out error));
+            Assert.IsTrue(rig.Controller.RequestMist(1, 5, "test", out error));
+            rig.Ticks(1);
+            Assert.IsTrue(rig.Valve1.Energised);
+            Assert.IsTrue(rig.Pump.Energised);
+            rig.Ticks(5);
+            Assert.IsFalse(rig.Valve1.Energised);
+        }
+
+        [TestMethod]
+        public void ApplySettingLogsTheSourceAndRefusesBadValues()
+        {
+            Rig rig = new Rig();
+            rig.Controller.Start();
+            string error;
+            Assert.IsTrue(rig.Controller.ApplySetting("zone1.target_rh", "92", "console", out error));
+            Assert.IsTrue(rig.Log.Last.IndexOf("source=console") > 0);
+            Assert.IsFalse(rig.Controller.ApplySetting("zone1.target_rh", "abc", "mqtt", out error));
+            Assert.IsTrue(rig.Log.Last.IndexOf("refused") > 0);
+        }
+}
 }
