@@ -40,7 +40,7 @@ public sealed class SensorTests
     [TestMethod]
     public void LongExposureNearSaturation_SticksAt100_UntilDried()
     {
-        var settings = new Bme280Settings { StickAfterSeconds = 1800 };
+        var settings = new Bme280Settings { StickAfterSeconds = 1800, WetExposureRhPct = 97, DryingRhPct = 90, DryOutSeconds = 1800 };
         var s = new Bme280Model(settings, 9);
         for (int i = 0; i < 1000; i++)
         {

@@ -6,7 +6,7 @@ using Greenhouse.Simulator.Weather;
 
 namespace Greenhouse.Simulator;
 
-/// <summary>Per-minute series of zone 1 kept for the chart.</summary>
+/// <summary>Per-minute series of zone 1 kept for the chart (same sampling as the trace).</summary>
 public sealed class RunSeries
 {
     public List<double> Minute { get; } = new();
@@ -21,21 +21,29 @@ public sealed class RunSeries
     private bool _mist;
     private bool _vent;
 
+    internal void RecordInitial(SimWorld world) => Add(world, 0, world.Weather.At(0));
+
     internal void Record(SimWorld world, SimOutputs outputs)
     {
         _mist |= outputs.Misting(0);
         _vent |= outputs.Vent;
-        if ((world.Second + 1) % 60 != 0)
+        long end = world.Second + 1;
+        if (end % 60 != 0)
         {
             return;
         }
 
+        Add(world, end / 60, world.Weather.At(end));
+    }
+
+    private void Add(SimWorld world, long minute, WeatherSample weather)
+    {
         var h = world.Houses[0];
-        Minute.Add(world.Second / 60);
+        Minute.Add(minute);
         InsideRh.Add(h.RelativeHumidityPct);
         SensorRh.Add(world.Sensors[0].RelativeHumidityPct);
         InsideTemp.Add(h.AirTempC);
-        OutsideTemp.Add(world.CurrentWeather.OutsideTempC);
+        OutsideTemp.Add(weather.OutsideTempC);
         Mist.Add(_mist ? 1 : 0);
         Vent.Add(_vent ? 1 : 0);
         FilmMm.Add(h.FilmMm);
@@ -124,6 +132,8 @@ public sealed class Simulation
         world.Second = 0;
         world.CurrentWeather = world.Weather.At(0);
         UpdateSensors(world, 0.0);
+        trace?.RecordInitial(world);
+        Series.RecordInitial(world);
         controller.Start(world);
 
         for (long s = 0; s < total; s++)

@@ -172,7 +172,7 @@ public sealed class MetricsCollector
     private static double Round(double v, int digits) => double.IsFinite(v) ? Math.Round(v, digits) : 0.0;
 
     public static string ToJson(JsonObject doc) =>
-        doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private sealed class ZoneAccumulator
     {

@@ -1,10 +1,12 @@
 using System.Globalization;
+using Greenhouse.Simulator.Weather;
 
 namespace Greenhouse.Simulator.Metrics;
 
 /// <summary>
-/// One row per simulated minute for zone 1: the state at the end of the minute; mist_on / vent_on are 1
-/// when the mist (valve open with the pump running) or the fan ran at any second of that minute.
+/// One row per simulated minute for zone 1. A row holds the state at the instant <c>minute</c> (minutes from
+/// the start; row 0 is the initial state), and mist_on / vent_on are 1 when the mist (valve open with the
+/// pump running) or the fan ran at any second of the minute that ends at that instant. A day gives 1441 rows.
 /// </summary>
 public sealed class TraceWriter : IDisposable
 {
@@ -22,20 +24,28 @@ public sealed class TraceWriter : IDisposable
 
     public static TraceWriter Create(string path) => new(new StreamWriter(path, false) { NewLine = "\n" });
 
-    /// <summary>Records one second; writes a row when the second closes a minute.</summary>
+    /// <summary>Writes row 0, the state before the first step.</summary>
+    public void RecordInitial(SimWorld world) => WriteRow(world, 0, world.Weather.At(0));
+
+    /// <summary>Records one stepped second; writes a row when the second closes a minute.</summary>
     public void Record(SimWorld world, SimOutputs outputs)
     {
         _mistInMinute |= outputs.Misting(0);
         _ventInMinute |= outputs.Vent;
-        if ((world.Second + 1) % 60 != 0)
+        long end = world.Second + 1;
+        if (end % 60 != 0)
         {
             return;
         }
 
+        WriteRow(world, end / 60, world.Weather.At(end));
+    }
+
+    private void WriteRow(SimWorld world, long minute, WeatherSample w)
+    {
         var house = world.Houses[0];
-        var w = world.CurrentWeather;
         var c = CultureInfo.InvariantCulture;
-        _writer.Write((world.Second / 60).ToString(c));
+        _writer.Write(minute.ToString(c));
         _writer.Write(',');
         _writer.Write(w.OutsideTempC.ToString("F2", c));
         _writer.Write(',');

@@ -19,13 +19,14 @@ public sealed class Bme280Settings
     public double LagSeconds { get; init; } = 20.0;
     /// <summary>True RH at or above which the sensing layer counts as wet (§4: capacitive sensors inaccurate
     /// above about 95 %RH, read 100 % after condensation).</summary>
-    public double WetExposureRhPct { get; init; } = 97.0;
+    public double WetExposureRhPct { get; init; } = 99.0;
     /// <summary>Seconds of wet exposure after which the reading sticks at 100 % (§4: "stuck after prolonged high
-    /// humidity"; CALIBRATION GUESS). Zero or less disables sticking.</summary>
-    public double StickAfterSeconds { get; init; } = 3600.0;
-    /// <summary>True RH below which a stuck sensor dries out, one exposure second per second (§4: recovers
-    /// when dried).</summary>
-    public double DryingRhPct { get; init; } = 90.0;
+    /// humidity"; CALIBRATION GUESS: four hours at the edge of condensation). Zero or less disables sticking.</summary>
+    public double StickAfterSeconds { get; init; } = 4 * 3600.0;
+    /// <summary>True RH below which the sensing layer dries out (§4: recovers when dried).</summary>
+    public double DryingRhPct { get; init; } = 92.0;
+    /// <summary>Seconds of drying that take a fully soaked (stuck) sensing layer back to dry. CALIBRATION GUESS.</summary>
+    public double DryOutSeconds { get; init; } = 1800.0;
 }
 
 /// <summary>
@@ -84,7 +85,7 @@ public sealed class Bme280Model
             }
             else if (trueRhPct < _s.DryingRhPct)
             {
-                _exposureSeconds = Math.Max(0.0, _exposureSeconds - dt);
+                _exposureSeconds = Math.Max(0.0, _exposureSeconds - dt * _s.StickAfterSeconds / Math.Max(1.0, _s.DryOutSeconds));
             }
 
             if (_exposureSeconds >= _s.StickAfterSeconds)

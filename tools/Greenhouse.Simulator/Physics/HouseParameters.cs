@@ -107,7 +107,7 @@ public sealed class HouseParameters
     public double FilmMassTransferMs { get; init; } = 0.0012;
     /// <summary>Bag and ear evaporation (substrate through the holes, ear transpiration) as a conductance,
     /// m/s over the wettable surface. Bag water loss is UNCONFIRMED in §6. CALIBRATION GUESS.</summary>
-    public double BagMassTransferMs { get; init; } = 0.0002;
+    public double BagMassTransferMs { get; init; } = 0.0001;
 
     public double WetSurfaceM2 => FloorAreaM2 * WetSurfacePerFloor;
     /// <summary>Film capacity, kg.</summary>
