@@ -98,8 +98,31 @@ public static class CliApp
             return RunExecutor.Execute(request, output ?? Console.Out, error ?? Console.Error);
         });
 
+        var benchDays = new Option<int>("--days") { Description = "simulated days per run", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var benchSeed = new Option<int>("--seed") { Description = "seed of every run", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var benchSettings = new Option<string?>("--settings") { Description = "settings file applied to every run", HelpName = "FILE" };
+        var benchMarkdown = new Option<string?>("--markdown") { Description = "write the table here", HelpName = "FILE.md" };
+        var benchJson = new Option<string?>("--json") { Description = "write every run's metrics here", HelpName = "FILE.json" };
+        benchDays.Validators.Add(r =>
+        {
+            int d = r.GetValueOrDefault<int>();
+            if (d < 1 || d > 366)
+            {
+                r.AddError("--days must be 1..366");
+            }
+        });
+        var bench = new Command("benchmark", "every controller on every built-in scenario at --speed max; prints a Markdown table");
+        foreach (Option o in new Option[] { benchDays, benchSeed, benchSettings, benchMarkdown, benchJson })
+        {
+            bench.Options.Add(o);
+        }
+
+        bench.SetAction(parse => Benchmark.Execute(parse.GetValue(benchDays), parse.GetValue(benchSeed), parse.GetValue(benchSettings),
+            parse.GetValue(benchMarkdown), parse.GetValue(benchJson), output ?? Console.Out, error ?? Console.Error));
+
         var root = new RootCommand("Greenhouse simulator: the wood-ear controller core against a physical model of a hanging-bag house");
         root.Subcommands.Add(run);
+        root.Subcommands.Add(bench);
         return root;
     }
 
