@@ -75,7 +75,7 @@ public static class PlotWriter
         double tMin = Math.Min(series.InsideTemp.DefaultIfEmpty(0).Min(), series.OutsideTemp.DefaultIfEmpty(0).Min());
         double tMax = Math.Max(Math.Max(series.InsideTemp.DefaultIfEmpty(30).Max(), series.OutsideTemp.DefaultIfEmpty(30).Max()), plan.LockoutTempC);
         plt.Axes.SetLimitsY(Math.Floor(tMin) - 2, Math.Ceiling(tMax) + 2, plt.Axes.Right);
-        plt.ShowLegend(ScottPlot.Alignment.LowerRight);
+        plt.ShowLegend(ScottPlot.Edge.Bottom);
         plt.SavePng(path, width, height);
     }
 }
