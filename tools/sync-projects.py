@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+# Developer helper (not part of the build): regenerates the <Compile> lists, references and packages.config of the .nfproj files from the tree.
+import os, sys
+sys.path.insert(0, os.path.dirname(__file__))
+from nanopackages import CORE, FIRMWARE, TESTS
+ROOT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+
+def cs_files(folder):
+    out = []
+    for dp, dn, fn in os.walk(folder):
+        dn[:] = sorted(d for d in dn if d not in ('bin', 'obj'))
+        for f in sorted(fn):
+            if f.endswith('.cs'):
+                out.append(os.path.relpath(os.path.join(dp, f), folder).replace('/', '\\'))
+    return out
+
+def refs(pkgs):
+    lines = []
+    for pid, ver, dlls in pkgs:
+        for asm, path, av in dlls:
+            lines.append(f'    <Reference Include="{asm}, Version={av}, Culture=neutral, PublicKeyToken=c07d481e9758c731">\n      <HintPath>..\\..\\packages\\{pid}.{ver}\\{path}</HintPath>\n      <Private>True</Private>\n    </Reference>')
+    return '\n'.join(lines)
+
+def packages_config(pkgs, dev=()):
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<packages>']
+    for pid, ver, _ in pkgs:
+        extra = ' developmentDependency="true"' if pid in dev else ''
+        lines.append(f'  <package id="{pid}" version="{ver}" targetFramework="netnano1.0"{extra} />')
+    lines.append('</packages>')
+    return '\n'.join(lines) + '\n'
+
+def nfproj(guid, kind, rootns, asm, compiles, pkgs, extra_top='', extra_props='', extra_items='', after_props=''):
+    comp = '\n'.join(f'    <Compile Include="{c}" />' for c in compiles)
+    return f'''<?xml version="1.0" encoding="utf-8"?>
+<Project ToolsVersion="Current" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup Label="Globals">
+    <NanoFrameworkProjectSystemPath>$(MSBuildExtensionsPath)\\nanoFramework\\v1.0\\</NanoFrameworkProjectSystemPath>
+  </PropertyGroup>
+  <Import Project="$(NanoFrameworkProjectSystemPath)NFProjectSystem.Default.props" Condition="Exists('$(NanoFrameworkProjectSystemPath)NFProjectSystem.Default.props')" />
+{extra_top}  <PropertyGroup>
+    <Configuration Condition=" '$(Configuration)' == '' ">Debug</Configuration>
+    <Platform Condition=" '$(Platform)' == '' ">AnyCPU</Platform>
+    <ProjectTypeGuids>{{11A8DD76-328B-46DF-9F39-F559912D0360}};{{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}}</ProjectTypeGuids>
+    <ProjectGuid>{{{guid}}}</ProjectGuid>
+    <OutputType>{kind}</OutputType>
+    <AppDesignerFolder>Properties</AppDesignerFolder>
+    <FileAlignment>512</FileAlignment>
+    <RootNamespace>{rootns}</RootNamespace>
+    <AssemblyName>{asm}</AssemblyName>
+    <TargetFrameworkVersion>v1.0</TargetFrameworkVersion>
+{extra_props}  </PropertyGroup>
+  <Import Project="$(NanoFrameworkProjectSystemPath)NFProjectSystem.props" Condition="Exists('$(NanoFrameworkProjectSystemPath)NFProjectSystem.props')" />
+{after_props}  <ItemGroup>
+{comp}
+  </ItemGroup>
+  <ItemGroup>
+    <None Include="packages.config" />
+{extra_items}  </ItemGroup>
+  <ItemGroup>
+{refs(pkgs)}
+  </ItemGroup>
+  <Import Project="$(NanoFrameworkProjectSystemPath)NFProjectSystem.CSharp.targets" Condition="Exists('$(NanoFrameworkProjectSystemPath)NFProjectSystem.CSharp.targets')" />
+  <ProjectExtensions>
+    <ProjectCapabilities>
+      <ProjectConfigurationsDeclaredAsItems />
+    </ProjectCapabilities>
+  </ProjectExtensions>
+</Project>
+'''
+
+core_dir = os.path.join(ROOT, 'shared/Greenhouse.Core')
+open(os.path.join(core_dir, 'Greenhouse.Core.nfproj'), 'w').write(nfproj('259CC4D1-0F52-4BD8-9EAE-F9179C8A2F3E', 'Library', 'Greenhouse', 'Greenhouse.Core', cs_files(core_dir), CORE))
+open(os.path.join(core_dir, 'packages.config'), 'w').write(packages_config(CORE))
+
+fw_dir = os.path.join(ROOT, 'firmware/Greenhouse.Firmware')
+if os.path.isdir(fw_dir):
+    items = '    <ProjectReference Include="..\\..\\shared\\Greenhouse.Core\\Greenhouse.Core.nfproj" />\n'
+    open(os.path.join(fw_dir, 'Greenhouse.Firmware.nfproj'), 'w').write(nfproj('64CC70C6-E771-4B2D-86C8-DCF9E4528BE4', 'Exe', 'Greenhouse.Firmware', 'Greenhouse.Firmware', cs_files(fw_dir), FIRMWARE, extra_items=items))
+    open(os.path.join(fw_dir, 'packages.config'), 'w').write(packages_config(FIRMWARE))
+
+t_dir = os.path.join(ROOT, 'tests/NFUnitTest')
+shared_tests = os.path.join(ROOT, 'tests/Greenhouse.Core.Tests/Shared')
+if os.path.isdir(t_dir):
+    own = cs_files(t_dir)
+    linked = ['..\\Greenhouse.Core.Tests\\Shared\\' + f for f in cs_files(shared_tests)]
+    comp = own + linked
+    items = '    <None Include="nano.runsettings" />\n    <ProjectReference Include="..\\..\\shared\\Greenhouse.Core\\Greenhouse.Core.nfproj" />\n'
+    top = '  <ItemGroup>\n    <ProjectCapability Include="TestContainer" />\n  </ItemGroup>\n'
+    props = '    <IsCodedUITest>False</IsCodedUITest>\n    <IsTestProject>true</IsTestProject>\n    <TestProjectType>UnitTest</TestProjectType>\n'
+    after = '  <PropertyGroup>\n    <RunSettingsFilePath>$(MSBuildProjectDirectory)\\nano.runsettings</RunSettingsFilePath>\n  </PropertyGroup>\n'
+    text = nfproj('C03E5A6B-AC1D-46F9-9557-6B83EAC8F4A8', 'Library', 'NFUnitTest', 'NFUnitTest', [], TESTS, extra_top=top, extra_props=props, extra_items=items, after_props=after)
+    compiles = '\n'.join(f'    <Compile Include="{c}"' + (f'>\n      <Link>Shared\\{c.split(chr(92))[-1]}</Link>\n    </Compile>' if c.startswith('..') else ' />') for c in comp)
+    text = text.replace('  <ItemGroup>\n\n  </ItemGroup>', '  <ItemGroup>\n' + compiles + '\n  </ItemGroup>')
+    open(os.path.join(t_dir, 'NFUnitTest.nfproj'), 'w').write(text)
+    open(os.path.join(t_dir, 'packages.config'), 'w').write(packages_config(TESTS, dev=('nanoFramework.TestFramework',)))
+print('ok')
