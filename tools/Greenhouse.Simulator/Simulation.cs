@@ -89,6 +89,8 @@ public sealed class Simulation
     public SimWorld World { get; }
     public RunSeries Series { get; } = new();
     public TimeSpan WallTime { get; private set; }
+    /// <summary>True when the run was cancelled before its end; the outputs then cover the part that ran.</summary>
+    public bool Interrupted { get; private set; }
 
     public static SimWorld BuildWorld(SimulationSetup setup)
     {
@@ -114,7 +116,10 @@ public sealed class Simulation
         return new SimWorld(houses, sensors, setup.Weather, setup.StartLocal);
     }
 
-    /// <summary>Runs the whole simulation. <paramref name="progress"/> gets the completed share now and then.</summary>
+    /// <summary>
+    /// Runs the simulation. <paramref name="progress"/> gets the completed share now and then. Cancelling stops
+    /// at the next second and returns the metrics of the part that ran (so Ctrl+C keeps the results).
+    /// </summary>
     public JsonObject Run(
         ISimController controller,
         ScoringPlan[] plans,
@@ -136,9 +141,14 @@ public sealed class Simulation
         Series.RecordInitial(world);
         controller.Start(world);
 
+        long done = 0;
         for (long s = 0; s < total; s++)
         {
-            cancel.ThrowIfCancellationRequested();
+            if (cancel.IsCancellationRequested)
+            {
+                break;
+            }
+
             world.Second = s;
             world.CurrentWeather = world.Weather.At(s);
             world.TankFull = _setup.TankEmptyFromMinute is not { } empty || s / 60.0 < empty;
@@ -157,6 +167,7 @@ public sealed class Simulation
             metrics.Record(world, outputs, controller.LastStepAllocatedBytes);
             trace?.Record(world, outputs);
             Series.Record(world, outputs);
+            done = s + 1;
 
             if ((s + 1) % 60 == 0)
             {
@@ -177,13 +188,19 @@ public sealed class Simulation
             }
         }
 
-        world.Second = total;
+        world.Second = done;
         WallTime = wall.Elapsed;
-        progress?.Invoke(1.0);
+        Interrupted = done < total;
+        progress?.Invoke((double)done / total);
         var info = new Dictionary<string, object?>(runInfo ?? new Dictionary<string, object?>())
         {
             ["run_seconds"] = Math.Round(WallTime.TotalSeconds, 3),
         };
+        if (Interrupted)
+        {
+            info["interrupted"] = true;
+        }
+
         return metrics.Build(world, controller.AlarmCount, info);
     }
 

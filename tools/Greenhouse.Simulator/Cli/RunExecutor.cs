@@ -69,6 +69,17 @@ public static class RunExecutor
             ISimController controller = BuildController(request.Controller, config, log, broker.Link);
 
             using var trace = request.TraceFile != null ? TraceWriter.Create(request.TraceFile) : null;
+            using var cancel = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                // First Ctrl+C: stop after the current second and still write the outputs.
+                if (!cancel.IsCancellationRequested)
+                {
+                    e.Cancel = true;
+                    cancel.Cancel();
+                }
+            };
+            Console.CancelKeyPress += onCancel;
             var info = new Dictionary<string, object?>
             {
                 ["controller"] = controller.Name,
@@ -90,14 +101,16 @@ public static class RunExecutor
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask($"{controller.Name} on {weather.Name}, {request.Days} day(s)", maxValue: 1.0);
-                        result = sim.Run(controller, config.Plans, trace, p => task.Value = p, info);
+                        result = sim.Run(controller, config.Plans, trace, p => task.Value = p, info, cancel.Token);
                     });
                 metrics = result!;
             }
             else
             {
-                metrics = sim.Run(controller, config.Plans, trace, null, info);
+                metrics = sim.Run(controller, config.Plans, trace, null, info, cancel.Token);
             }
+
+            Console.CancelKeyPress -= onCancel;
 
             if (controller is OursController ours)
             {
@@ -117,9 +130,14 @@ public static class RunExecutor
             }
 
             var t = metrics["total"]!;
+            if (sim.Interrupted)
+            {
+                output.WriteLine($"sim: interrupted after {(sim.World.Second / 3600.0).ToString("F2", CultureInfo.InvariantCulture)} simulated hours; the outputs cover that part");
+            }
+
             output.WriteLine(
                 $"sim: {controller.Name} on {weather.Name}, {request.Days} day(s) in {sim.WallTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s: " +
-                $"in band {t["time_in_band_pct"]} %, surface wet {t["surface_wet_pct"]} %, water {t["water_l"]} L (floor {t["water_floor_l"]} L), " +
+                $"in band {Show(t["time_in_band_pct"])} %, surface wet {Show(t["surface_wet_pct"])} %, water {t["water_l"]} L (floor {t["water_floor_l"]} L), " +
                 $"runoff {t["runoff_l"]} L, valve cycles {t["valve_cycles"]}, mist above lockout {t["mist_s_above_lockout"]} s");
             if (request.MetricsFile != null)
             {
@@ -152,6 +170,8 @@ public static class RunExecutor
             logFile?.Dispose();
         }
     }
+
+    private static string Show(System.Text.Json.Nodes.JsonNode? node) => node?.ToJsonString() ?? "-";
 
     public static IWeather BuildWeather(RunRequest request, out RunConfiguration config)
     {
