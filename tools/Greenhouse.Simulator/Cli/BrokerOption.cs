@@ -72,10 +72,17 @@ public interface IBrokerHookup
     BrokerSession Connect(BrokerOption broker, string deviceId, Action<string> log);
 }
 
-/// <summary>What a hookup returns: the core's link (null = no network) and whatever must be shut down after the run.</summary>
-public sealed class BrokerSession(IMqttLink? link, IDisposable? resources = null) : IDisposable
+/// <summary>
+/// What a hookup returns: the core's link (null = no network), a callback that receives the core's
+/// <see cref="Greenhouse.App.Controller"/> once it exists (to hand received messages to its Inbox), and
+/// whatever must be shut down after the run.
+/// </summary>
+public sealed class BrokerSession(IMqttLink? link, IDisposable? resources = null, Action<Greenhouse.App.Controller>? attach = null) : IDisposable
 {
     public IMqttLink? Link { get; } = link;
+
+    /// <summary>Called by the simulator right after it built the core with <see cref="Link"/> (ours only).</summary>
+    public void Attach(Greenhouse.App.Controller controller) => attach?.Invoke(controller);
 
     public void Dispose() => resources?.Dispose();
 }

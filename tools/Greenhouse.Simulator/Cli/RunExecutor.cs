@@ -67,6 +67,10 @@ public static class RunExecutor
 
             using var broker = BrokerHookups.Current.Connect(request.Broker, request.DeviceId ?? "", log);
             ISimController controller = BuildController(request.Controller, config, log, broker.Link);
+            if (controller is OursController core)
+            {
+                broker.Attach(core.Core);
+            }
 
             using var trace = request.TraceFile != null ? TraceWriter.Create(request.TraceFile) : null;
             using var cancel = new CancellationTokenSource();
