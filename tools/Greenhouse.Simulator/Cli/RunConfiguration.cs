@@ -41,9 +41,10 @@ public sealed class RunConfiguration
     {
         var config = new RunConfiguration();
         var probe = new ControllerSettings(SettingsCatalog.All());
-        TimeWindow[] windows = ScoringPlan.DefaultWindows;
-        double lockout = 28.0;
-        int wetDays = 0, dryDays = 0;
+        Greenhouse.Control.ControlSettings.AddRules(probe);
+        TimeWindow[]? windows = null;
+        double? lockout = null;
+        int? wetDays = null, dryDays = null;
 
         foreach (var line in lines)
         {
@@ -108,19 +109,58 @@ public sealed class RunConfiguration
         config.Plans = new ScoringPlan[config.Zones];
         for (int z = 0; z < config.Zones; z++)
         {
-            string prefix = "zone" + (z + 1).ToString(CultureInfo.InvariantCulture) + ".";
-            config.Plans[z] = new ScoringPlan
-            {
-                TargetRhPct = ReadNumber(probe, prefix + CoreSettings.TargetRh),
-                BandRhPct = ReadNumber(probe, prefix + CoreSettings.Band),
-                LockoutTempC = lockout,
-                Windows = windows,
-                WetDays = wetDays,
-                DryDays = dryDays,
-            };
+            config.Plans[z] = PlanFromCore(probe, z + 1, windows, lockout, wetDays, dryDays);
         }
 
         return config;
+    }
+
+    /// <summary>
+    /// The scoring plan of a zone as ours' settings define it (docs/control.md): target and band of the zone;
+    /// the misting window of its stage (<c>profile.&lt;stage&gt;.start_h..end_h</c>, whole hours, start = end all
+    /// day, none for stages without water); the high lockout min(<c>lockout.high_c</c>,
+    /// <c>profile.&lt;stage&gt;.max_temp_c</c>); wet/dry alternation (<c>wet_days</c>/<c>dry_days</c>, growth
+    /// stage only) counted from the first day of the run. <c>sim.score.*</c> keys override windows, lockout and
+    /// the wet/dry days. The season modes (summer night-only, cold midday-only) narrow ours' windows at run
+    /// time; they are not part of the plan, so minutes ours skips on purpose still count.
+    /// </summary>
+    public static ScoringPlan PlanFromCore(ControllerSettings settings, int zone, TimeWindow[]? windows, double? lockout, int? wetDays, int? dryDays)
+    {
+        string prefix = "zone" + zone.ToString(CultureInfo.InvariantCulture) + ".";
+        string stageName = ReadText(settings, prefix + CoreSettings.Stage);
+        int stage = Array.IndexOf(CoreSettings.Stages, stageName);
+        bool watered = Greenhouse.Control.ControlSettings.IsWateredStage(stage);
+        TimeWindow[] stageWindows = Array.Empty<TimeWindow>();
+        double stageLockout = ReadNumber(settings, Greenhouse.Control.ControlSettings.LockoutHigh);
+        if (watered)
+        {
+            int start = (int)ReadNumber(settings, Greenhouse.Control.ControlSettings.Profile(stage, "start_h"));
+            int end = (int)ReadNumber(settings, Greenhouse.Control.ControlSettings.Profile(stage, "end_h"));
+            stageWindows = new[] { new TimeWindow(start * 60, end * 60) };
+            stageLockout = Math.Min(stageLockout, ReadNumber(settings, Greenhouse.Control.ControlSettings.Profile(stage, "max_temp_c")));
+        }
+
+        bool growth = stage == Greenhouse.Control.ControlSettings.StageGrowth;
+        return new ScoringPlan
+        {
+            Stage = stageName,
+            TargetRhPct = ReadNumber(settings, prefix + CoreSettings.TargetRh),
+            BandRhPct = ReadNumber(settings, prefix + CoreSettings.Band),
+            LockoutTempC = lockout ?? stageLockout,
+            Windows = windows ?? stageWindows,
+            WetDays = wetDays ?? (growth ? (int)ReadNumber(settings, prefix + Greenhouse.Control.ControlSettings.WetDays) : 0),
+            DryDays = dryDays ?? (growth ? (int)ReadNumber(settings, prefix + Greenhouse.Control.ControlSettings.DryDays) : 0),
+        };
+    }
+
+    private static string ReadText(ControllerSettings settings, string key)
+    {
+        if (!settings.TryGetText(key, out string text, out string error))
+        {
+            throw new InvalidOperationException($"core setting {key} is not readable: {error}");
+        }
+
+        return text;
     }
 
     private static double ReadNumber(ControllerSettings settings, string key)

@@ -7,10 +7,21 @@ public readonly record struct SettingLine(int LineNumber, string Key, string Val
 /// The <c>key=value</c> settings file the device stores: one setting per line, blank lines and lines
 /// starting with <c>#</c> ignored, whitespace around key and value trimmed, values may contain '='.
 /// Keys starting with <c>sim.</c> configure the simulator (baselines, scoring); all others go to the core.
+/// The header lines of a file the device wrote (<c>version=</c>, <c>generation=</c>, <c>checksum=</c>, see
+/// Greenhouse.Persistence.SettingsFile) are skipped, so a copy of the device's file can be used as it is
+/// (the checksum is not verified: the file may be edited by hand).
 /// </summary>
 public static class SettingsFile
 {
     public const string SimPrefix = "sim.";
+
+    /// <summary>Header keys of the device's stored file, not settings.</summary>
+    public static readonly string[] HeaderKeys =
+    {
+        Greenhouse.Persistence.SettingsFile.VersionKey,
+        Greenhouse.Persistence.SettingsFile.GenerationKey,
+        Greenhouse.Persistence.SettingsFile.ChecksumKey,
+    };
 
     public static List<SettingLine> Load(string path)
     {
@@ -50,6 +61,11 @@ public static class SettingsFile
             if (key.Length == 0)
             {
                 throw new SettingsFileException($"{name}, line {i + 1}: the key before '=' is empty");
+            }
+
+            if (Array.IndexOf(HeaderKeys, key) >= 0)
+            {
+                continue;
             }
 
             result.Add(new SettingLine(i + 1, key, value));

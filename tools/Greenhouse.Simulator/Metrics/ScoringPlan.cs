@@ -1,11 +1,17 @@
 namespace Greenhouse.Simulator.Metrics;
 
-/// <summary>A local-time window, minutes after midnight; End may be below Start (over midnight).</summary>
+/// <summary>A local-time window, minutes after midnight; End may be below Start (over midnight); Start = End is all day
+/// (as the core's profile windows).</summary>
 public readonly record struct TimeWindow(int StartMinute, int EndMinute)
 {
     public bool Contains(double minuteOfDay)
     {
-        if (StartMinute <= EndMinute)
+        if (StartMinute == EndMinute)
+        {
+            return true;
+        }
+
+        if (StartMinute < EndMinute)
         {
             return minuteOfDay >= StartMinute && minuteOfDay < EndMinute;
         }
@@ -45,9 +51,9 @@ public readonly record struct TimeWindow(int StartMinute, int EndMinute)
 /// </summary>
 public sealed class ScoringPlan
 {
-    /// <summary>Default windows: the growth-period watering times 05:00-07:00 and 17:00-19:00
-    /// (wood-ear-domain.md §1, S11).</summary>
-    public static readonly TimeWindow[] DefaultWindows = { new(5 * 60, 7 * 60), new(17 * 60, 19 * 60) };
+    /// <summary>Default windows when nothing else is known: the growth-stage window of the core's default
+    /// profile, 05:00-19:00 (profile.growth.start_h / end_h; wood-ear-domain.md §1, S11).</summary>
+    public static readonly TimeWindow[] DefaultWindows = { new(5 * 60, 19 * 60) };
 
     public double TargetRhPct { get; init; } = 90.0;
     public double BandRhPct { get; init; } = 3.0;
@@ -94,7 +100,10 @@ public sealed class ScoringPlan
         return false;
     }
 
+    /// <summary>The crop stage the plan was derived from (for reports), or null.</summary>
+    public string? Stage { get; init; }
+
     public string Describe() =>
-        $"target {TargetRhPct:0.#} ± {BandRhPct:0.#} %RH, windows {string.Join(", ", Windows.Select(w => w.ToString()))}, lockout {LockoutTempC:0.#} °C" +
+        (Stage != null ? $"stage {Stage}, " : "") + $"target {TargetRhPct:0.#} ± {BandRhPct:0.#} %RH, windows {(Windows.Length == 0 ? "none (stage gives no water)" : string.Join(", ", Windows.Select(w => w.ToString())))}, lockout {LockoutTempC:0.#} °C" +
         (WetDays > 0 && DryDays > 0 ? $", {WetDays} wet / {DryDays} dry days" : "");
 }

@@ -53,9 +53,22 @@ public sealed class OursController : ISimController
     public IReadOnlyCollection<string> AlarmCodesSeen => _alarmCodes;
     public long LastStepAllocatedBytes { get; private set; }
 
-    /// <summary>Applies one setting the way the settings file does (validated, logged with the source).</summary>
-    public bool ApplySetting(string key, string value, string source, out string error) =>
-        Core.ApplySetting(key, value, source, out error);
+    private readonly List<(string Key, string Value, string Source)> _applied = new();
+
+    /// <summary>
+    /// Applies one setting the way the settings file does (validated, logged with the source). Accepted
+    /// settings are applied again right after <see cref="Controller.Start"/>, which loads the (empty) store.
+    /// </summary>
+    public bool ApplySetting(string key, string value, string source, out string error)
+    {
+        if (!Core.ApplySetting(key, value, source, out error))
+        {
+            return false;
+        }
+
+        _applied.Add((key, value, source));
+        return true;
+    }
 
     public void Start(SimWorld world)
     {
@@ -63,6 +76,14 @@ public sealed class OursController : ISimController
         _clock.Attach(world);
         _tank.Attach(world);
         Core.Start();
+        foreach (var (key, value, source) in _applied)
+        {
+            if (!Core.ApplySetting(key, value, source, out string error))
+            {
+                throw new InvalidOperationException($"setting {key} accepted before start but refused after: {error}");
+            }
+        }
+
         _alarmVersion = Core.Alarms.Version;
     }
 
