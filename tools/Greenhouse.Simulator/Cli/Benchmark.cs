@@ -20,8 +20,8 @@ public static class Benchmark
             var config = RunConfiguration.Build(lines, null);
             var results = new JsonArray();
             var table = new StringBuilder();
-            table.AppendLine($"| scenario | controller | in band % | surface wet % | water L | floor L | water/floor | runoff L | valve cycles | mist s > lockout | max mist s | RH min-max | T max °C | run s |");
-            table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+            table.AppendLine($"| scenario | controller | in band % | surface wet % | water L | floor L | water/floor | runoff L | valve cycles | pump starts | fan s | mist s > lockout | max mist s | RH min-max | T max °C | alarms | run s |");
+            table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
             foreach (var scenario in Scenarios.All)
             {
                 foreach (string name in CliApp.Controllers)
@@ -49,7 +49,7 @@ public static class Benchmark
                     double water = (double)t["water_l"]!;
                     double floor = (double)t["water_floor_l"]!;
                     string ratio = floor > 0 ? (water / floor).ToString("F2", CultureInfo.InvariantCulture) : "-";
-                    string row = $"| {scenario.Name} | {name} | {t["time_in_band_pct"]} | {t["surface_wet_pct"]} | {water.ToString("F0", CultureInfo.InvariantCulture)} | {floor.ToString("F0", CultureInfo.InvariantCulture)} | {ratio} | {((double)t["runoff_l"]!).ToString("F0", CultureInfo.InvariantCulture)} | {t["valve_cycles"]} | {t["mist_s_above_lockout"]} | {t["max_continuous_mist_s"]} | {((double)t["rh_min"]!).ToString("F0", CultureInfo.InvariantCulture)}-{((double)t["rh_max"]!).ToString("F0", CultureInfo.InvariantCulture)} | {((double)t["temp_max"]!).ToString("F1", CultureInfo.InvariantCulture)} | {sim.WallTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} |";
+                    string row = $"| {scenario.Name} | {name} | {t["time_in_band_pct"]} | {t["surface_wet_pct"]} | {water.ToString("F0", CultureInfo.InvariantCulture)} | {floor.ToString("F0", CultureInfo.InvariantCulture)} | {ratio} | {((double)t["runoff_l"]!).ToString("F0", CultureInfo.InvariantCulture)} | {t["valve_cycles"]} | {t["pump_cycles"]} | {t["vent_s"]} | {t["mist_s_above_lockout"]} | {t["max_continuous_mist_s"]} | {((double)t["rh_min"]!).ToString("F0", CultureInfo.InvariantCulture)}-{((double)t["rh_max"]!).ToString("F0", CultureInfo.InvariantCulture)} | {((double)t["temp_max"]!).ToString("F1", CultureInfo.InvariantCulture)} | {t["alarms"]} | {sim.WallTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} |";
                     table.AppendLine(row);
                     output.WriteLine(row);
                 }

@@ -26,6 +26,9 @@ public sealed class MetricsCollector
     private long _seconds;
     private long _allocBytes;
     private long _allocTicks;
+    private long _pumpCycles;
+    private bool _pumpWasOn;
+    private long _ventSeconds;
 
     public MetricsCollector(string controller, ScoringPlan[] plans, long steadyFromSecond)
     {
@@ -43,6 +46,17 @@ public sealed class MetricsCollector
         {
             _allocBytes += stepAllocatedBytes;
             _allocTicks++;
+        }
+
+        if (outputs.Pump && !_pumpWasOn)
+        {
+            _pumpCycles++;
+        }
+
+        _pumpWasOn = outputs.Pump;
+        if (outputs.Vent)
+        {
+            _ventSeconds++;
         }
 
         DateTime local = world.LocalNow;
@@ -138,7 +152,10 @@ public sealed class MetricsCollector
             };
         }
 
-        doc["total"] = ZoneObject(total, simHours, waterTotal, runoffTotal, alarms, allocPerTick);
+        var totalObj = ZoneObject(total, simHours, waterTotal, runoffTotal, alarms, allocPerTick);
+        totalObj["pump_cycles"] = _pumpCycles;
+        totalObj["vent_s"] = _ventSeconds;
+        doc["total"] = totalObj;
         doc["zones"] = zones;
         return doc;
     }

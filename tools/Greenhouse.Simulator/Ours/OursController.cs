@@ -13,6 +13,10 @@ public sealed class OursController : ISimController
     /// <summary>Firmware version the simulated board reports.</summary>
     public const string FirmwareVersion = "sim";
 
+    /// <summary>MAC address of the simulated board (locally administered); the default device id is "gh-" + its
+    /// last 6 hex digits, here gh-51ac01.</summary>
+    public const string SimMacAddress = "02:00:00:51:AC:01";
+
     private readonly SimClock _clock = new();
     private readonly SimTankSwitch _tank = new();
     private readonly SimRelay _pump = new();
@@ -41,6 +45,7 @@ public sealed class OursController : ISimController
             Clock = _clock,
             Store = new MemorySettingsStore(),
             Mqtt = mqtt!,
+            MacAddress = SimMacAddress,
             Log = new CallbackLogSink(log),
         };
         Core = new Controller(_ports, FirmwareVersion);
