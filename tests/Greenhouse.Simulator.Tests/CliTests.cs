@@ -185,6 +185,26 @@ public sealed class CliTests
     }
 
     [TestMethod]
+    public void Benchmark_RunsEveryControllerOnEveryScenario()
+    {
+        var (code, output, error) = Run("benchmark", "--markdown", P("b.md"), "--json", P("b.json"));
+        Assert.AreEqual(0, code, output + error);
+        string[] rows = File.ReadAllLines(P("b.md"));
+        Assert.AreEqual(2 + Weather.Scenarios.All.Length * CliApp.Controllers.Length, rows.Length);
+        foreach (var s in Weather.Scenarios.All)
+        {
+            foreach (string c in CliApp.Controllers)
+            {
+                Assert.IsTrue(rows.Any(r => r.StartsWith($"| {s.Name} | {c} |")), $"{s.Name} / {c} missing");
+            }
+        }
+
+        var runs = JsonNode.Parse(File.ReadAllText(P("b.json")))!["runs"]!.AsArray();
+        Assert.AreEqual(20, runs.Count);
+        Assert.IsTrue(runs.All(r => r!["total"]!["water_floor_l"] != null));
+    }
+
+    [TestMethod]
     public void Speed_N_PacesTheRun()
     {
         // One day at 172,800x real time must take at least half a second; at max it takes less (checked loosely).
