@@ -209,6 +209,17 @@ public static class RunExecutor
                     config.HygrostatWetTolerance, config.HygrostatMinCycleSeconds);
             case "ours":
                 var ours = new OursController(log, link);
+                // Tell the core the house's real nozzle flow (as a technician would), so its litres estimate
+                // matches the model; the settings file may still override it.
+                string flow = (new Physics.HouseParameters().MistFlowKgS * 60.0).ToString("F1", CultureInfo.InvariantCulture);
+                for (int z = 1; z <= config.Zones; z++)
+                {
+                    if (!ours.ApplySetting($"zone{z}.{Greenhouse.Control.ControlSettings.NozzleFlow}", flow, "sim", out string flowError))
+                    {
+                        throw new InvalidOperationException("the core refused the nozzle flow: " + flowError);
+                    }
+                }
+
                 foreach (var line in config.CoreLines)
                 {
                     string source = line.LineNumber > 0 ? "file" : "cli";
