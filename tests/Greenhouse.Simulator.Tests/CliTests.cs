@@ -185,6 +185,17 @@ public sealed class CliTests
     }
 
     [TestMethod]
+    public void SecondSensor_IsFittedOnlyWhenAsked()
+    {
+        Assert.AreEqual(0, Run("run", "--log", P("one.log"), "--metrics", P("one.json")).Code);
+        Assert.IsFalse(File.ReadAllText(P("one.log")).Contains("sensor2"), "an unfitted sensor is a null port: the core says nothing about it");
+
+        File.WriteAllText(P("s.txt"), "sim.sensors=2\n");
+        Assert.AreEqual(0, Run("run", "--settings", P("s.txt"), "--log", P("two.log")).Code);
+        StringAssert.Contains(File.ReadAllText(P("two.log")), "sensor=sensor2 health=ok");
+    }
+
+    [TestMethod]
     public void Benchmark_RunsEveryControllerOnEveryScenario()
     {
         var (code, output, error) = Run("benchmark", "--markdown", P("b.md"), "--json", P("b.json"));

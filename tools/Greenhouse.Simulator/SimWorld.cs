@@ -28,6 +28,13 @@ public sealed class SimWorld
 
     public HouseModel[] Houses { get; }
     public Bme280Model[] Sensors { get; }
+    /// <summary>
+    /// The board's second BME280 (address 0x77), or null when not fitted. It hangs in zone 2's house when there
+    /// are two or more zones, otherwise beside the first one in zone 1.
+    /// </summary>
+    public Bme280Model? SecondSensor { get; init; }
+    /// <summary>Index of the house the second sensor measures.</summary>
+    public int SecondSensorHouse => ZoneCount >= 2 ? 1 : 0;
     public IWeather Weather { get; }
     /// <summary>Local wall time at the start of the run.</summary>
     public DateTime StartLocal { get; }

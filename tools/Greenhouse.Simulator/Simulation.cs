@@ -69,6 +69,11 @@ public sealed class SimulationSetup
     public int SpinUpSeconds { get; init; } = 86400;
     /// <summary>Simulated second from which alloc_bytes_per_tick is measured (after start-up).</summary>
     public long SteadyFromSecond { get; init; } = 600;
+    /// <summary>
+    /// Fit the board's second BME280: null = only when there are two or more zones (it then sits in zone 2),
+    /// true/false to force it (with one zone it sits beside the first sensor).
+    /// </summary>
+    public bool? SecondSensor { get; init; }
     /// <summary>Minute from which the tank float reports empty; null = always full.</summary>
     public double? TankEmptyFromMinute { get; init; }
 
@@ -113,7 +118,11 @@ public sealed class Simulation
             sensors[z] = new Bme280Model(setup.Sensor, unchecked(setup.Seed * 7919 + z * 104729 + 17));
         }
 
-        return new SimWorld(houses, sensors, setup.Weather, setup.StartLocal);
+        bool second = setup.SecondSensor ?? setup.Zones >= 2;
+        return new SimWorld(houses, sensors, setup.Weather, setup.StartLocal)
+        {
+            SecondSensor = second ? new Bme280Model(setup.Sensor, unchecked(setup.Seed * 7919 + 977 * 104729 + 31)) : null,
+        };
     }
 
     /// <summary>
@@ -210,6 +219,12 @@ public sealed class Simulation
         {
             var h = world.Houses[z];
             world.Sensors[z].Update(dt, h.AirTempC, h.RelativeHumidityPct, _setup.House.PressureHpa);
+        }
+
+        if (world.SecondSensor is { } second)
+        {
+            var h = world.Houses[world.SecondSensorHouse];
+            second.Update(dt, h.AirTempC, h.RelativeHumidityPct, _setup.House.PressureHpa);
         }
     }
 }

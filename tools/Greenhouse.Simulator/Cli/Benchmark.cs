@@ -35,6 +35,7 @@ public static class Benchmark
                         Seed = seed,
                         Zones = config.Zones,
                         TankEmptyFromMinute = config.TankEmptyFromMinute,
+                        SecondSensor = config.SecondSensor,
                     });
                     var controller = RunExecutor.BuildController(name, config, _ => { }, null);
                     var doc = sim.Run(controller, config.Plans, runInfo: new Dictionary<string, object?>

@@ -27,6 +27,8 @@ public sealed class RunConfiguration
     public int HygrostatMinCycleSeconds { get; private set; } = 60;
     public double? TankEmptyFromMinute { get; private set; }
     public bool VaryDays { get; private set; }
+    /// <summary>Fit the second BME280 (null = only with two or more zones).</summary>
+    public bool? SecondSensor { get; private set; }
 
     /// <summary>Keys the simulator understands (besides the core's).</summary>
     public static readonly string[] SimKeys =
@@ -34,7 +36,7 @@ public sealed class RunConfiguration
         "sim.score.windows", "sim.score.lockout_c", "sim.score.wet_days", "sim.score.dry_days",
         "sim.timer.program", "sim.cycle.on_min", "sim.cycle.off_min",
         "sim.hygrostat.target", "sim.hygrostat.dry_tolerance", "sim.hygrostat.wet_tolerance", "sim.hygrostat.min_cycle_s",
-        "sim.tank_empty_from_min", "sim.vary_days",
+        "sim.tank_empty_from_min", "sim.vary_days", "sim.sensors",
     };
 
     public static RunConfiguration Build(IReadOnlyList<SettingLine> lines, string? deviceId)
@@ -75,6 +77,7 @@ public sealed class RunConfiguration
                         case "sim.hygrostat.min_cycle_s": config.HygrostatMinCycleSeconds = (int)Number(line.Value, 0, 86400); break;
                         case "sim.tank_empty_from_min": config.TankEmptyFromMinute = Number(line.Value, 0, 1e7); break;
                         case "sim.vary_days": config.VaryDays = Flag(line.Value); break;
+                        case "sim.sensors": config.SecondSensor = Number(line.Value, 1, 2) == 2; break;
                         default:
                             throw new FormatException($"unknown simulator key; known: {string.Join(", ", SimKeys)}");
                     }

@@ -61,6 +61,7 @@ public static class RunExecutor
                 Seed = request.Seed,
                 Zones = config.Zones,
                 TankEmptyFromMinute = config.TankEmptyFromMinute,
+                SecondSensor = config.SecondSensor,
                 Speed = request.Speed,
             };
             var sim = new Simulation(setup);
@@ -208,7 +209,7 @@ public static class RunExecutor
                 return new HygrostatBaseline(config.HygrostatTarget ?? config.Plans[0].TargetRhPct, config.HygrostatDryTolerance,
                     config.HygrostatWetTolerance, config.HygrostatMinCycleSeconds);
             case "ours":
-                var ours = new OursController(log, link);
+                var ours = new OursController(log, link, config.SecondSensor ?? config.Zones >= 2);
                 // Tell the core the house's real nozzle flow (as a technician would), so its litres estimate
                 // matches the model; the settings file may still override it.
                 string flow = (new Physics.HouseParameters().MistFlowKgS * 60.0).ToString("F1", CultureInfo.InvariantCulture);

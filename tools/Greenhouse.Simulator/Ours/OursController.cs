@@ -4,7 +4,8 @@ using Greenhouse.Ports;
 namespace Greenhouse.Simulator.Ours;
 
 /// <summary>
-/// Our core (<see cref="Controller"/>) behind simulated ports: the BME280 model as sensor 1, relays that
+/// Our core (<see cref="Controller"/>) behind simulated ports: the BME280 model of zone 1 as sensor 1 and the
+/// optional second one (<see cref="SimWorld.SecondSensor"/>) as sensor 2, relays that
 /// drive the physics (pump, valves 1..4, fan), the tank switch, the simulation clock and an in-memory
 /// settings store. <see cref="Step"/> calls <see cref="Controller.Tick"/> once per simulated second.
 /// </summary>
@@ -29,14 +30,15 @@ public sealed class OursController : ISimController
 
     /// <param name="log">Receives each log line of the core.</param>
     /// <param name="mqtt">The MQTT link, or null to run without network.</param>
-    public OursController(Action<string> log, IMqttLink? mqtt = null)
+    /// <param name="secondSensor">Whether the board has its second BME280 (unfitted ports are null for the core).</param>
+    public OursController(Action<string> log, IMqttLink? mqtt = null, bool secondSensor = false)
     {
         _ports = new ControllerPorts
         {
             Sensors = new IClimateSensor[]
             {
                 new SimClimateSensor(() => _world?.Sensors[0]),
-                null!, // second BME280 (0x77) not fitted
+                secondSensor ? new SimClimateSensor(() => _world?.SecondSensor) : null!,
             },
             Pump = _pump,
             Valves = _valves,
@@ -77,6 +79,11 @@ public sealed class OursController : ISimController
 
     public void Start(SimWorld world)
     {
+        if ((_ports.Sensors[1] != null) != (world.SecondSensor != null))
+        {
+            throw new InvalidOperationException("the world and the controller disagree on the second sensor");
+        }
+
         _world = world;
         _clock.Attach(world);
         _tank.Attach(world);
