@@ -1,0 +1,200 @@
+using System;
+using Greenhouse.App;
+using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Ports;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Greenhouse.Footprint.Tests
+{
+    /// <summary>
+    /// The zero-allocation goal of issue 6: a control tick in steady state allocates nothing (the ESP32 managed
+    /// heap is about 100 KB and a GC pause stalls the relays). Bytes are counted with
+    /// GC.GetAllocatedBytesForCurrentThread around many ticks of a warmed-up controller built from fakes that
+    /// never allocate, so every byte counted comes from the core. Strings built when something changes (a relay
+    /// switches, a reason changes) are allowed; see <see cref="AllocatesOnlyInTicksWhereSomethingChanged"/>.
+    /// </summary>
+    [TestClass]
+    [DoNotParallelize]
+    public sealed class TickAllocationTests
+    {
+        private const int MeasuredTicks = 3000;
+
+        [TestMethod]
+        [TestCategory("Footprint")]
+        public void SteadyStateTickAllocatesNothing()
+        {
+            SteadyStateRig rig = SteadyStateRig.FourZones(HumidityProfile.Wiggle);
+            long switchesBefore = TotalSwitches(rig.Controller);
+
+            long bytes = Measure(rig, MeasuredTicks);
+
+            Assert.AreEqual(switchesBefore, TotalSwitches(rig.Controller), "the wiggle profile must stay inside the dead band");
+            Assert.AreEqual(0L, bytes, Describe("four zones, humidity inside the dead band", bytes));
+        }
+
+        [TestMethod]
+        [TestCategory("Footprint")]
+        public void SteadyStateTickWithDefaultSettingsAllocatesNothing()
+        {
+            SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, null, SteadyStateRig.DefaultWarmUpTicks);
+
+            long bytes = Measure(rig, MeasuredTicks);
+
+            Assert.AreEqual(0L, bytes, Describe("default settings (one zone)", bytes));
+        }
+
+        /// <summary>
+        /// Settings a grower uses for weeks at a time: a zone switched off or in manual mode, a crop stage in
+        /// which no water is given. Each is a steady state, so each tick must allocate nothing.
+        /// </summary>
+        [TestMethod]
+        [TestCategory("Footprint")]
+        [DataRow("zone4.mode", "off")]
+        [DataRow("zone4.mode", "manual")]
+        [DataRow("zone4.stage", "recovery")]
+        [DataRow("zone4.stage", "pre_harvest")]
+        [DataRow("zone4.stage", "rest")]
+        public void TickWithAZoneParkedBySettingsAllocatesNothing(string key, string value)
+        {
+            SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, new[] { "zones", "4", key, value }, SteadyStateRig.DefaultWarmUpTicks);
+
+            long bytes = Measure(rig, MeasuredTicks);
+
+            Assert.AreEqual(0L, bytes, Describe(key + "=" + value, bytes));
+        }
+
+        /// <summary>Faults that can last for hours: both sensors failing, an empty tank, no time sync.</summary>
+        [TestMethod]
+        [TestCategory("Footprint")]
+        [DataRow("sensors-bus-error")]
+        [DataRow("sensors-invalid-data")]
+        [DataRow("tank-empty")]
+        [DataRow("clock-unsynced")]
+        [DataRow("mqtt-down")]
+        public void TickInALastingFaultAllocatesNothing(string fault)
+        {
+            SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, new[] { "zones", "4" }, 0);
+            switch (fault)
+            {
+                case "sensors-bus-error":
+                    rig.Sensor1.Status = SensorReadStatus.BusError;
+                    rig.Sensor2.Status = SensorReadStatus.BusError;
+                    break;
+                case "sensors-invalid-data":
+                    rig.Sensor1.Status = SensorReadStatus.InvalidData;
+                    rig.Sensor2.Status = SensorReadStatus.InvalidData;
+                    break;
+                case "tank-empty":
+                    rig.Tank.High = false;
+                    break;
+                case "clock-unsynced":
+                    rig.Clock.Synced = false;
+                    break;
+                case "mqtt-down":
+                    rig.Mqtt.Connected = false;
+                    break;
+                default:
+                    Assert.Fail("unknown fault " + fault);
+                    break;
+            }
+
+            Measure(rig, SteadyStateRig.DefaultWarmUpTicks);
+            long bytes = Measure(rig, MeasuredTicks);
+
+            Assert.AreEqual(0L, bytes, Describe(fault, bytes));
+        }
+
+        /// <summary>
+        /// With humidity sweeping through the band, valves and the pump switch; building a reason string then is
+        /// allowed. Every tick in which no relay switched and no zone reason changed must allocate nothing.
+        /// </summary>
+        [TestMethod]
+        [TestCategory("Footprint")]
+        public void AllocatesOnlyInTicksWhereSomethingChanged()
+        {
+            SteadyStateRig rig = SteadyStateRig.FourZones(HumidityProfile.MistCycle);
+            Controller controller = rig.Controller;
+            string[] reasons = new string[controller.Zones.Length];
+            int changedTicks = 0;
+            long changedBytes = 0;
+            string firstQuietAllocation = null;
+            for (int tick = 0; tick < 1800; tick++)
+            {
+                long switches = TotalSwitches(controller);
+                for (int z = 0; z < reasons.Length; z++)
+                {
+                    reasons[z] = controller.Zones[z].Reason;
+                }
+
+                long bytes = Measure(rig, 1);
+                bool changed = TotalSwitches(controller) != switches;
+                for (int z = 0; z < reasons.Length; z++)
+                {
+                    changed |= !ReferenceEquals(reasons[z], controller.Zones[z].Reason);
+                }
+
+                if (changed)
+                {
+                    changedTicks++;
+                    changedBytes += bytes;
+                }
+                else if (bytes != 0 && firstQuietAllocation == null)
+                {
+                    firstQuietAllocation = "tick " + tick + " allocated " + bytes + " bytes with no relay switch and no reason change (zone 1: " + controller.Zones[0].Reason + ")";
+                }
+            }
+
+            Assert.IsTrue(changedTicks >= 6, "the mist cycle must switch the valves (saw " + changedTicks + " changing ticks)");
+            Assert.IsNull(firstQuietAllocation, firstQuietAllocation);
+            Assert.IsTrue(changedBytes / changedTicks < 1024, "a change should cost well under 1 KB, was " + (changedBytes / changedTicks) + " bytes on average");
+        }
+
+        /// <summary>Checks the measurement itself: a tick that must build a string is seen to allocate.</summary>
+        [TestMethod]
+        [TestCategory("Footprint")]
+        public void MeasurementSeesAnAllocatingTick()
+        {
+            SteadyStateRig rig = SteadyStateRig.FourZones(HumidityProfile.Wiggle);
+            string error;
+            Assert.IsTrue(rig.Controller.ApplySetting("zone1.target_rh", "80", "test", out error), error);
+            rig.Sensor1.Humidity = 50;
+            rig.Sensor2.Humidity = 50;
+            Assert.AreEqual(0L, TotalSwitches(rig.Controller) - TotalSwitches(rig.Controller));
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            rig.Controller.Tick();
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.IsTrue(rig.Controller.Zones[0].Valve.IsOn, "zone 1 should start misting at 50 %");
+            Assert.IsTrue(bytes > 0, "switching on builds a reason string, so the counter must see bytes");
+        }
+
+        private static long Measure(SteadyStateRig rig, int ticks)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < ticks; i++)
+            {
+                rig.Step();
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        private static long TotalSwitches(Controller controller)
+        {
+            long total = controller.Pump.SwitchCount + controller.Fan.SwitchCount;
+            for (int i = 0; i < controller.Zones.Length; i++)
+            {
+                total += controller.Zones[i].Valve.SwitchCount;
+            }
+
+            return total;
+        }
+
+        private static string Describe(string scenario, long bytes)
+        {
+            return scenario + ": " + bytes + " bytes over " + MeasuredTicks + " steady-state ticks = "
+                + ((double)bytes / MeasuredTicks).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " bytes/tick (goal 0)";
+        }
+    }
+}
