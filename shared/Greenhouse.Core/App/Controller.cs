@@ -18,6 +18,7 @@ namespace Greenhouse.App
         private readonly ControllerSettings _settings;
         private readonly Inbox _inbox = new Inbox();
         private readonly Logger _log;
+        private readonly SensorArray _sensorArray;
         private readonly SensorChannel[] _sensors;
         private readonly RelayChannel _pump;
         private readonly RelayChannel _fan;
@@ -33,9 +34,9 @@ namespace Greenhouse.App
             FirmwareVersion = firmwareVersion;
             _settings = new ControllerSettings(SettingsCatalog.All());
             _log = new Logger(ports.Log, ports.Clock);
-            _sensors = new SensorChannel[2];
-            _sensors[0] = new SensorChannel("sensor1", ports.Sensors != null && ports.Sensors.Length > 0 ? ports.Sensors[0] : null);
-            _sensors[1] = new SensorChannel("sensor2", ports.Sensors != null && ports.Sensors.Length > 1 ? ports.Sensors[1] : null);
+            _sensorArray = new SensorArray(ports.Sensors != null && ports.Sensors.Length > 0 ? ports.Sensors[0] : null,
+                ports.Sensors != null && ports.Sensors.Length > 1 ? ports.Sensors[1] : null, _settings, _alarms, _log);
+            _sensors = _sensorArray.Channels;
             _pump = new RelayChannel("pump", ports.Pump);
             _fan = new RelayChannel("fan", ports.Fan);
             _zones = new HysteresisZone[ControllerSettings.MaxZones];
@@ -145,6 +146,12 @@ namespace Greenhouse.App
             get { return _sensors; }
         }
 
+        /// <summary>Both sensors with validation, disagreement and per-zone assignment (GetZoneClimate).</summary>
+        public SensorArray SensorArray
+        {
+            get { return _sensorArray; }
+        }
+
         public RelayChannel Pump
         {
             get { return _pump; }
@@ -210,8 +217,7 @@ namespace Greenhouse.App
 
         private void ReadInputs()
         {
-            _sensors[0].Update();
-            _sensors[1].Update();
+            _sensorArray.Update(NowMs, AnyValveOpen());
             bool high;
             if (_ports.TankSwitch == null)
             {
@@ -227,10 +233,23 @@ namespace Greenhouse.App
             }
         }
 
+        /// <summary>True when a valve was left open by the last decision (sensing uses it for stuck/saturation checks).</summary>
+        private bool AnyValveOpen()
+        {
+            for (int i = 0; i < _zones.Length; i++)
+            {
+                if (_zones[i].Valve.IsOn)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private void Decide(long now)
         {
-            SensorChannel sensor = _sensors[0].Fresh ? _sensors[0] : _sensors[1];
-            bool valid = sensor.Fresh && sensor.Health == SensorHealth.Ok;
+            ZoneClimate climate;
             int zones = ZoneCount;
             bool anyValve = false;
             for (int i = 0; i < _zones.Length; i++)
@@ -241,7 +260,8 @@ namespace Greenhouse.App
                     continue;
                 }
 
-                _zones[i].Update(now, valid && TankHasWater, sensor.RelativeHumidityPercent);
+                _sensorArray.GetZoneClimate(i + 1, out climate);
+                _zones[i].Update(now, climate.HumidityValid && TankHasWater, climate.RelativeHumidityPercent);
                 anyValve |= _zones[i].Valve.IsOn;
             }
 

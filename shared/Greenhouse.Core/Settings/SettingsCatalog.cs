@@ -11,6 +11,7 @@ namespace Greenhouse.Settings
             return Concat(new object[]
             {
                 CoreSettings.Definitions(),
+                Greenhouse.Sensing.SensingSettings.Definitions(),
             });
         }
 
