@@ -1,5 +1,7 @@
 using Greenhouse.Control;
 using Greenhouse.Diagnostics;
+using Greenhouse.Messaging;
+using Greenhouse.Persistence;
 using Greenhouse.Ports;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
@@ -27,6 +29,8 @@ namespace Greenhouse.App
         private readonly int _utcOffset;
         private readonly AlarmSet _alarms = new AlarmSet();
         private bool _started;
+        private readonly MqttInterface _mqtt;
+        private readonly SettingsPersistence _persistence;
 
         public Controller(ControllerPorts ports, string firmwareVersion)
         {
@@ -48,6 +52,20 @@ namespace Greenhouse.App
 
             _zoneCount = _settings.Require(CoreSettings.ZoneCount);
             _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
+            _persistence = ports.Store == null ? null : new SettingsPersistence(this, ports.Store);
+            _mqtt = ports.Mqtt == null ? null : new MqttInterface(this, ports.Mqtt, ports.Clock, ports.Store, ports.MacAddress);
+        }
+
+        /// <summary>The MQTT interface, or null when no link is fitted.</summary>
+        public MqttInterface Mqtt
+        {
+            get { return _mqtt; }
+        }
+
+        /// <summary>Settings persistence, or null when no store is fitted.</summary>
+        public SettingsPersistence Persistence
+        {
+            get { return _persistence; }
         }
 
         public string FirmwareVersion { get; private set; }
@@ -186,6 +204,13 @@ namespace Greenhouse.App
             TankHasWater = true;
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             _log.Info("core", "start", "fw=" + FirmwareVersion);
+            if (_persistence != null)
+            {
+                // Every stored value goes through ApplySetting (source "file"): invalid lines are refused one by one.
+                _persistence.Load(_ports.Clock.UptimeMilliseconds);
+                _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
+            }
+
             _started = true;
         }
 
@@ -203,6 +228,7 @@ namespace Greenhouse.App
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             ReadInputs();
             Decide(now);
+            Publish(now);
             TickCount++;
         }
 
@@ -212,6 +238,24 @@ namespace Greenhouse.App
             while ((message = _inbox.Take()) != null)
             {
                 // The MQTT interface and the console interpreter handle their kinds here.
+                if (message.Kind != InboxKind.ConsoleLine && _mqtt != null)
+                {
+                    _mqtt.Handle(message, NowMs);
+                }
+            }
+        }
+
+        /// <summary>After the decision: MQTT upkeep and publishing, then saving settings that have settled.</summary>
+        private void Publish(long now)
+        {
+            if (_mqtt != null)
+            {
+                _mqtt.Tick(now);
+            }
+
+            if (_persistence != null)
+            {
+                _persistence.Tick(now);
             }
         }
 

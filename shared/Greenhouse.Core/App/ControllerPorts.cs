@@ -19,6 +19,9 @@ namespace Greenhouse.App
         public ISettingsStore Store;
         /// <summary>MQTT link, or null when the controller runs without network.</summary>
         public IMqttLink Mqtt;
+        /// <summary>The board's MAC address as text (e.g. "A4:CF:12:A1:B2:C3"); the default MQTT device id is
+        /// "gh-" + its last 6 hex digits. Null gives "gh-000000".</summary>
+        public string MacAddress;
         /// <summary>Technician log and console output.</summary>
         public ILogSink Log;
     }

@@ -1,0 +1,272 @@
+using Greenhouse.App;
+using Greenhouse.Diagnostics;
+using Greenhouse.Ports;
+using Greenhouse.Settings;
+using Greenhouse.Text;
+
+namespace Greenhouse.Persistence
+{
+    /// <summary>
+    /// Keeps the settings on the store, power-cut safe and wear-aware.
+    /// <para>Atomic by two copies ("A/B"): a save writes the new text to the slot NOT holding the current settings,
+    /// reads it back and checks it, and only then counts it as current (its generation is one higher). The previous
+    /// copy is never touched by that save, so a power cut at any byte leaves either the old or the new settings: on
+    /// load, the valid copy (checksum over every byte) with the highest generation wins.</para>
+    /// <para>Wear: a save happens only when the written values differ from the last save, and only after the
+    /// settings have been quiet for <see cref="CoalesceMs"/> (at most <see cref="MaxDelayMs"/> after the first
+    /// change of a burst).</para>
+    /// </summary>
+    public sealed class SettingsPersistence
+    {
+        public const string SlotA = "settings-a.txt";
+        public const string SlotB = "settings-b.txt";
+        public const long CoalesceMs = 5000;
+        public const long MaxDelayMs = 60000;
+        public const long RetryMs = 60000;
+        public const string Source = "file";
+
+        private readonly ISettingsStore _store;
+        private readonly Controller _controller;
+        private readonly ControllerSettings _settings;
+        private readonly Logger _log;
+        private long _generation;
+        private bool _nextIsA = true;
+        private string _savedValues;
+        private int _observedVersion;
+        private bool _dirty;
+        private long _firstChangeMs;
+        private long _lastChangeMs;
+        private long _retryAtMs;
+
+        public SettingsPersistence(Controller controller, ISettingsStore store)
+        {
+            _controller = controller;
+            _store = store;
+            _settings = controller.Settings;
+            _log = controller.Log;
+        }
+
+        /// <summary>Generation of the copy currently on the store (0 = none).</summary>
+        public long Generation
+        {
+            get { return _generation; }
+        }
+
+        /// <summary>Successful saves since start.</summary>
+        public int Saves { get; private set; }
+
+        /// <summary>Lines refused while loading (bad lines or invalid values).</summary>
+        public int RefusedOnLoad { get; private set; }
+
+        /// <summary>True while a change waits to be saved.</summary>
+        public bool Dirty
+        {
+            get { return _dirty; }
+        }
+
+        /// <summary>
+        /// Loads the newest valid copy and applies it through Controller.ApplySetting (source "file"), so every value
+        /// is validated and invalid lines are refused and logged one by one. Raises settings_corrupt when a copy was
+        /// unreadable (a fallback or the defaults were used). Returns true when a copy was applied.
+        /// </summary>
+        public bool Load(long nowMs)
+        {
+            SettingsDocument a;
+            SettingsDocument b;
+            string errorA;
+            string errorB;
+            bool existsA;
+            bool existsB;
+            bool okA = ReadSlot(SlotA, out a, out existsA, out errorA);
+            bool okB = ReadSlot(SlotB, out b, out existsB, out errorB);
+            bool corrupt = (existsA && !okA) || (existsB && !okB);
+            SettingsDocument chosen = null;
+            if (okA && (!okB || a.Generation >= b.Generation))
+            {
+                chosen = a;
+                _nextIsA = false;
+            }
+            else if (okB)
+            {
+                chosen = b;
+                _nextIsA = true;
+            }
+
+            if (corrupt)
+            {
+                string detail = (existsA && !okA ? "A: " + errorA : "") + (existsA && !okA && existsB && !okB ? "; " : "") + (existsB && !okB ? "B: " + errorB : "");
+                detail = detail + (chosen == null ? "; using defaults" : "; using generation " + Num.Format(chosen.Generation));
+                _controller.Alarms.Raise(AlarmCodes.SettingsCorrupt, 0, detail, nowMs);
+                _log.Error("settings", "stored copy unreadable", "detail=\"" + detail + "\"");
+            }
+
+            if (chosen == null)
+            {
+                _generation = 0;
+                Baseline();
+                if (!existsA && !existsB)
+                {
+                    _log.Info("settings", "no stored settings, using defaults");
+                }
+
+                return false;
+            }
+
+            _generation = chosen.Generation;
+            RefusedOnLoad = Apply(chosen);
+            _log.Info("settings", "loaded", "generation=" + Num.Format(chosen.Generation) + " values=" + chosen.Count.ToString() + " refused=" + RefusedOnLoad.ToString());
+            Baseline();
+            return true;
+        }
+
+        /// <summary>
+        /// Applies a parsed document through Controller.ApplySetting. Values refused on the first pass are tried once
+        /// more, so cross-setting rules do not depend on line order (a value refused on both passes is logged twice).
+        /// Returns the number of refused lines.
+        /// </summary>
+        public int Apply(SettingsDocument doc)
+        {
+            bool[] failed = new bool[doc.Count];
+            int failures = 0;
+            for (int i = 0; i < doc.Count; i++)
+            {
+                string error;
+                failed[i] = !_controller.ApplySetting(doc.Keys[i], doc.Values[i], Source, out error);
+                if (failed[i])
+                {
+                    failures++;
+                }
+            }
+
+            int refused = doc.BadLines;
+            for (int i = 0; i < doc.Count && failures > 0; i++)
+            {
+                if (!failed[i])
+                {
+                    continue;
+                }
+
+                string error;
+                if (!_controller.ApplySetting(doc.Keys[i], doc.Values[i], Source, out error))
+                {
+                    refused++;
+                }
+            }
+
+            if (doc.BadLines > 0)
+            {
+                _log.Warn("settings", "malformed lines ignored", "count=" + doc.BadLines.ToString() + " first_line=" + doc.FirstBadLine.ToString());
+            }
+
+            return refused;
+        }
+
+        /// <summary>Call every tick: notices changes and saves once they have settled.</summary>
+        public void Tick(long nowMs)
+        {
+            if (_store == null)
+            {
+                return;
+            }
+
+            if (_settings.Version != _observedVersion)
+            {
+                _observedVersion = _settings.Version;
+                if (!_dirty)
+                {
+                    _dirty = true;
+                    _firstChangeMs = nowMs;
+                }
+
+                _lastChangeMs = nowMs;
+            }
+
+            if (!_dirty || nowMs < _retryAtMs)
+            {
+                return;
+            }
+
+            if (nowMs - _lastChangeMs >= CoalesceMs || nowMs - _firstChangeMs >= MaxDelayMs)
+            {
+                if (!SaveNow())
+                {
+                    _retryAtMs = nowMs + RetryMs;
+                }
+            }
+        }
+
+        /// <summary>Saves at once if the values differ from the stored copy (e.g. before a reboot). False on a store failure.</summary>
+        public bool SaveNow()
+        {
+            _dirty = false;
+            _observedVersion = _settings.Version;
+            string values = SettingsFile.Values(_settings);
+            if (values == _savedValues)
+            {
+                return true;
+            }
+
+            long generation = _generation + 1;
+            string text = SettingsFile.Format(_settings, generation);
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            string slot = _nextIsA ? SlotA : SlotB;
+            byte[] back;
+            SettingsDocument check;
+            string error;
+            if (!_store.Write(slot, bytes) || !_store.TryRead(slot, out back) || !SameBytes(bytes, back)
+                || !SettingsFile.TryParse(back, true, out check, out error))
+            {
+                _dirty = true;
+                _log.Error("settings", "save failed, previous copy kept", "slot=" + slot);
+                return false;
+            }
+
+            _generation = generation;
+            _nextIsA = !_nextIsA;
+            _savedValues = values;
+            Saves++;
+            _controller.Alarms.Clear(AlarmCodes.SettingsCorrupt, 0);
+            _log.Info("settings", "saved", "generation=" + Num.Format(generation) + " bytes=" + bytes.Length.ToString());
+            return true;
+        }
+
+        private void Baseline()
+        {
+            _savedValues = SettingsFile.Values(_settings);
+            _observedVersion = _settings.Version;
+            _dirty = false;
+        }
+
+        private bool ReadSlot(string name, out SettingsDocument doc, out bool exists, out string error)
+        {
+            doc = null;
+            error = null;
+            byte[] content = null;
+            exists = _store != null && _store.TryRead(name, out content) && content != null;
+            if (!exists)
+            {
+                return false;
+            }
+
+            return SettingsFile.TryParse(content, true, out doc, out error);
+        }
+
+        private static bool SameBytes(byte[] a, byte[] b)
+        {
+            if (a == null || b == null || a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Text.Json;
+using Greenhouse.Messaging;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Greenhouse.Tests
+{
+    /// <summary>The JSON the device writes, checked with a real parser on the host.</summary>
+    [TestClass]
+    public class MqttJsonTests
+    {
+        [TestMethod]
+        public void StateDocumentParsesHasNoNanAndIsSmall()
+        {
+            MqttRig rig = new MqttRig();
+            rig.Clock.Synced = true;
+            rig.Clock.Utc = new DateTime(2026, 11, 28, 6, 0, 0, DateTimeKind.Utc);
+            rig.Controller.Alarms.Raise("tank_empty", 0, "float \"low\"", 0);
+            rig.Ticks(10);
+            string state = rig.Link.LastPayload("greenhouse/gh-a1b2c3/state", 0);
+            Assert.IsNotNull(state);
+            Assert.IsTrue(state.Length < 1024, "state is " + state.Length + " characters");
+            Assert.IsFalse(state.Contains("NaN"));
+            using JsonDocument doc = JsonDocument.Parse(state);
+            JsonElement root = doc.RootElement;
+            StringAssert.StartsWith(root.GetProperty("time").GetString(), "2026-11-28T14:00:", StringComparison.Ordinal);
+            Assert.AreEqual("1.2.3", root.GetProperty("fw").GetString());
+            JsonElement sensor = root.GetProperty("sensors")[0];
+            Assert.AreEqual(80.0, sensor.GetProperty("rh_pct").GetDouble());
+            Assert.AreEqual("ok", sensor.GetProperty("health").GetString());
+            Assert.AreEqual(JsonValueKind.Null, root.GetProperty("sensors")[1].GetProperty("rh_pct").ValueKind);
+            JsonElement zone = root.GetProperty("zones")[0];
+            Assert.AreEqual(1, zone.GetProperty("zone").GetInt32());
+            Assert.AreEqual("auto", zone.GetProperty("mode").GetString());
+            Assert.AreEqual(90.0, zone.GetProperty("target_rh").GetDouble());
+            Assert.AreEqual(JsonValueKind.Null, zone.GetProperty("water_l_today").ValueKind);
+            Assert.AreEqual(JsonValueKind.True, zone.GetProperty("misting").ValueKind, "80 % is below 90 - 3: the zone mists");
+            Assert.AreEqual("humidifying", zone.GetProperty("action").GetString());
+            Assert.AreEqual("tank_empty", root.GetProperty("alarms")[0].GetProperty("code").GetString());
+            Assert.AreEqual(JsonValueKind.True, root.GetProperty("tank").ValueKind);
+        }
+
+        [TestMethod]
+        public void StateTimeIsNullWhileTheClockIsUnsynced()
+        {
+            MqttRig rig = new MqttRig();
+            rig.Sensor.Status = Greenhouse.Ports.SensorReadStatus.BusError;
+            rig.Ticks(10);
+            using JsonDocument doc = JsonDocument.Parse(rig.Link.LastPayload("greenhouse/gh-a1b2c3/state", 0));
+            Assert.AreEqual(JsonValueKind.Null, doc.RootElement.GetProperty("time").ValueKind);
+        }
+
+        [TestMethod]
+        public void DiscoveryAndAcksParse()
+        {
+            JsonWriter json = new JsonWriter(64);
+            for (int i = 0; i < Discovery.Count; i++)
+            {
+                Discovery.Build(i, json, "greenhouse/gh-a1b2c3", "gh-a1b2c3", "1.2.3", 2, out string topic, out string payload);
+                if (payload.Length == 0)
+                {
+                    continue;
+                }
+
+                using JsonDocument doc = JsonDocument.Parse(payload);
+                JsonElement root = doc.RootElement;
+                Assert.IsTrue(root.GetProperty("unique_id").GetString().StartsWith("gh-a1b2c3_"));
+                Assert.AreEqual("gh-a1b2c3", root.GetProperty("device").GetProperty("identifiers")[0].GetString());
+                Assert.AreEqual("greenhouse/gh-a1b2c3/status", root.GetProperty("availability")[0].GetProperty("topic").GetString());
+                if (topic.Contains("/humidifier/"))
+                {
+                    Assert.AreEqual(6, root.GetProperty("modes").GetArrayLength());
+                    Assert.IsTrue(root.GetProperty("command_topic").GetString().EndsWith("/power/set"));
+                }
+            }
+
+            MqttRig rig = new MqttRig();
+            rig.Ticks(10);
+            string ack = rig.SendBytes("greenhouse/gh-a1b2c3/zone/1/t\"x\\y/set", new byte[] { 0x31 }, false);
+            using JsonDocument ackDoc = JsonDocument.Parse(ack);
+            Assert.AreEqual("greenhouse/gh-a1b2c3/zone/1/t\"x\\y/set", ackDoc.RootElement.GetProperty("topic").GetString());
+            Assert.IsFalse(ackDoc.RootElement.GetProperty("ok").GetBoolean());
+        }
+    }
+}
