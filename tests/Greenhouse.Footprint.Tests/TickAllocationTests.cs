@@ -26,21 +26,23 @@ namespace Greenhouse.Footprint.Tests
             SteadyStateRig rig = SteadyStateRig.FourZones(HumidityProfile.Wiggle);
             long switchesBefore = TotalSwitches(rig.Controller);
 
-            long bytes = Measure(rig, MeasuredTicks);
+            TickProfile profile = TickProfile.Measure(rig, MeasuredTicks);
 
             Assert.AreEqual(switchesBefore, TotalSwitches(rig.Controller), "the wiggle profile must stay inside the dead band");
-            Assert.AreEqual(0L, bytes, Describe("four zones, humidity inside the dead band", bytes));
+            Assert.IsTrue(profile.EventTicksAreRare, profile.Describe("too many event ticks"));
+            Assert.AreEqual(0L, profile.QuietBytes, profile.Describe("four zones, humidity inside the dead band"));
         }
 
         [TestMethod]
         [TestCategory("Footprint")]
         public void SteadyStateTickWithDefaultSettingsAllocatesNothing()
         {
-            SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, null, SteadyStateRig.DefaultWarmUpTicks);
+            SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, SteadyStateRig.WithBroker(null), SteadyStateRig.DefaultWarmUpTicks);
 
-            long bytes = Measure(rig, MeasuredTicks);
+            TickProfile profile = TickProfile.Measure(rig, MeasuredTicks);
 
-            Assert.AreEqual(0L, bytes, Describe("default settings (one zone)", bytes));
+            Assert.IsTrue(profile.EventTicksAreRare, profile.Describe("too many event ticks"));
+            Assert.AreEqual(0L, profile.QuietBytes, profile.Describe("default settings (one zone)"));
         }
 
         /// <summary>
@@ -56,14 +58,15 @@ namespace Greenhouse.Footprint.Tests
         [DataRow("zone4.stage", "rest")]
         public void TickWithAZoneParkedBySettingsAllocatesNothing(string key, string value)
         {
-            SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, new[] { "zones", "4", key, value }, SteadyStateRig.DefaultWarmUpTicks);
+            SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, SteadyStateRig.WithBroker(new[] { "zones", "4", key, value }), SteadyStateRig.DefaultWarmUpTicks);
 
-            long bytes = Measure(rig, MeasuredTicks);
+            TickProfile profile = TickProfile.Measure(rig, MeasuredTicks);
 
-            Assert.AreEqual(0L, bytes, Describe(key + "=" + value, bytes));
+            Assert.IsTrue(profile.EventTicksAreRare, profile.Describe("too many event ticks"));
+            Assert.AreEqual(0L, profile.QuietBytes, profile.Describe(key + "=" + value));
         }
 
-        /// <summary>Faults that can last for hours: both sensors failing, an empty tank, no time sync.</summary>
+        /// <summary>Faults that can last for hours: both sensors failing, an empty tank, no time sync, no broker.</summary>
         [TestMethod]
         [TestCategory("Footprint")]
         [DataRow("sensors-bus-error")]
@@ -73,7 +76,7 @@ namespace Greenhouse.Footprint.Tests
         [DataRow("mqtt-down")]
         public void TickInALastingFaultAllocatesNothing(string fault)
         {
-            SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, new[] { "zones", "4" }, 0);
+            SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, SteadyStateRig.WithBroker(new[] { "zones", "4" }), 0);
             switch (fault)
             {
                 case "sensors-bus-error":
@@ -91,6 +94,7 @@ namespace Greenhouse.Footprint.Tests
                     rig.Clock.Synced = false;
                     break;
                 case "mqtt-down":
+                    rig.Mqtt.Reachable = false;
                     rig.Mqtt.Connected = false;
                     break;
                 default:
@@ -98,15 +102,17 @@ namespace Greenhouse.Footprint.Tests
                     break;
             }
 
-            Measure(rig, SteadyStateRig.DefaultWarmUpTicks);
-            long bytes = Measure(rig, MeasuredTicks);
+            TickProfile.Measure(rig, SteadyStateRig.DefaultWarmUpTicks);
+            TickProfile profile = TickProfile.Measure(rig, MeasuredTicks);
 
-            Assert.AreEqual(0L, bytes, Describe(fault, bytes));
+            Assert.IsTrue(profile.EventTicksAreRare, profile.Describe("too many event ticks"));
+            Assert.AreEqual(0L, profile.QuietBytes, profile.Describe(fault));
         }
 
         /// <summary>
         /// With humidity sweeping through the band, valves and the pump switch; building a reason string then is
-        /// allowed. Every tick in which no relay switched and no zone reason changed must allocate nothing.
+        /// allowed. Every tick in which no relay switched, no zone reason changed and nothing was published must
+        /// allocate nothing.
         /// </summary>
         [TestMethod]
         [TestCategory("Footprint")]
@@ -121,13 +127,16 @@ namespace Greenhouse.Footprint.Tests
             for (int tick = 0; tick < 1800; tick++)
             {
                 long switches = TotalSwitches(controller);
+                long published = rig.Mqtt.Published;
+                long attempts = rig.Mqtt.ConnectAttempts;
+                long lines = rig.Log.Lines;
                 for (int z = 0; z < reasons.Length; z++)
                 {
                     reasons[z] = controller.Zones[z].Reason;
                 }
 
-                long bytes = Measure(rig, 1);
-                bool changed = TotalSwitches(controller) != switches;
+                long bytes = TickProfile.MeasureOne(rig);
+                bool changed = TotalSwitches(controller) != switches || rig.Mqtt.Published != published || rig.Mqtt.ConnectAttempts != attempts || rig.Log.Lines != lines;
                 for (int z = 0; z < reasons.Length; z++)
                 {
                     changed |= !ReferenceEquals(reasons[z], controller.Zones[z].Reason);
@@ -140,13 +149,12 @@ namespace Greenhouse.Footprint.Tests
                 }
                 else if (bytes != 0 && firstQuietAllocation == null)
                 {
-                    firstQuietAllocation = "tick " + tick + " allocated " + bytes + " bytes with no relay switch and no reason change (zone 1: " + controller.Zones[0].Reason + ")";
+                    firstQuietAllocation = "tick " + tick + " allocated " + bytes + " bytes with no relay switch, no reason change, no publish and no log line (zone 1: " + controller.Zones[0].Reason + ")";
                 }
             }
 
             Assert.IsTrue(changedTicks >= 6, "the mist cycle must switch the valves (saw " + changedTicks + " changing ticks)");
             Assert.IsNull(firstQuietAllocation, firstQuietAllocation);
-            Assert.IsTrue(changedBytes / changedTicks < 1024, "a change should cost well under 1 KB, was " + (changedBytes / changedTicks) + " bytes on average");
         }
 
         /// <summary>Checks the measurement itself: a tick that must build a string is seen to allocate.</summary>
@@ -156,28 +164,13 @@ namespace Greenhouse.Footprint.Tests
         {
             SteadyStateRig rig = SteadyStateRig.FourZones(HumidityProfile.Wiggle);
             string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.target_rh", "80", "test", out error), error);
-            rig.Sensor1.Humidity = 50;
-            rig.Sensor2.Humidity = 50;
-            Assert.AreEqual(0L, TotalSwitches(rig.Controller) - TotalSwitches(rig.Controller));
+            Assert.IsTrue(rig.Controller.ApplySetting("zone1.band", "1", "test", out error), error);
+            Assert.IsTrue(rig.Controller.ApplySetting("zone1.target_rh", "95", "test", out error), error);
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            rig.Controller.Tick();
-            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            long bytes = TickProfile.MeasureOne(rig);
 
-            Assert.IsTrue(rig.Controller.Zones[0].Valve.IsOn, "zone 1 should start misting at 50 %");
+            Assert.IsTrue(rig.Controller.Zones[0].Valve.IsOn, "zone 1 should start misting below 94 %: " + rig.Controller.Zones[0].Reason);
             Assert.IsTrue(bytes > 0, "switching on builds a reason string, so the counter must see bytes");
-        }
-
-        private static long Measure(SteadyStateRig rig, int ticks)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < ticks; i++)
-            {
-                rig.Step();
-            }
-
-            return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
         private static long TotalSwitches(Controller controller)
@@ -189,12 +182,6 @@ namespace Greenhouse.Footprint.Tests
             }
 
             return total;
-        }
-
-        private static string Describe(string scenario, long bytes)
-        {
-            return scenario + ": " + bytes + " bytes over " + MeasuredTicks + " steady-state ticks = "
-                + ((double)bytes / MeasuredTicks).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " bytes/tick (goal 0)";
         }
     }
 }

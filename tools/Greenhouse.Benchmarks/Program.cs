@@ -14,6 +14,7 @@ namespace Greenhouse.Benchmarks
     ///   ... -- --quick --filter '*'     a smoke run (1 warm-up, 3 short iterations per benchmark)
     ///   ... -- --full --filter '*'      BenchmarkDotNet's default job (slow, most precise)
     ///   ... -- --allocs                 bytes allocated per tick measured directly, no BenchmarkDotNet
+    ///   ... -- --trace-allocs [scenario] every tick that allocated, with what else happened in it
     ///   ... -- --il-size [dll]          IL size of Greenhouse.Core.dll (or the given assembly)
     /// Other arguments go to BenchmarkDotNet (--filter, --list flat, --exporters, ...).
     /// </summary>
@@ -30,6 +31,8 @@ namespace Greenhouse.Benchmarks
                 {
                     case "--il-size":
                         return IlSize.Run(i + 1 < args.Length ? args[i + 1] : null);
+                    case "--trace-allocs":
+                        return Trace.Run(Console.Out, 3000, i + 1 < args.Length ? args[i + 1] : null);
                     case "--allocs":
                         return Allocations.Run(Console.Out);
                     case "--quick":

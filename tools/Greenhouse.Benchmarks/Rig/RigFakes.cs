@@ -154,12 +154,15 @@ namespace Greenhouse.Benchmarks.Rig
 
     /// <summary>
     /// An MQTT link that is "connected" and records publishes into a ring (references only): the topic and
-    /// payload of the last publish, counts and total payload bytes.
+    /// payload of the last publish, counts and total payload bytes. A connect attempt succeeds at once while
+    /// <see cref="Reachable"/> is true (the controller sees the session on its next tick).
     /// </summary>
     public sealed class RigMqtt : IMqttLink
     {
         public const int Keep = 64;
         public bool Connected = true;
+        public bool Reachable = true;
+        public long ConnectAttempts;
         public readonly string[] Topics = new string[Keep];
         public readonly byte[][] Payloads = new byte[Keep][];
         public long Published;
@@ -173,6 +176,12 @@ namespace Greenhouse.Benchmarks.Rig
 
         public bool BeginConnect(MqttConnectOptions options)
         {
+            ConnectAttempts++;
+            if (Reachable)
+            {
+                Connected = true;
+            }
+
             return true;
         }
 

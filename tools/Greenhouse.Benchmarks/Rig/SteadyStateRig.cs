@@ -40,6 +40,12 @@ namespace Greenhouse.Benchmarks.Rig
         public readonly RigStore Store = new RigStore();
         public readonly RigMqtt Mqtt = new RigMqtt();
         public readonly Controller Controller;
+
+        /// <summary>The board's MAC: the default device id is gh-a1b2c3, the MQTT base greenhouse/gh-a1b2c3.</summary>
+        public const string MacAddress = "A4:CF:12:A1:B2:C3";
+
+        /// <summary>Broker host set by <see cref="WithBroker"/>; the rig's link is "connected" from the start.</summary>
+        public const string BrokerHost = "broker.local";
         private readonly HumidityProfile _profile;
         private long _step;
 
@@ -64,6 +70,7 @@ namespace Greenhouse.Benchmarks.Rig
             ports.Store = Store;
             ports.Mqtt = Mqtt;
             ports.Log = Log;
+            ports.MacAddress = MacAddress;
             Controller = new Controller(ports, "bench");
             if (settings != null)
             {
@@ -84,10 +91,28 @@ namespace Greenhouse.Benchmarks.Rig
             }
         }
 
-        /// <summary>The rig with the default settings except four zones in use.</summary>
+        /// <summary>
+        /// The rig with the default settings except four zones in use and a broker configured, so the MQTT
+        /// interface runs its per-tick upkeep and publishes a state document every mqtt.telemetry_s (60 s).
+        /// </summary>
         public static SteadyStateRig FourZones(HumidityProfile profile)
         {
-            return new SteadyStateRig(profile, new[] { "zones", "4" }, DefaultWarmUpTicks);
+            return new SteadyStateRig(profile, WithBroker(new[] { "zones", "4" }), DefaultWarmUpTicks);
+        }
+
+        /// <summary>The given key, value pairs preceded by mqtt.host = <see cref="BrokerHost"/>.</summary>
+        public static string[] WithBroker(string[] settings)
+        {
+            int count = settings == null ? 0 : settings.Length;
+            string[] all = new string[count + 2];
+            all[0] = "mqtt.host";
+            all[1] = BrokerHost;
+            for (int i = 0; i < count; i++)
+            {
+                all[i + 2] = settings[i];
+            }
+
+            return all;
         }
 
         /// <summary>Steps taken since construction (warm-up included).</summary>
