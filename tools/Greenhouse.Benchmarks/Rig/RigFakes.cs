@@ -167,6 +167,9 @@ namespace Greenhouse.Benchmarks.Rig
         public readonly byte[][] Payloads = new byte[Keep][];
         public long Published;
         public long PublishedBytes;
+        /// <summary>Publishes on a topic ending in /ack, and the last ack payload.</summary>
+        public long Acks;
+        public byte[] LastAck;
         public string[] Subscribed;
 
         public bool IsConnected
@@ -192,6 +195,12 @@ namespace Greenhouse.Benchmarks.Rig
             Payloads[slot] = payload;
             Published++;
             PublishedBytes += payload == null ? 0 : payload.Length;
+            if (topic != null && topic.EndsWith("/ack", StringComparison.Ordinal))
+            {
+                Acks++;
+                LastAck = payload;
+            }
+
             return Connected;
         }
 

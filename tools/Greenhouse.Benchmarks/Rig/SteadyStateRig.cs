@@ -53,8 +53,21 @@ namespace Greenhouse.Benchmarks.Rig
         /// <param name="settings">key, value pairs applied through ApplySetting before start (may be null).</param>
         /// <param name="warmUpTicks">Ticks run before the rig is handed out.</param>
         public SteadyStateRig(HumidityProfile profile, string[] settings, int warmUpTicks)
+            : this(profile, settings, warmUpTicks, true)
+        {
+        }
+
+        /// <param name="linkUp">False: the MQTT link is down and unreachable from the start (with no broker
+        /// configured the controller never tries it).</param>
+        public SteadyStateRig(HumidityProfile profile, string[] settings, int warmUpTicks, bool linkUp)
         {
             _profile = profile;
+            if (!linkUp)
+            {
+                Mqtt.Connected = false;
+                Mqtt.Reachable = false;
+            }
+
             ControllerPorts ports = new ControllerPorts();
             ports.Sensors[0] = Sensor1;
             ports.Sensors[1] = Sensor2;
@@ -98,6 +111,18 @@ namespace Greenhouse.Benchmarks.Rig
         public static SteadyStateRig FourZones(HumidityProfile profile)
         {
             return new SteadyStateRig(profile, WithBroker(new[] { "zones", "4" }), DefaultWarmUpTicks);
+        }
+
+        /// <summary>Four zones, no broker configured and the link down: the control tick alone.</summary>
+        public static SteadyStateRig FourZonesWithoutBroker(HumidityProfile profile)
+        {
+            return new SteadyStateRig(profile, new[] { "zones", "4" }, DefaultWarmUpTicks, false);
+        }
+
+        /// <summary>The MQTT base topic of the rig's controller (greenhouse/gh-a1b2c3 by default).</summary>
+        public string BaseTopic
+        {
+            get { return Controller.Mqtt.BaseTopic; }
         }
 
         /// <summary>The given key, value pairs preceded by mqtt.host = <see cref="BrokerHost"/>.</summary>
