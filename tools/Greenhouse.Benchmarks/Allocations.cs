@@ -43,6 +43,9 @@ namespace Greenhouse.Benchmarks
             ReportDocument(output, 1);
             ReportDocument(output, 4);
             output.WriteLine();
+            ReportConnectBurst(output, 1);
+            ReportConnectBurst(output, 4);
+            output.WriteLine();
             output.WriteLine("Command /set through the inbox, one tick, ack (" + Commands + " each):");
             ReportCommands(output, true);
             ReportCommands(output, false);
@@ -85,6 +88,35 @@ namespace Greenhouse.Benchmarks
             {
                 output.WriteLine("  sample: " + Encoding.UTF8.GetString(sample));
             }
+        }
+
+        /// <summary>What one device sends after its session comes up: publishes and payload bytes per tick until it goes quiet.</summary>
+        private static void ReportConnectBurst(TextWriter output, int zones)
+        {
+            SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, SteadyStateRig.WithBroker(new[] { "zones", zones.ToString(CultureInfo.InvariantCulture) }), 0, false);
+            rig.Mqtt.Reachable = true;
+            long published = rig.Mqtt.Published;
+            long bytes = rig.Mqtt.PublishedBytes;
+            int lastBusy = 0;
+            int maxPerTick = 0;
+            for (int tick = 1; tick <= 50; tick++)
+            {
+                long before = rig.Mqtt.Published;
+                rig.Step();
+                int count = (int)(rig.Mqtt.Published - before);
+                if (count > 0)
+                {
+                    lastBusy = tick;
+                }
+
+                if (count > maxPerTick)
+                {
+                    maxPerTick = count;
+                }
+            }
+
+            output.WriteLine("Connect burst, " + zones + " zone(s): " + (rig.Mqtt.Published - published) + " publishes, " + (rig.Mqtt.PublishedBytes - bytes)
+                + " payload bytes in the first 50 ticks after start; busy until tick " + lastBusy + ", at most " + maxPerTick + " per tick");
         }
 
         private static long LastStateSize(SteadyStateRig rig)
