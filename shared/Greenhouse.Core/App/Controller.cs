@@ -1,3 +1,4 @@
+using System;
 using Greenhouse.Control;
 using Greenhouse.Diagnostics;
 using Greenhouse.Messaging;
@@ -11,8 +12,9 @@ namespace Greenhouse.App
     /// <summary>
     /// The controller: one tick-driven entry point shared by the firmware's main loop, the simulator and the tests.
     /// Start() once, then Tick() about once per second. No threads inside; messages from other threads arrive
-    /// through <see cref="Inbox"/> and are applied in the tick. Every relay is off at start and whenever the
-    /// humidity reading is not trustworthy.
+    /// through <see cref="Inbox"/> and are applied in the tick. Every relay is off at start; the control engine
+    /// (<see cref="ControlEngine"/>, docs/control.md) decides the relays each tick, with a conservative fallback
+    /// program instead of plain off when a zone has no trustworthy humidity.
     /// </summary>
     public sealed class Controller
     {
@@ -24,7 +26,8 @@ namespace Greenhouse.App
         private readonly SensorChannel[] _sensors;
         private readonly RelayChannel _pump;
         private readonly RelayChannel _fan;
-        private readonly HysteresisZone[] _zones;
+        private readonly ControlEngine _engine;
+        private readonly ZoneClimate[] _climates = new ZoneClimate[ControllerSettings.MaxZones];
         private readonly int _zoneCount;
         private readonly int _utcOffset;
         private readonly AlarmSet _alarms = new AlarmSet();
@@ -43,12 +46,15 @@ namespace Greenhouse.App
             _sensors = _sensorArray.Channels;
             _pump = new RelayChannel("pump", ports.Pump);
             _fan = new RelayChannel("fan", ports.Fan);
-            _zones = new HysteresisZone[ControllerSettings.MaxZones];
-            for (int i = 0; i < _zones.Length; i++)
+            ControlSettings.AddRules(_settings);
+            RelayChannel[] valves = new RelayChannel[ControllerSettings.MaxZones];
+            for (int i = 0; i < valves.Length; i++)
             {
                 IRelay valve = ports.Valves != null && ports.Valves.Length > i ? ports.Valves[i] : null;
-                _zones[i] = new HysteresisZone(i + 1, new RelayChannel("valve" + (i + 1).ToString(), valve), _settings);
+                valves[i] = new RelayChannel("valve" + (i + 1).ToString(), valve);
             }
+
+            _engine = new ControlEngine(_settings, _pump, _fan, valves, _alarms, _log, ports.ControlState);
 
             _zoneCount = _settings.Require(CoreSettings.ZoneCount);
             _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
@@ -127,23 +133,15 @@ namespace Greenhouse.App
             return true;
         }
 
-        /// <summary>Mist-now: opens a zone's valve for a bounded pulse. Never bypasses hard limits or faults.</summary>
+        /// <summary>
+        /// Mist-now: queues a bounded pulse for a zone. Never bypasses hard limits, lockouts, the tank, budgets or
+        /// stages without water; the error says why it was refused.
+        /// </summary>
         public bool RequestMist(int zone, int seconds, string source, out string error)
         {
-            if (zone < 1 || zone > ZoneCount)
+            if (!_engine.RequestManual(zone, seconds, TankHasWater, NowMs, out error))
             {
-                error = "zone must be 1.." + ZoneCount.ToString();
-                return false;
-            }
-
-            if (seconds < 1 || seconds > HardLimits.MaxManualMistSeconds)
-            {
-                error = "seconds must be 1.." + HardLimits.MaxManualMistSeconds.ToString();
-                return false;
-            }
-
-            if (!_zones[zone - 1].RequestManualPulse(NowMs, seconds, out error))
-            {
+                _log.Warn("zone", "mist refused", "zone=" + zone.ToString() + " s=" + seconds.ToString() + " source=" + source + " reason=\"" + error + "\"");
                 return false;
             }
 
@@ -156,6 +154,7 @@ namespace Greenhouse.App
         {
             _log.Warn("core", "reboot requested", "source=" + source);
             AllOff("reboot");
+            _engine.SaveNow(NowMs);
             RebootRequested = true;
         }
 
@@ -180,9 +179,16 @@ namespace Greenhouse.App
             get { return _fan; }
         }
 
-        public HysteresisZone[] Zones
+        /// <summary>The zones of the control engine (activity, reason, target, stage, phase, water used).</summary>
+        public MistZone[] Zones
         {
-            get { return _zones; }
+            get { return _engine.Zones; }
+        }
+
+        /// <summary>The control engine (pump and fan reasons, season modes, state saving).</summary>
+        public ControlEngine Engine
+        {
+            get { return _engine; }
         }
 
         /// <summary>Number of zones in use (setting "zones").</summary>
@@ -202,6 +208,7 @@ namespace Greenhouse.App
         {
             AllOff("start");
             TankHasWater = true;
+            _engine.Restore(_ports.Clock.UptimeMilliseconds);
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             _log.Info("core", "start", "fw=" + FirmwareVersion);
             if (_persistence != null)
@@ -280,9 +287,10 @@ namespace Greenhouse.App
         /// <summary>True when a valve was left open by the last decision (sensing uses it for stuck/saturation checks).</summary>
         private bool AnyValveOpen()
         {
-            for (int i = 0; i < _zones.Length; i++)
+            MistZone[] zones = _engine.Zones;
+            for (int i = 0; i < zones.Length; i++)
             {
-                if (_zones[i].Valve.IsOn)
+                if (zones[i].Valve.IsOn)
                 {
                     return true;
                 }
@@ -293,33 +301,24 @@ namespace Greenhouse.App
 
         private void Decide(long now)
         {
-            ZoneClimate climate;
-            int zones = ZoneCount;
-            bool anyValve = false;
-            for (int i = 0; i < _zones.Length; i++)
+            BuildClimates();
+            DateTime local;
+            bool synced = WallClock.TryGetLocal(_ports.Clock, _settings.Integer(_utcOffset, 0), out local);
+            _engine.Tick(now, _climates, TankHasWater, synced, local);
+        }
+
+        /// <summary>The validated climate of each zone, from sensor assignment and fallback (Sensing/).</summary>
+        private void BuildClimates()
+        {
+            for (int i = 0; i < _climates.Length; i++)
             {
-                if (i >= zones)
-                {
-                    _zones[i].Valve.Set(false, now, "zone not in use");
-                    continue;
-                }
-
-                _sensorArray.GetZoneClimate(i + 1, out climate);
-                _zones[i].Update(now, climate.HumidityValid && TankHasWater, climate.RelativeHumidityPercent);
-                anyValve |= _zones[i].Valve.IsOn;
+                _sensorArray.GetZoneClimate(i + 1, out _climates[i]);
             }
-
-            _pump.Set(anyValve && TankHasWater, now, anyValve ? "pump on: valve open" : "pump off");
         }
 
         private void AllOff(string reason)
         {
-            _pump.ForceOff(reason);
-            _fan.ForceOff(reason);
-            for (int i = 0; i < _zones.Length; i++)
-            {
-                _zones[i].ForceOff(reason);
-            }
+            _engine.AllOff(reason == "reboot" ? ReasonCode.Reboot : ReasonCode.Start);
         }
     }
 }

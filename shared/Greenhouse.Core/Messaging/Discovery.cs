@@ -107,8 +107,8 @@ namespace Greenhouse.Messaging
             json.BeginObject();
             json.Member("~", baseTopic);
             json.Member("name", name);
+            // No object_id: newer Home Assistant deprecates it; the entity id follows from device and entity name.
             json.Member("unique_id", uniqueId);
-            json.Member("object_id", uniqueId);
         }
 
         private static void Finish(JsonWriter json, string baseTopic, string deviceId, string firmware)

@@ -30,6 +30,8 @@ namespace Greenhouse.Messaging
         /// <summary>Name of the CA certificate blob in the settings store (PEM text).</summary>
         public const string CaCertificateBlob = "ca.pem";
         public const string Source = "mqtt";
+        /// <summary>Longest topic echoed whole in an ack.</summary>
+        public const int MaxEchoedTopicLength = 200;
 
         private readonly Controller _controller;
         private readonly IMqttLink _link;
@@ -111,7 +113,7 @@ namespace Greenhouse.Messaging
             RefreshIdentity();
         }
 
-        /// <summary>Replaces the jitter generator's seed (tests use it for a repeatable sequence).</summary>
+        /// <summary>The reconnect delay generator (seeded from the MAC and uptime).</summary>
         public ReconnectBackoff Backoff
         {
             get { return _backoff; }
@@ -146,13 +148,19 @@ namespace Greenhouse.Messaging
             get { return _nextAttemptMs; }
         }
 
-        /// <summary>The topic filters subscribed after each connect.</summary>
+        /// <summary>
+        /// The topic filters subscribed after each connect. <c>&lt;base&gt;/+/+/+/set</c> covers
+        /// <c>zone/&lt;n&gt;/&lt;name&gt;/set</c> and <c>&lt;base&gt;/+/+/set</c> covers <c>config/&lt;name&gt;/set</c>;
+        /// together with <c>&lt;base&gt;/+/set</c> they also catch mistyped command topics of one to three levels so those
+        /// get a refusal instead of silence. The filters never overlap, so no broker delivers a command twice.
+        /// </summary>
         public string[] SubscriptionFilters()
         {
             return new string[]
             {
-                _base + "/zone/+/+/set",
-                _base + "/config/+/set",
+                _base + "/+/+/+/set",
+                _base + "/+/+/set",
+                _base + "/+/set",
                 MqttTopics.HomeAssistantStatus
             };
         }
@@ -166,16 +174,22 @@ namespace Greenhouse.Messaging
                 return;
             }
 
+            if (message.Topic == null || message.Topic.Length == 0)
+            {
+                return;
+            }
+
             int zone;
             string name;
             TopicKind kind = MqttTopics.Parse(_base, message.Topic, out zone, out name);
             switch (kind)
             {
                 case TopicKind.HomeAssistantStatus:
-                    if (IsText(message.Payload, "online"))
+                    if (!message.Retained && IsText(message.Payload, "online"))
                     {
                         // Home Assistant restarted: re-send discovery after a short random delay (HA's advice,
-                        // spreads a fleet's answers).
+                        // spreads a fleet's answers). A retained "online" only repeats what the connect-time
+                        // burst already covers.
                         _discoveryCursor = 0;
                         _discoveryDueMs = nowMs + _random.Next(3000);
                         _stateForced = true;
@@ -783,7 +797,8 @@ namespace Greenhouse.Messaging
         {
             _small.Clear();
             _small.BeginObject();
-            _small.Member("topic", topic);
+            // Real command topics are short; a huge junk topic is echoed cut short rather than copied whole.
+            _small.Member("topic", topic.Length > MaxEchoedTopicLength ? topic.Substring(0, MaxEchoedTopicLength) + "..." : topic);
             _small.MemberBool("ok", ok);
             if (ok)
             {

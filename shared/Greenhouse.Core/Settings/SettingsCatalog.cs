@@ -12,6 +12,7 @@ namespace Greenhouse.Settings
             {
                 CoreSettings.Definitions(),
                 Greenhouse.Sensing.SensingSettings.Definitions(),
+                Greenhouse.Control.ControlSettings.Definitions(),
             });
         }
 

@@ -64,28 +64,33 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
-        public void MistsBelowTargetMinusBandAndStopsAtTarget()
+        public void MistsBelowTargetMinusBandAndStopsAtTheUpperBand()
         {
             Rig rig = new Rig();
             rig.Controller.Start();
             rig.Sensor.Humidity = 86.9; // default target 90, band 3
             rig.Ticks(1);
+            Assert.IsTrue(rig.Pump.Energised); // pump pre-run (default 2 s) before the valve opens
+            Assert.IsFalse(rig.Valve1.Energised);
+            rig.Ticks(2);
             Assert.IsTrue(rig.Valve1.Energised);
-            Assert.IsTrue(rig.Pump.Energised);
             Assert.AreEqual((int)ZoneActivity.Misting, (int)rig.Controller.Zones[0].Activity);
 
-            rig.Sensor.Humidity = 89.0;
+            rig.Sensor.Humidity = 92.0;
             rig.Ticks(1);
             Assert.IsTrue(rig.Valve1.Energised);
 
-            rig.Sensor.Humidity = 90.0;
+            rig.Sensor.Humidity = 93.0;
             rig.Ticks(1);
             Assert.IsFalse(rig.Valve1.Energised);
             Assert.IsFalse(rig.Pump.Energised);
 
-            rig.Sensor.Humidity = 87.5;
-            rig.Ticks(1);
+            // Settle window: no new pulse although the reading drops below the band at once.
+            rig.Sensor.Humidity = 85;
+            rig.Ticks(200);
             Assert.IsFalse(rig.Valve1.Energised);
+            rig.Ticks(45);
+            Assert.IsTrue(rig.Valve1.Energised);
         }
 
         [TestMethod]
@@ -94,7 +99,7 @@ namespace Greenhouse.Tests
             Rig rig = new Rig();
             rig.Controller.Start();
             rig.Sensor.Humidity = 70;
-            rig.Ticks(1);
+            rig.Ticks(3);
             Assert.IsTrue(rig.Valve1.Energised);
 
             rig.Sensor.Status = SensorReadStatus.BusError;
@@ -124,8 +129,9 @@ namespace Greenhouse.Tests
             Rig rig = new Rig();
             rig.Controller.Start();
             rig.Sensor.Humidity = 70;
-            rig.Ticks(1);
+            rig.Ticks(3);
             Assert.IsTrue(rig.Pump.Energised);
+            Assert.IsTrue(rig.Valve1.Energised);
             rig.Tank.High = false;
             rig.Ticks(1);
             Assert.IsFalse(rig.Pump.Energised);
@@ -181,7 +187,7 @@ namespace Greenhouse.Tests
             Assert.IsFalse(rig.Controller.RequestMist(1, 301, "test", out error));
             Assert.IsFalse(rig.Controller.RequestMist(2, 5, "test", out error));
             Assert.IsTrue(rig.Controller.RequestMist(1, 5, "test", out error));
-            rig.Ticks(1);
+            rig.Ticks(3);
             Assert.IsTrue(rig.Valve1.Energised);
             Assert.IsTrue(rig.Pump.Energised);
             rig.Ticks(5);

@@ -28,10 +28,11 @@ namespace Greenhouse.Tests
             Assert.AreEqual(Base + "/status", link.LastOptions.WillTopic);
             Assert.AreEqual("offline", link.LastOptions.WillPayload);
             Assert.IsTrue(link.LastOptions.CleanSession);
-            Assert.AreEqual(3, link.Subscribed.Length);
-            Assert.AreEqual(Base + "/zone/+/+/set", link.Subscribed[0]);
-            Assert.AreEqual(Base + "/config/+/set", link.Subscribed[1]);
-            Assert.AreEqual("homeassistant/status", link.Subscribed[2]);
+            Assert.AreEqual(4, link.Subscribed.Length);
+            Assert.AreEqual(Base + "/+/+/+/set", link.Subscribed[0]);
+            Assert.AreEqual(Base + "/+/+/set", link.Subscribed[1]);
+            Assert.AreEqual(Base + "/+/set", link.Subscribed[2]);
+            Assert.AreEqual("homeassistant/status", link.Subscribed[3]);
             Assert.AreEqual("online", link.LastPayload(Base + "/status", 0));
             Assert.IsTrue(link.Retains[link.LastIndexOf(Base + "/status", 0)]);
             Assert.AreEqual("90", link.LastPayload(Base + "/zone/1/target_rh", 0));
@@ -209,8 +210,22 @@ namespace Greenhouse.Tests
             Assert.IsTrue(rig.Send(Base + "/zone/2/target_rh/set", "91", false).IndexOf("zone must be 1..1") > 0);
             Assert.IsTrue(rig.Send(Base + "/zone/x/target_rh/set", "91", false).IndexOf("unknown topic") > 0);
             Assert.IsTrue(rig.Send(Base + "/whatever/set", "91", false).IndexOf("unknown topic") > 0);
+            string longTopic = Base + "/zone/1/";
+            for (int i = 0; i < 30; i++)
+            {
+                longTopic = longTopic + "abcdefghij";
+            }
+
+            string longAck = rig.Send(longTopic + "/set", "1", false);
+            Assert.IsTrue(longAck.IndexOf("\"ok\":false") > 0);
+            Assert.IsTrue(longAck.Length < 400, longAck);
             string quoted = rig.Send(Base + "/zone/1/a\"b\\c/set", "1", false);
             Assert.IsTrue(quoted.IndexOf("a\\\"b\\\\c") > 0);
+
+            // Null topic or payload from a broken adapter: ignored or refused, never a crash.
+            rig.Controller.Inbox.PostMqtt(null, null, false);
+            rig.Ticks(1);
+            Assert.IsTrue(rig.SendBytes(Base + "/zone/1/target_rh/set", null, false).IndexOf("\"ok\":false") > 0);
 
             // Another device's base: not ours, no ack, nothing applied.
             int from = rig.Link.Count;
@@ -283,7 +298,11 @@ namespace Greenhouse.Tests
             int from = rig.Link.Count;
             rig.Controller.Inbox.PostMqtt("homeassistant/status", System.Text.Encoding.UTF8.GetBytes("online"), true);
             rig.Ticks(6);
+            Assert.AreEqual(0, rig.Link.CountOn("homeassistant/humidifier/gh-a1b2c3/zone1/config", from));
+            rig.Controller.Inbox.PostMqtt("homeassistant/status", System.Text.Encoding.UTF8.GetBytes("online"), false);
+            rig.Ticks(6);
             Assert.AreEqual(1, rig.Link.CountOn("homeassistant/humidifier/gh-a1b2c3/zone1/config", from));
+            Assert.AreEqual(1, rig.Link.CountOn("homeassistant/binary_sensor/gh-a1b2c3/alarm/config", from));
             Assert.AreEqual(0, rig.Link.CountOn(Base + "/ack", from));
         }
 
@@ -422,7 +441,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual("greenhouse/shed-03", rig.Base);
             Assert.AreEqual("offline", rig.Link.LastPayload(Base + "/status", from));
             Assert.AreEqual("online", rig.Link.LastPayload("greenhouse/shed-03/status", from));
-            Assert.AreEqual("greenhouse/shed-03/zone/+/+/set", rig.Link.Subscribed[0]);
+            Assert.AreEqual("greenhouse/shed-03/+/+/+/set", rig.Link.Subscribed[0]);
         }
 
         [TestMethod]

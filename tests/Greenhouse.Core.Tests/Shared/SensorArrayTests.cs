@@ -364,6 +364,7 @@ namespace Greenhouse.Tests
             Controller controller = new Controller(ports, "test");
             string error;
             Assert.IsTrue(controller.ApplySetting("zone1.sensor", "sensor1", "test", out error));
+            Assert.IsTrue(controller.ApplySetting("pump.prerun_s", "0", "test", out error)); // valve opens in the same tick
             controller.Start();
             s1.Humidity = 70; // below 90 - 3: mist
             s2.Humidity = 70;

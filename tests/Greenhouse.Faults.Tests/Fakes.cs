@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Generic;
+using Greenhouse.App;
+using Greenhouse.Ports;
+
+namespace Greenhouse.Faults.Tests
+{
+    /// <summary>A sensor whose reading the test sets.</summary>
+    internal sealed class FakeSensor : IClimateSensor
+    {
+        public SensorReadStatus Status = SensorReadStatus.Ok;
+        public double Temperature = 20;
+        public double Humidity = 80;
+        public double Pressure = 1000;
+        public int Reads;
+        public int RecoverRequests;
+
+        public SensorReadStatus TryRead(out ClimateReading reading)
+        {
+            Reads++;
+            reading = new ClimateReading { TemperatureCelsius = Temperature, RelativeHumidityPercent = Humidity, PressureHectopascals = Pressure };
+            return Status;
+        }
+
+        public void RecoverBus() => RecoverRequests++;
+    }
+
+    internal sealed class FakeRelay : IRelay
+    {
+        public bool Energised;
+        public void Set(bool energised) => Energised = energised;
+    }
+
+    internal sealed class FakeInput : IDigitalInput
+    {
+        public bool High = true;
+        public bool Readable = true;
+
+        public bool TryRead(out bool high)
+        {
+            high = High;
+            return Readable;
+        }
+    }
+
+    internal sealed class FakeClock : IClock
+    {
+        public long Uptime;
+        public bool Synced = true;
+        public DateTime Utc = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        public long UptimeMilliseconds => Uptime;
+
+        public bool TryGetUtcNow(out DateTime utcNow)
+        {
+            utcNow = Utc;
+            return Synced;
+        }
+
+        public void Advance(long milliseconds)
+        {
+            Uptime += milliseconds;
+            Utc = Utc.AddMilliseconds(milliseconds);
+        }
+    }
+
+    internal sealed class FakeLog : ILogSink
+    {
+        public readonly List<string> Lines = new List<string>();
+        public void WriteLine(string line) => Lines.Add(line);
+    }
+
+    internal sealed class FakeStore : ISettingsStore
+    {
+        public readonly Dictionary<string, byte[]> Blobs = new Dictionary<string, byte[]>();
+        public bool TryRead(string name, out byte[] content) => Blobs.TryGetValue(name, out content);
+        public bool Write(string name, byte[] content) { Blobs[name] = content; return true; }
+        public bool Delete(string name) { Blobs.Remove(name); return true; }
+    }
+
+    /// <summary>An MQTT link that is connected once asked to connect, and records what it was told.</summary>
+    internal sealed class FakeMqttLink : IMqttLink
+    {
+        public bool Connected;
+        public int Connects;
+        public int Disconnects;
+        public readonly List<string> Published = new List<string>();
+
+        public bool IsConnected => Connected;
+
+        public bool BeginConnect(MqttConnectOptions options)
+        {
+            Connects++;
+            Connected = true;
+            return true;
+        }
+
+        public bool Publish(string topic, byte[] payload, bool retain)
+        {
+            if (!Connected)
+            {
+                return false;
+            }
+
+            Published.Add(topic);
+            return true;
+        }
+
+        public bool Subscribe(string[] topicFilters) => Connected;
+
+        public void Disconnect()
+        {
+            Disconnects++;
+            Connected = false;
+        }
+    }
+
+    /// <summary>A fault state the test switches by hand.</summary>
+    internal sealed class FakeFaultState : IFaultState
+    {
+        public readonly HashSet<(FaultKind, int)> Active = new HashSet<(FaultKind, int)>();
+        public bool FailNextReads;
+        public TimeSpan ClockOffset { get; set; }
+
+        public bool IsActive(FaultKind kind, int sensor = 0)
+        {
+            foreach ((FaultKind k, int s) in Active)
+            {
+                if (k == kind && (s == 0 || sensor == 0 || s == sensor))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool NextReadFails(int sensor) => FailNextReads;
+    }
+
+    /// <summary>
+    /// A small simulation around a real controller: one sensor, four valves, pump, fan, tank; humidity rises while a
+    /// valve is open and falls otherwise. Ticks of <see cref="TickMs"/>; the monitor sees every tick.
+    /// </summary>
+    internal sealed class Rig
+    {
+        public static readonly DateTime StartLocal = new DateTime(2026, 4, 1, 6, 0, 0);
+        public readonly FakeSensor Sensor = new FakeSensor();
+        public readonly FakeSensor Sensor2 = new FakeSensor();
+        public readonly FakeRelay Pump = new FakeRelay();
+        public readonly FakeRelay[] Valves = { new FakeRelay(), new FakeRelay(), new FakeRelay(), new FakeRelay() };
+        public readonly FakeRelay Fan = new FakeRelay();
+        public readonly FakeInput Tank = new FakeInput();
+        public readonly FakeClock Clock = new FakeClock();
+        public readonly FakeLog Log = new FakeLog();
+        public readonly FakeStore Store = new FakeStore();
+        public readonly InvariantMonitor Monitor;
+        public Controller Controller;
+        public long TickMs = 1000;
+        public TimeSpan Elapsed;
+        public double AirTemperature = 20;
+        public bool TankTruth = true;
+        public bool ModelHumidity;
+        /// <summary>Called after each controller tick and before the monitor: a "rogue engine" can force relays here.</summary>
+        public Action<Rig> AfterTick;
+
+        public Rig(InvariantOptions options = null, bool secondSensor = false)
+        {
+            Monitor = new InvariantMonitor(options);
+            Ports = new ControllerPorts();
+            Ports.Sensors[0] = Sensor;
+            Ports.Sensors[1] = secondSensor ? Sensor2 : null;
+            Ports.Pump = Pump;
+            Ports.Valves = Valves;
+            Ports.Fan = Fan;
+            Ports.TankSwitch = Tank;
+            Ports.Clock = Clock;
+            Ports.Store = Store;
+            Ports.Log = Log;
+            Clock.Utc = StartLocal.AddHours(-8);
+            Controller = new Controller(Ports, "test");
+            Controller.Start();
+        }
+
+        public ControllerPorts Ports;
+
+        public DateTime Local => StartLocal + Elapsed;
+
+        public GroundTruth Truth => new GroundTruth(Elapsed, Local, AirTemperature, TankTruth);
+
+        public void Set(string key, string value)
+        {
+            string error;
+            Assert(Controller.ApplySetting(key, value, "test", out error), error);
+        }
+
+        /// <summary>When set, driven before every tick the way the simulator's runner is expected to: Update, follow
+        /// tank-empty in the ground truth, and on a power cut drop the relays and build a new controller.</summary>
+        public FaultInjector Injector;
+        /// <summary>The ports new controllers are built from (the fault-wrapped ones when faults are injected).</summary>
+        public ControllerPorts ActivePorts;
+
+        /// <summary>Replaces the controller as a power cut does: relays drop, uptime restarts, a new controller starts.</summary>
+        public void PowerCut()
+        {
+            Pump.Energised = false;
+            Fan.Energised = false;
+            foreach (FakeRelay valve in Valves)
+            {
+                valve.Energised = false;
+            }
+
+            Clock.Uptime = 0;
+            Controller = new Controller(ActivePorts ?? Ports, "test");
+            Controller.Start();
+        }
+
+        public void Ticks(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                Elapsed += TimeSpan.FromMilliseconds(TickMs);
+                Clock.Advance(TickMs);
+                if (Injector != null)
+                {
+                    Injector.Update(Elapsed, Local);
+                    TankTruth = !Injector.IsActive(FaultKind.TankEmpty);
+                    if (Injector.PowerCutDue)
+                    {
+                        PowerCut();
+                    }
+                }
+                if (ModelHumidity)
+                {
+                    bool misting = Valves[0].Energised || Valves[1].Energised;
+                    Sensor.Humidity = Math.Clamp(Sensor.Humidity + (misting ? 0.05 : -0.02) * TickMs / 1000.0, 30, 99);
+                }
+
+                Controller.Tick();
+                AfterTick?.Invoke(this);
+                Monitor.Observe(Controller, Truth);
+            }
+        }
+
+        public void TicksFor(TimeSpan span) => Ticks((int)(span.Ticks / TimeSpan.TicksPerMillisecond / TickMs));
+
+        /// <summary>Forces a valve (and the pump) on after the controller's decision, like a broken engine would.</summary>
+        public void ForceOn(int zone)
+        {
+            Controller.Zones[zone - 1].Valve.Set(true, Controller.NowMs, "rogue");
+            Controller.Pump.Set(true, Controller.NowMs, "rogue");
+        }
+
+        private static void Assert(bool condition, string message)
+        {
+            if (!condition)
+            {
+                throw new InvalidOperationException(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using Greenhouse.App;
+
+namespace Greenhouse.Faults
+{
+    /// <summary>Wraps a simulator's ports with the fault decorators in one call.</summary>
+    public static class FaultPorts
+    {
+        /// <summary>
+        /// A new <see cref="ControllerPorts"/> with the sensors, tank switch, clock and MQTT link wrapped (null ports stay
+        /// null); relays, store and log are the same objects. Build it once per run and reuse it for every controller
+        /// built after a power cut, so a stuck sensor stays stuck across the restart.
+        /// </summary>
+        public static ControllerPorts Wrap(ControllerPorts inner, IFaultState faults, Action<bool> onConnectionChanged = null)
+        {
+            if (inner == null)
+            {
+                throw new ArgumentNullException(nameof(inner));
+            }
+
+            ControllerPorts wrapped = new ControllerPorts();
+            int sensors = inner.Sensors == null ? 0 : inner.Sensors.Length;
+            wrapped.Sensors = new Greenhouse.Ports.IClimateSensor[Math.Max(2, sensors)];
+            for (int i = 0; i < sensors; i++)
+            {
+                wrapped.Sensors[i] = inner.Sensors[i] == null ? null : i < 2 ? new FaultySensor(inner.Sensors[i], i + 1, faults) : inner.Sensors[i];
+            }
+
+            wrapped.Pump = inner.Pump;
+            wrapped.Valves = inner.Valves;
+            wrapped.Fan = inner.Fan;
+            wrapped.TankSwitch = inner.TankSwitch == null ? null : new FaultyInput(inner.TankSwitch, faults);
+            wrapped.Clock = inner.Clock == null ? null : new FaultyClock(inner.Clock, faults);
+            wrapped.Store = inner.Store;
+            wrapped.Mqtt = inner.Mqtt == null ? null : new FaultyMqttLink(inner.Mqtt, faults, onConnectionChanged);
+            wrapped.Log = inner.Log;
+            return wrapped;
+        }
+    }
+}
