@@ -33,7 +33,9 @@ namespace Greenhouse.Tests
             Assert.AreEqual(1, zone.GetProperty("zone").GetInt32());
             Assert.AreEqual("auto", zone.GetProperty("mode").GetString());
             Assert.AreEqual(90.0, zone.GetProperty("target_rh").GetDouble());
-            Assert.AreEqual(JsonValueKind.Null, zone.GetProperty("water_l_today").ValueKind);
+            Assert.AreEqual(JsonValueKind.Number, zone.GetProperty("water_l_today").ValueKind);
+            Assert.IsTrue(zone.GetProperty("water_l_today").GetDouble() >= 0);
+            Assert.AreEqual("wet", zone.GetProperty("phase").GetString());
             Assert.AreEqual(JsonValueKind.True, zone.GetProperty("misting").ValueKind, "80 % is below 90 - 3: the zone mists");
             Assert.AreEqual("humidifying", zone.GetProperty("action").GetString());
             Assert.AreEqual("tank_empty", root.GetProperty("alarms")[0].GetProperty("code").GetString());

@@ -54,7 +54,14 @@ namespace Greenhouse.App
                 valves[i] = new RelayChannel("valve" + (i + 1).ToString(), valve);
             }
 
-            _engine = new ControlEngine(_settings, _pump, _fan, valves, _alarms, _log, ports.ControlState);
+            // Counters survive reboots in the store beside the settings unless the composition supplies its own.
+            Greenhouse.Control.IControlStatePersistence state = ports.ControlState;
+            if (state == null && ports.Store != null)
+            {
+                state = new Greenhouse.Persistence.ControlStateFile(ports.Store);
+            }
+
+            _engine = new ControlEngine(_settings, _pump, _fan, valves, _alarms, _log, state);
 
             _zoneCount = _settings.Require(CoreSettings.ZoneCount);
             _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
@@ -155,6 +162,11 @@ namespace Greenhouse.App
             _log.Warn("core", "reboot requested", "source=" + source);
             AllOff("reboot");
             _engine.SaveNow(NowMs);
+            if (_persistence != null)
+            {
+                _persistence.SaveNow();
+            }
+
             RebootRequested = true;
         }
 
@@ -208,15 +220,16 @@ namespace Greenhouse.App
         {
             AllOff("start");
             TankHasWater = true;
-            _engine.Restore(_ports.Clock.UptimeMilliseconds);
-            _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             _log.Info("core", "start", "fw=" + FirmwareVersion);
             if (_persistence != null)
             {
-                // Every stored value goes through ApplySetting (source "file"): invalid lines are refused one by one.
+                // Settings first, then the engine's counters: a stage changed while the board was off is then seen
+                // as a stage change. Every stored value goes through ApplySetting (source "file").
                 _persistence.Load(_ports.Clock.UptimeMilliseconds);
-                _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             }
+
+            _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
+            _engine.Restore(_ports.Clock.UptimeMilliseconds);
 
             _started = true;
         }

@@ -604,7 +604,7 @@ namespace Greenhouse.Messaging
 
         private bool PublishActions(ref int budget)
         {
-            HysteresisZone[] zones = _controller.Zones;
+            MistZone[] zones = _controller.Zones;
             int count = _controller.ZoneCount;
             for (int i = 0; i < count && i < zones.Length; i++)
             {
@@ -689,7 +689,7 @@ namespace Greenhouse.Messaging
                 return true;
             }
 
-            HysteresisZone[] zones = _controller.Zones;
+            MistZone[] zones = _controller.Zones;
             for (int i = 0; i < zones.Length; i++)
             {
                 if ((int)zones[i].Activity != _stateActivity[i])
@@ -712,7 +712,7 @@ namespace Greenhouse.Messaging
         {
             _stateSettingsVersion = _settings.Version;
             _stateAlarmVersion = _controller.Alarms.Version;
-            HysteresisZone[] zones = _controller.Zones;
+            MistZone[] zones = _controller.Zones;
             for (int i = 0; i < zones.Length; i++)
             {
                 _stateActivity[i] = (int)zones[i].Activity;

@@ -59,9 +59,8 @@ namespace Greenhouse.Messaging
             int mode = settings.Require(CoreSettings.Mode);
             int stage = settings.Require(CoreSettings.Stage);
             int target = settings.Require(CoreSettings.TargetRh);
-            double rh = ControlHumidity(controller);
             json.Name("zones").BeginArray();
-            HysteresisZone[] zones = controller.Zones;
+            MistZone[] zones = controller.Zones;
             int count = controller.ZoneCount;
             for (int i = 0; i < count && i < zones.Length; i++)
             {
@@ -70,15 +69,15 @@ namespace Greenhouse.Messaging
                 json.MemberInt("zone", z);
                 json.Member("mode", CoreSettings.Modes[settings.ChoiceIndex(mode, z)]);
                 json.Member("stage", CoreSettings.Stages[settings.ChoiceIndex(stage, z)]);
-                // The plain hysteresis zone has no wet/dry phase and no water counter: null until the control
-                // engine exposes them.
-                json.Name("phase").Null();
+                json.Member("phase", zones[i].PhaseName);
                 json.MemberBool("misting", zones[i].Valve.IsOn);
                 json.Member("action", ActionName(zones[i].Activity));
                 json.Member("target_rh", settings.Number(target, z), 1);
-                json.Member("rh_pct", rh, 1);
+                ZoneClimate climate;
+                controller.SensorArray.GetZoneClimate(z, out climate);
+                json.Member("rh_pct", climate.HumidityValid ? climate.RelativeHumidityPercent : double.NaN, 1);
                 json.Member("reason", zones[i].Reason);
-                json.Name("water_l_today").Null();
+                json.Member("water_l_today", zones[i].WaterTodayLitres, 1);
                 json.EndObject();
             }
 

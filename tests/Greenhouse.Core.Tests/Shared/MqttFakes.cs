@@ -110,6 +110,8 @@ namespace Greenhouse.Tests
         public string[] Names = new string[8];
         public byte[][] Blobs = new byte[8][];
         public int Writes;
+        /// <summary>Writes of the settings copies only (the engine's counters are saved beside them).</summary>
+        public int SettingsWrites;
         public bool FailWrites;
 
         public bool TryRead(string name, out byte[] content)
@@ -127,6 +129,10 @@ namespace Greenhouse.Tests
             }
 
             Writes++;
+            if (name.StartsWith("settings"))
+            {
+                SettingsWrites++;
+            }
             Put(name, Copy(content, content.Length));
             return true;
         }

@@ -297,10 +297,10 @@ namespace Greenhouse.Tests
             rig.Ticks(10);
             int from = rig.Link.Count;
             rig.Controller.Inbox.PostMqtt("homeassistant/status", System.Text.Encoding.UTF8.GetBytes("online"), true);
-            rig.Ticks(6);
+            rig.Ticks(30); // the re-sent retained settings share the per-tick publish budget
             Assert.AreEqual(0, rig.Link.CountOn("homeassistant/humidifier/gh-a1b2c3/zone1/config", from));
             rig.Controller.Inbox.PostMqtt("homeassistant/status", System.Text.Encoding.UTF8.GetBytes("online"), false);
-            rig.Ticks(6);
+            rig.Ticks(30); // the re-sent retained settings share the per-tick publish budget
             Assert.AreEqual(1, rig.Link.CountOn("homeassistant/humidifier/gh-a1b2c3/zone1/config", from));
             Assert.AreEqual(1, rig.Link.CountOn("homeassistant/binary_sensor/gh-a1b2c3/alarm/config", from));
             Assert.AreEqual(0, rig.Link.CountOn(Base + "/ack", from));

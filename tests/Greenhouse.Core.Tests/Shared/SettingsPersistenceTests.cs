@@ -41,16 +41,16 @@ namespace Greenhouse.Tests
                 rig.Ticks(2);
             }
 
-            Assert.AreEqual(0, store.Writes);
+            Assert.AreEqual(0, store.SettingsWrites);
             rig.Ticks(6);
-            Assert.AreEqual(1, store.Writes);
+            Assert.AreEqual(1, store.SettingsWrites);
 
             // Changed and changed back: nothing new to write.
             rig.Controller.ApplySetting("zone1.target_rh", "70", "test", out error);
             rig.Ticks(1);
             rig.Controller.ApplySetting("zone1.target_rh", "83", "test", out error);
             rig.Ticks(10);
-            Assert.AreEqual(1, store.Writes);
+            Assert.AreEqual(1, store.SettingsWrites);
         }
 
         [TestMethod]

@@ -1,0 +1,103 @@
+using Greenhouse.Ports;
+using Greenhouse.Text;
+
+namespace Greenhouse.Persistence
+{
+    /// <summary>
+    /// Keeps the control engine's counters (stage and phase days, water used, relay switching counts) in the same
+    /// checksummed key=value format as the settings, in two alternating copies: a power cut during a save leaves
+    /// the previous copy readable, and the newest valid generation wins on load.
+    /// </summary>
+    public sealed class ControlStateFile : Greenhouse.Control.IControlStatePersistence
+    {
+        public const string SlotA = "state-a.txt";
+        public const string SlotB = "state-b.txt";
+
+        private readonly ISettingsStore _store;
+        private long _generation;
+        private bool _nextIsA = true;
+
+        public ControlStateFile(ISettingsStore store)
+        {
+            _store = store;
+        }
+
+        /// <summary>Successful saves since start.</summary>
+        public int Saves { get; private set; }
+
+        public bool TryLoad(out string[] keys, out string[] values)
+        {
+            keys = null;
+            values = null;
+            SettingsDocument a;
+            SettingsDocument b;
+            bool okA = Read(SlotA, out a);
+            bool okB = Read(SlotB, out b);
+            SettingsDocument chosen;
+            if (okA && (!okB || a.Generation >= b.Generation))
+            {
+                chosen = a;
+                _nextIsA = false;
+            }
+            else if (okB)
+            {
+                chosen = b;
+                _nextIsA = true;
+            }
+            else
+            {
+                return false;
+            }
+
+            _generation = chosen.Generation;
+            keys = new string[chosen.Count];
+            values = new string[chosen.Count];
+            for (int i = 0; i < chosen.Count; i++)
+            {
+                keys[i] = chosen.Keys[i];
+                values[i] = chosen.Values[i];
+            }
+
+            return true;
+        }
+
+        public bool Save(string[] keys, string[] values)
+        {
+            if (_store == null)
+            {
+                return false;
+            }
+
+            long generation = _generation + 1;
+            string body = "# Greenhouse controller state (counters); written by the controller, not for editing.\n"
+                + SettingsFile.VersionKey + "=" + SettingsFile.CurrentVersion.ToString() + "\n"
+                + SettingsFile.GenerationKey + "=" + Num.Format(generation) + "\n";
+            for (int i = 0; i < keys.Length; i++)
+            {
+                body = body + keys[i] + "=" + values[i] + "\n";
+            }
+
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(body + SettingsFile.ChecksumLine(body));
+            string slot = _nextIsA ? SlotA : SlotB;
+            SettingsDocument check;
+            if (!_store.Write(slot, bytes) || !Read(slot, out check) || check.Generation != generation)
+            {
+                return false;
+            }
+
+            _generation = generation;
+            _nextIsA = !_nextIsA;
+            Saves++;
+            return true;
+        }
+
+        private bool Read(string name, out SettingsDocument doc)
+        {
+            doc = null;
+            byte[] content;
+            string error;
+            return _store != null && _store.TryRead(name, out content) && content != null
+                && SettingsFile.TryParse(content, true, out doc, out error);
+        }
+    }
+}
