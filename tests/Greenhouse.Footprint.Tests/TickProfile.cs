@@ -7,7 +7,8 @@ namespace Greenhouse.Footprint.Tests
     /// <summary>
     /// Bytes allocated tick by tick, split into event ticks and quiet ticks. An event tick published something over
     /// MQTT (a state document is due every mqtt.telemetry_s), started a connection attempt after a backoff delay,
-    /// or wrote a log line (something happened: a bus recovery every 10 minutes, a refusal): these may allocate.
+    /// wrote a log line (something happened: a bus recovery every 10 minutes, a refusal) or saved to the store
+    /// (settings, the control engine's counters): these may allocate.
     /// Quiet ticks must allocate nothing. <see cref="EventTicksAreRare"/> keeps the split honest: a tick that
     /// logs or publishes every time would otherwise hide its allocations.
     /// </summary>
@@ -20,6 +21,9 @@ namespace Greenhouse.Footprint.Tests
         public long PublishBytes;
         public long Publishes;
         public long LogLines;
+        public long StoreWrites;
+        public long MaxTickBytes;
+        public int MaxTick = -1;
         public int FirstQuietAllocationTick = -1;
         public long FirstQuietAllocationBytes;
 
@@ -38,10 +42,18 @@ namespace Greenhouse.Footprint.Tests
                 long published = rig.Mqtt.Published;
                 long attempts = rig.Mqtt.ConnectAttempts;
                 long lines = rig.Log.Lines;
+                long writes = rig.Store.Writes;
                 long bytes = MeasureOne(rig);
                 profile.Ticks++;
                 profile.LogLines += rig.Log.Lines - lines;
-                if (rig.Mqtt.Published != published || rig.Mqtt.ConnectAttempts != attempts || rig.Log.Lines != lines)
+                profile.StoreWrites += rig.Store.Writes - writes;
+                if (bytes > profile.MaxTickBytes)
+                {
+                    profile.MaxTickBytes = bytes;
+                    profile.MaxTick = i;
+                }
+
+                if (rig.Mqtt.Published != published || rig.Mqtt.ConnectAttempts != attempts || rig.Log.Lines != lines || rig.Store.Writes != writes)
                 {
                     profile.PublishTicks++;
                     profile.PublishBytes += bytes;
@@ -73,7 +85,7 @@ namespace Greenhouse.Footprint.Tests
             return scenario + ": " + QuietBytes + " bytes over " + QuietTicks + " quiet ticks = "
                 + PerTick(QuietBytes, QuietTicks) + " bytes/tick (goal 0)"
                 + (FirstQuietAllocationTick < 0 ? "" : "; first at tick " + FirstQuietAllocationTick + " (" + FirstQuietAllocationBytes + " bytes)")
-                + "; event ticks: " + PublishTicks + " with " + Publishes + " publishes and " + LogLines + " log lines, " + PerTick(PublishBytes, PublishTicks) + " bytes each";
+                + "; event ticks: " + PublishTicks + " with " + Publishes + " publishes, " + LogLines + " log lines and " + StoreWrites + " store writes, " + PerTick(PublishBytes, PublishTicks) + " bytes each; largest tick " + MaxTickBytes + " bytes (tick " + MaxTick + ")";
         }
 
         private static string PerTick(long bytes, int ticks)

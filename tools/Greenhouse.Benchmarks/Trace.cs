@@ -10,20 +10,25 @@ namespace Greenhouse.Benchmarks
     /// </summary>
     public static class Trace
     {
-        /// <summary>Scenarios: steady (default), zone4-off, zone4-rest, sensors-bus-error, sensors-invalid-data, tank-empty, mqtt-down.</summary>
+        /// <summary>Scenarios: steady (default), mist-cycle, zone4-off, zone4-rest, sensors-bus-error, sensors-invalid-data, tank-empty, mqtt-down.</summary>
         public static int Run(TextWriter output, int ticks, string scenario)
         {
             string[] settings = { "zones", "4" };
+            HumidityProfile profile = HumidityProfile.Wiggle;
             if (scenario == "zone4-off")
             {
                 settings = new[] { "zones", "4", "zone4.mode", "off" };
+            }
+            else if (scenario == "mist-cycle")
+            {
+                profile = HumidityProfile.MistCycle;
             }
             else if (scenario == "zone4-rest")
             {
                 settings = new[] { "zones", "4", "zone4.stage", "rest" };
             }
 
-            SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, SteadyStateRig.WithBroker(settings), 0);
+            SteadyStateRig rig = new SteadyStateRig(profile, SteadyStateRig.WithBroker(settings), 0);
             switch (scenario)
             {
                 case "sensors-bus-error":
@@ -67,7 +72,7 @@ namespace Greenhouse.Benchmarks
                 shown++;
                 output.WriteLine("tick " + i + " (uptime " + rig.Clock.Uptime / 1000 + " s): " + bytes + " bytes; publishes " + (rig.Mqtt.Published - published)
                     + "; log lines " + (rig.Log.Lines - lines) + (rig.Log.Lines != lines ? " last: " + rig.Log.Last : "")
-                    + "; store writes " + (rig.Store.Writes - writes) + "; connect attempts " + rig.Mqtt.ConnectAttempts);
+                    + "; store writes " + (rig.Store.Writes - writes) + (rig.Store.Writes != writes ? " (" + rig.Store.LastWriteName + ", " + rig.Store.LastWriteBytes + " bytes)" : "") + "; connect attempts " + rig.Mqtt.ConnectAttempts);
                 for (long p = published; p < rig.Mqtt.Published && p < published + 4; p++)
                 {
                     int slot = (int)(p % RigMqtt.Keep);

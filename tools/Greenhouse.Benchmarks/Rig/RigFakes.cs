@@ -92,6 +92,9 @@ namespace Greenhouse.Benchmarks.Rig
         private readonly string[] _names = new string[16];
         private readonly byte[][] _contents = new byte[16][];
         public long Writes;
+        /// <summary>Name and size of the last blob written.</summary>
+        public string LastWriteName;
+        public int LastWriteBytes;
 
         public bool TryRead(string name, out byte[] content)
         {
@@ -111,6 +114,8 @@ namespace Greenhouse.Benchmarks.Rig
         public bool Write(string name, byte[] content)
         {
             Writes++;
+            LastWriteName = name;
+            LastWriteBytes = content == null ? 0 : content.Length;
             int free = -1;
             for (int i = 0; i < _names.Length; i++)
             {
