@@ -46,6 +46,10 @@ namespace Greenhouse.Benchmarks
             ReportConnectBurst(output, 1);
             ReportConnectBurst(output, 4);
             output.WriteLine();
+            output.WriteLine("Largest single ticks:");
+            ReportLargest(output, "start and connect (first 60 ticks, 4 zones)", new SteadyStateRig(HumidityProfile.MistCycle, SteadyStateRig.WithBroker(new[] { "zones", "4" }), 0), 60);
+            ReportLargest(output, "mist cycle, broker up (1,800 ticks after warm-up)", SteadyStateRig.FourZones(HumidityProfile.MistCycle), 1800);
+            output.WriteLine();
             output.WriteLine("Command /set through the inbox, one tick, ack (" + Commands + " each):");
             ReportCommands(output, true);
             ReportCommands(output, false);
@@ -117,6 +121,40 @@ namespace Greenhouse.Benchmarks
 
             output.WriteLine("Connect burst, " + zones + " zone(s): " + (rig.Mqtt.Published - published) + " publishes, " + (rig.Mqtt.PublishedBytes - bytes)
                 + " payload bytes in the first 50 ticks after start; busy until tick " + lastBusy + ", at most " + maxPerTick + " per tick");
+        }
+
+        /// <summary>The three ticks that allocated most, with what they did.</summary>
+        private static void ReportLargest(TextWriter output, string name, SteadyStateRig rig, int ticks)
+        {
+            long[] bytes = new long[ticks];
+            string[] what = new string[ticks];
+            for (int i = 0; i < ticks; i++)
+            {
+                long published = rig.Mqtt.Published;
+                long writes = rig.Store.Writes;
+                long lines = rig.Log.Lines;
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                rig.Step();
+                bytes[i] = GC.GetAllocatedBytesForCurrentThread() - before;
+                what[i] = (rig.Mqtt.Published - published) + " publishes, " + (rig.Log.Lines - lines) + " log lines, "
+                    + (rig.Store.Writes == writes ? "no store write" : "store write " + rig.Store.LastWriteName + " (" + rig.Store.LastWriteBytes + " bytes)");
+            }
+
+            output.WriteLine("  " + name + ":");
+            for (int n = 0; n < 3; n++)
+            {
+                int best = 0;
+                for (int i = 1; i < ticks; i++)
+                {
+                    if (bytes[i] > bytes[best])
+                    {
+                        best = i;
+                    }
+                }
+
+                output.WriteLine("    tick " + best + ": " + bytes[best] + " bytes; " + what[best]);
+                bytes[best] = -1;
+            }
         }
 
         private static long LastStateSize(SteadyStateRig rig)
