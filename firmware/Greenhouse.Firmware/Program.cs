@@ -1,10 +1,13 @@
 using System;
 using System.Device.Gpio;
 using System.Diagnostics;
+using System.Net.NetworkInformation;
 using System.Threading;
 using Greenhouse.App;
 using Greenhouse.Board;
 using Greenhouse.Firmware.Adapters;
+using Greenhouse.Persistence;
+using Greenhouse.Settings;
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.Runtime.Native;
 
@@ -19,53 +22,77 @@ namespace Greenhouse.Firmware
         public const string FirmwareVersion = "0.1.0";
         private const int TickPeriodMs = 1000;
         private const int WatchdogTimeoutMs = 15000;
+        private const string FlashRoot = "I:\\";
 
         public static void Main()
         {
-            // Relays first: every relay pin is driven to its released level before anything else runs.
+            // Relays first: the default relay pins are driven to their released level before anything else runs.
             GpioController gpio = new GpioController();
-            bool activeLow = DefaultPins.RelaysActiveLow;
-            GpioRelay pump = new GpioRelay(gpio, DefaultPins.PumpRelay, activeLow);
-            GpioRelay valve1 = new GpioRelay(gpio, DefaultPins.Valve1Relay, activeLow);
-            GpioRelay valve2 = new GpioRelay(gpio, DefaultPins.Valve2Relay, activeLow);
-            GpioRelay valve3 = new GpioRelay(gpio, DefaultPins.Valve3Relay, activeLow);
-            GpioRelay valve4 = new GpioRelay(gpio, DefaultPins.Valve4Relay, activeLow);
-            GpioRelay fan = new GpioRelay(gpio, DefaultPins.FanRelay, activeLow);
+            GpioRelay[] defaults = ReleaseDefaultRelays(gpio);
 
-            Configuration.SetPinFunction(DefaultPins.I2cData, DeviceFunction.I2C1_DATA);
-            Configuration.SetPinFunction(DefaultPins.I2cClock, DeviceFunction.I2C1_CLOCK);
+            // Then the stored settings, for pins, relay polarity and Wi-Fi.
+            FlashSettingsStore store = new FlashSettingsStore(FlashRoot);
+            ControllerSettings boot = BootSettings.Read(store);
+            BoardPins pins = BoardPins.From(boot);
+            if (!SameAsDefaults(pins))
+            {
+                // Re-wired board: release the default pins and drive the configured ones off.
+                for (int i = 0; i < defaults.Length; i++)
+                {
+                    defaults[i].Release(gpio);
+                }
 
+                defaults = null;
+            }
+
+            GpioRelay pump = defaults != null ? defaults[0] : new GpioRelay(gpio, pins.Pump, pins.RelaysActiveLow);
+            GpioRelay fan = defaults != null ? defaults[5] : new GpioRelay(gpio, pins.Fan, pins.RelaysActiveLow);
+            GpioRelay[] valves = new GpioRelay[4];
+            for (int i = 0; i < valves.Length; i++)
+            {
+                valves[i] = defaults != null ? defaults[i + 1] : new GpioRelay(gpio, pins.Valves[i], pins.RelaysActiveLow);
+            }
+
+            Configuration.SetPinFunction(pins.I2cData, DeviceFunction.I2C1_DATA);
+            Configuration.SetPinFunction(pins.I2cClock, DeviceFunction.I2C1_CLOCK);
+
+            M2MqttLink mqtt = new M2MqttLink();
             ControllerPorts ports = new ControllerPorts();
             ports.Pump = pump;
-            ports.Valves[0] = valve1;
-            ports.Valves[1] = valve2;
-            ports.Valves[2] = valve3;
-            ports.Valves[3] = valve4;
             ports.Fan = fan;
-            ports.Sensors[0] = new Bme280Sensor(0x76, DefaultPins.I2cData, DefaultPins.I2cClock);
-            ports.Sensors[1] = new Bme280Sensor(0x77, DefaultPins.I2cData, DefaultPins.I2cClock);
-            ports.TankSwitch = new GpioInput(gpio, DefaultPins.TankFloatSwitch, true);
+            for (int i = 0; i < valves.Length; i++)
+            {
+                ports.Valves[i] = valves[i];
+            }
+
+            ports.Sensors[0] = new Bme280Sensor(0x76, pins.I2cData, pins.I2cClock);
+            ports.Sensors[1] = new Bme280Sensor(0x77, pins.I2cData, pins.I2cClock);
+            ports.TankSwitch = new GpioInput(gpio, pins.TankFloatSwitch, true);
             ports.Clock = new DeviceClock();
+            ports.Store = store;
+            ports.Mqtt = mqtt;
+            ports.MacAddress = MacAddress();
             ports.Log = new DebugLogSink();
 
             Controller controller = new Controller(ports, FirmwareVersion);
+            mqtt.Attach(controller.Inbox);
             controller.Start();
 
             NetworkStarter network = new NetworkStarter(
-                controller.Settings.Text(controller.Settings.Require("wifi.ssid"), 0),
-                controller.Settings.Text(controller.Settings.Require("wifi.password"), 0));
+                boot.Text(boot.Require("wifi.ssid"), 0),
+                boot.Text(boot.Require("wifi.password"), 0));
             network.Start();
 
-            Heartbeat heartbeat = new Heartbeat(gpio, DefaultPins.Heartbeat);
+            Heartbeat heartbeat = new Heartbeat(gpio, pins.Heartbeat);
             TickWatchdog watchdog = new TickWatchdog(WatchdogTimeoutMs);
             watchdog.BeforeReboot = () =>
             {
                 pump.Set(false);
-                valve1.Set(false);
-                valve2.Set(false);
-                valve3.Set(false);
-                valve4.Set(false);
                 fan.Set(false);
+                for (int i = 0; i < valves.Length; i++)
+                {
+                    valves[i].Set(false);
+                }
             };
 
             while (true)
@@ -91,12 +118,60 @@ namespace Greenhouse.Firmware
 
                 if (controller.RebootRequested)
                 {
+                    mqtt.Disconnect();
                     Power.RebootDevice();
                 }
 
                 long elapsed = Environment.TickCount64 - started;
                 Thread.Sleep(elapsed >= TickPeriodMs ? 1 : (int)(TickPeriodMs - elapsed));
             }
+        }
+
+        private static GpioRelay[] ReleaseDefaultRelays(GpioController gpio)
+        {
+            bool activeLow = DefaultPins.RelaysActiveLow;
+            return new GpioRelay[]
+            {
+                new GpioRelay(gpio, DefaultPins.PumpRelay, activeLow),
+                new GpioRelay(gpio, DefaultPins.Valve1Relay, activeLow),
+                new GpioRelay(gpio, DefaultPins.Valve2Relay, activeLow),
+                new GpioRelay(gpio, DefaultPins.Valve3Relay, activeLow),
+                new GpioRelay(gpio, DefaultPins.Valve4Relay, activeLow),
+                new GpioRelay(gpio, DefaultPins.FanRelay, activeLow),
+            };
+        }
+
+        private static bool SameAsDefaults(BoardPins pins)
+        {
+            return pins.Pump == DefaultPins.PumpRelay && pins.Fan == DefaultPins.FanRelay
+                && pins.Valves[0] == DefaultPins.Valve1Relay && pins.Valves[1] == DefaultPins.Valve2Relay
+                && pins.Valves[2] == DefaultPins.Valve3Relay && pins.Valves[3] == DefaultPins.Valve4Relay
+                && pins.RelaysActiveLow == DefaultPins.RelaysActiveLow;
+        }
+
+        private static string MacAddress()
+        {
+            try
+            {
+                NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+                if (interfaces.Length > 0)
+                {
+                    byte[] mac = interfaces[0].PhysicalAddress;
+                    string text = "";
+                    for (int i = 0; i < mac.Length; i++)
+                    {
+                        text = text + mac[i].ToString("X2");
+                    }
+
+                    return text;
+                }
+            }
+            catch (Exception)
+            {
+                // No network interface: the device id falls back to gh-000000 until device.id is set.
+            }
+
+            return "";
         }
     }
 }

@@ -21,5 +21,16 @@ namespace Greenhouse.Firmware.Adapters
         {
             _pin.Write(energised != _activeLow ? PinValue.High : PinValue.Low);
         }
+
+        /// <summary>Returns the pin to the controller (input) when the board is wired differently.</summary>
+        public void Release(GpioController gpio)
+        {
+            int number = _pin.PinNumber;
+            _pin.Dispose();
+            if (gpio.IsPinOpen(number))
+            {
+                gpio.ClosePin(number);
+            }
+        }
     }
 }

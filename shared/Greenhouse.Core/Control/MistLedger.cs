@@ -136,15 +136,21 @@ namespace Greenhouse.Control
 
         private static string Join(long[] buckets, long currentAbs)
         {
+            // One builder instead of repeated concatenation: 60 buckets would otherwise allocate kilobytes per save.
             int n = buckets.Length;
-            string text = "";
+            System.Text.StringBuilder text = new System.Text.StringBuilder(n * 4);
             for (int k = 1; k <= n; k++)
             {
                 long value = buckets[(int)((currentAbs + k) % n)];
-                text = k == 1 ? Num.Format(value) : text + "," + Num.Format(value);
+                if (k > 1)
+                {
+                    text.Append(',');
+                }
+
+                text.Append(value);
             }
 
-            return text;
+            return text.ToString();
         }
 
         private static void Fill(long[] buckets, long currentAbs, string text)

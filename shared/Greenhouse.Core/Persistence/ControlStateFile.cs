@@ -69,14 +69,16 @@ namespace Greenhouse.Persistence
             }
 
             long generation = _generation + 1;
-            string body = "# Greenhouse controller state (counters); written by the controller, not for editing.\n"
-                + SettingsFile.VersionKey + "=" + SettingsFile.CurrentVersion.ToString() + "\n"
-                + SettingsFile.GenerationKey + "=" + Num.Format(generation) + "\n";
+            System.Text.StringBuilder text = new System.Text.StringBuilder(1024);
+            text.Append("# Greenhouse controller state (counters); written by the controller, not for editing.\n");
+            text.Append(SettingsFile.VersionKey).Append('=').Append(SettingsFile.CurrentVersion).Append('\n');
+            text.Append(SettingsFile.GenerationKey).Append('=').Append(Num.Format(generation)).Append('\n');
             for (int i = 0; i < keys.Length; i++)
             {
-                body = body + keys[i] + "=" + values[i] + "\n";
+                text.Append(keys[i]).Append('=').Append(values[i]).Append('\n');
             }
 
+            string body = text.ToString();
             byte[] bytes = System.Text.Encoding.UTF8.GetBytes(body + SettingsFile.ChecksumLine(body));
             string slot = _nextIsA ? SlotA : SlotB;
             SettingsDocument check;

@@ -47,7 +47,7 @@ namespace Greenhouse.Persistence
         public static string Values(ControllerSettings settings)
         {
             SettingDefinition[] defs = settings.Definitions;
-            string text = "";
+            System.Text.StringBuilder text = new System.Text.StringBuilder(512);
             for (int d = 0; d < defs.Length; d++)
             {
                 if (defs[d].PerZone)
@@ -57,7 +57,7 @@ namespace Greenhouse.Persistence
                         string value = settings.CanonicalText(d, zone);
                         if (value != defs[d].DefaultText)
                         {
-                            text = text + "zone" + zone.ToString() + "." + defs[d].Name + "=" + value + "\n";
+                            text.Append("zone").Append(zone).Append('.').Append(defs[d].Name).Append('=').Append(value).Append('\n');
                         }
                     }
                 }
@@ -66,12 +66,12 @@ namespace Greenhouse.Persistence
                     string value = settings.CanonicalText(d, 0);
                     if (value != defs[d].DefaultText)
                     {
-                        text = text + defs[d].Name + "=" + value + "\n";
+                        text.Append(defs[d].Name).Append('=').Append(value).Append('\n');
                     }
                 }
             }
 
-            return text;
+            return text.ToString();
         }
 
         /// <summary>The checksum line for a body.</summary>

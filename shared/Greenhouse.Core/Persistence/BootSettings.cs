@@ -1,0 +1,49 @@
+using Greenhouse.Ports;
+using Greenhouse.Settings;
+
+namespace Greenhouse.Persistence
+{
+    /// <summary>
+    /// Reads the stored settings before the controller exists, for what the firmware needs to build its adapters
+    /// (pins, relay polarity, Wi-Fi). Same files and validation as <see cref="SettingsPersistence"/>; the controller
+    /// loads them again itself (with logging and alarms) in Start.
+    /// </summary>
+    public static class BootSettings
+    {
+        public static ControllerSettings Read(ISettingsStore store)
+        {
+            ControllerSettings settings = new ControllerSettings(SettingsCatalog.All());
+            Greenhouse.Control.ControlSettings.AddRules(settings);
+            SettingsDocument a;
+            SettingsDocument b;
+            bool okA = TryRead(store, SettingsPersistence.SlotA, out a);
+            bool okB = TryRead(store, SettingsPersistence.SlotB, out b);
+            SettingsDocument chosen = okA && (!okB || a.Generation >= b.Generation) ? a : okB ? b : null;
+            if (chosen == null)
+            {
+                return settings;
+            }
+
+            // Two passes so that cross-setting rules do not depend on line order.
+            for (int pass = 0; pass < 2; pass++)
+            {
+                for (int i = 0; i < chosen.Count; i++)
+                {
+                    string error;
+                    settings.TrySet(chosen.Keys[i], chosen.Values[i], out error);
+                }
+            }
+
+            return settings;
+        }
+
+        private static bool TryRead(ISettingsStore store, string name, out SettingsDocument doc)
+        {
+            doc = null;
+            byte[] content;
+            string error;
+            return store != null && store.TryRead(name, out content) && content != null
+                && SettingsFile.TryParse(content, true, out doc, out error);
+        }
+    }
+}
