@@ -5,6 +5,7 @@ using System.Net.NetworkInformation;
 using System.Threading;
 using Greenhouse.App;
 using Greenhouse.Board;
+using Greenhouse.Diagnostics;
 using Greenhouse.Firmware.Adapters;
 using Greenhouse.Persistence;
 using Greenhouse.Settings;
@@ -23,6 +24,7 @@ namespace Greenhouse.Firmware
         private const int TickPeriodMs = 1000;
         private const int WatchdogTimeoutMs = 15000;
         private const string FlashRoot = "I:\\";
+        private const string WatchdogFlag = "watchdog.flag";
 
         public static void Main()
         {
@@ -72,11 +74,38 @@ namespace Greenhouse.Firmware
             ports.Store = store;
             ports.Mqtt = mqtt;
             ports.MacAddress = MacAddress();
-            ports.Log = new DebugLogSink();
+
+            // Technician console on COM2 (log lines and commands); the debugger output gets the same lines.
+            SerialConsole uart = new SerialConsole();
+            string uartError;
+            bool uartOpen = uart.Open(boot, out uartError);
+            ports.Log = uartOpen ? new DebugLogSink(uart) : new DebugLogSink();
 
             Controller controller = new Controller(ports, FirmwareVersion);
             mqtt.Attach(controller.Inbox);
+            if (uartOpen)
+            {
+                uart.Attach(controller.Inbox, controller.Technician.CreateLineEditor(uart));
+            }
+
+            byte[] flag;
+            bool watchdogRebooted = store.TryRead(WatchdogFlag, out flag);
+            if (watchdogRebooted)
+            {
+                controller.Technician.BootReason = "watchdog";
+                store.Delete(WatchdogFlag);
+            }
+
             controller.Start();
+            if (watchdogRebooted)
+            {
+                controller.Alarms.Raise(AlarmCodes.WatchdogReboot, 0, "the tick stalled; the board rebooted", controller.NowMs);
+            }
+
+            if (!uartOpen)
+            {
+                controller.Log.Error("console", "uart open failed", "port=COM2 error=" + Logger.Quote(uartError));
+            }
 
             NetworkStarter network = new NetworkStarter(
                 boot.Text(boot.Require("wifi.ssid"), 0),
@@ -87,6 +116,7 @@ namespace Greenhouse.Firmware
             TickWatchdog watchdog = new TickWatchdog(WatchdogTimeoutMs);
             watchdog.BeforeReboot = () =>
             {
+                store.Write(WatchdogFlag, new byte[] { 1 });
                 pump.Set(false);
                 fan.Set(false);
                 for (int i = 0; i < valves.Length; i++)

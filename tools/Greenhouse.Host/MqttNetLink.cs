@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using System.Security.Cryptography.X509Certificates;
 using Greenhouse.App;
 using Greenhouse.Ports;
@@ -20,7 +20,13 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
 
     private volatile Inbox _inbox;
     private readonly IMqttClient _client;
-    private readonly BlockingCollection<object> _queue = new(new ConcurrentQueue<object>(), QueueCapacity);
+    // An async channel rather than a blocking collection: a waiting sender holds no thread, so a fleet of
+    // thousands of links in one process needs a handful of pool threads instead of one each.
+    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(QueueCapacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sender;
     private int _connecting;
@@ -158,7 +164,7 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
             .WithRetainFlag(retain)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
-        return _queue.TryAdd(message);
+        return _queue.Writer.TryWrite(message);
     }
 
     public bool Subscribe(string[] topicFilters)
@@ -176,7 +182,7 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
 
         // Through the same ordered queue as publishes: what the core publishes after subscribing (status online)
         // reaches the broker only after the SUBACK, so a client that sees "online" can send commands at once.
-        return _queue.TryAdd(builder.Build());
+        return _queue.Writer.TryWrite(builder.Build());
     }
 
     public void Disconnect()
@@ -197,7 +203,7 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
     {
         try
         {
-            foreach (object item in _queue.GetConsumingEnumerable(_stop.Token))
+            await foreach (object item in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
             {
                 try
                 {

@@ -6,6 +6,7 @@ using Greenhouse.Persistence;
 using Greenhouse.Ports;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
+using Greenhouse.Technician;
 
 namespace Greenhouse.App
 {
@@ -31,6 +32,7 @@ namespace Greenhouse.App
         private readonly int _zoneCount;
         private readonly int _utcOffset;
         private readonly AlarmSet _alarms = new AlarmSet();
+        private readonly TechnicianConsole _technician;
         private bool _started;
         private readonly MqttInterface _mqtt;
         private readonly SettingsPersistence _persistence;
@@ -67,6 +69,9 @@ namespace Greenhouse.App
             _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
             _persistence = ports.Store == null ? null : new SettingsPersistence(this, ports.Store);
             _mqtt = ports.Mqtt == null ? null : new MqttInterface(this, ports.Mqtt, ports.Clock, ports.Store, ports.MacAddress);
+
+            // Last: it hooks the journal and the secret filter into the logger and reads Settings and Alarms.
+            _technician = new TechnicianConsole(this, ports.Store, ports.Log);
         }
 
         /// <summary>The MQTT interface, or null when no link is fitted.</summary>
@@ -96,6 +101,12 @@ namespace Greenhouse.App
         public Logger Log
         {
             get { return _log; }
+        }
+
+        /// <summary>Technician console, event journal (Technician.Journal) and secret filter.</summary>
+        public TechnicianConsole Technician
+        {
+            get { return _technician; }
         }
 
         /// <summary>Active alarms.</summary>
@@ -249,6 +260,8 @@ namespace Greenhouse.App
             ReadInputs();
             Decide(now);
             Publish(now);
+            // Last: journals this tick's alarm changes and saves the journal at once if a reboot was requested.
+            _technician.Poll(now);
             TickCount++;
         }
 
@@ -258,7 +271,11 @@ namespace Greenhouse.App
             while ((message = _inbox.Take()) != null)
             {
                 // The MQTT interface and the console interpreter handle their kinds here.
-                if (message.Kind != InboxKind.ConsoleLine && _mqtt != null)
+                if (message.Kind == InboxKind.ConsoleLine)
+                {
+                    _technician.HandleLine(message.Text);
+                }
+                else if (_mqtt != null)
                 {
                     _mqtt.Handle(message, NowMs);
                 }

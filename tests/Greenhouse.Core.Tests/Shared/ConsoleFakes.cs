@@ -1,0 +1,230 @@
+using System.Collections;
+using Greenhouse.App;
+using Greenhouse.Ports;
+using Greenhouse.Technician;
+
+namespace Greenhouse.Tests
+{
+    /// <summary>An in-memory settings store that survives a "reboot" (a new Controller over the same instance).</summary>
+    public sealed class ConsoleFakeStore : ISettingsStore
+    {
+        private readonly ArrayList _names = new ArrayList();
+        private readonly ArrayList _blobs = new ArrayList();
+        public int Writes;
+        public int Deletes;
+        public string LastDeleted;
+        public bool FailWrites;
+
+        public bool TryRead(string name, out byte[] content)
+        {
+            int index = _names.IndexOf(name);
+            content = index < 0 ? null : (byte[])_blobs[index];
+            return index >= 0;
+        }
+
+        public bool Write(string name, byte[] content)
+        {
+            if (FailWrites)
+            {
+                return false;
+            }
+
+            Writes++;
+            byte[] copy = new byte[content.Length];
+            for (int i = 0; i < content.Length; i++)
+            {
+                copy[i] = content[i];
+            }
+
+            int index = _names.IndexOf(name);
+            if (index < 0)
+            {
+                _names.Add(name);
+                _blobs.Add(copy);
+            }
+            else
+            {
+                _blobs[index] = copy;
+            }
+
+            return true;
+        }
+
+        public bool Delete(string name)
+        {
+            Deletes++;
+            LastDeleted = name;
+            int index = _names.IndexOf(name);
+            if (index >= 0)
+            {
+                _names.RemoveAt(index);
+                _blobs.RemoveAt(index);
+            }
+
+            return true;
+        }
+
+        public bool Has(string name)
+        {
+            return _names.IndexOf(name) >= 0;
+        }
+
+        /// <summary>The blob as text (ASCII), or null.</summary>
+        public string Text(string name)
+        {
+            byte[] content;
+            if (!TryRead(name, out content))
+            {
+                return null;
+            }
+
+            char[] chars = new char[content.Length];
+            for (int i = 0; i < content.Length; i++)
+            {
+                chars[i] = (char)content[i];
+            }
+
+            return new string(chars);
+        }
+    }
+
+    /// <summary>Collects the line editor's echo as text.</summary>
+    public sealed class FakeEcho : IEchoSink
+    {
+        private readonly char[] _text = new char[2048];
+        private int _length;
+
+        public void Echo(byte[] buffer, int offset, int count)
+        {
+            for (int i = 0; i < count && _length < _text.Length; i++)
+            {
+                _text[_length++] = (char)buffer[offset + i];
+            }
+        }
+
+        public string Text
+        {
+            get { return new string(_text, 0, _length); }
+        }
+
+        public void Clear()
+        {
+            _length = 0;
+        }
+    }
+
+    /// <summary>A controller with one sensor, a pump, two valves, a fan, a tank switch and a store, driven by console lines.</summary>
+    public sealed class ConsoleRig
+    {
+        public readonly FakeSensor Sensor = new FakeSensor();
+        public readonly FakeRelay Pump = new FakeRelay();
+        public readonly FakeRelay Valve1 = new FakeRelay();
+        public readonly FakeRelay Valve2 = new FakeRelay();
+        public readonly FakeRelay Fan = new FakeRelay();
+        public readonly FakeInput Tank = new FakeInput();
+        public readonly FakeClock Clock = new FakeClock();
+        public readonly FakeLog Log = new FakeLog();
+        public readonly ConsoleFakeStore Store;
+        public readonly Controller Controller;
+
+        public ConsoleRig() : this(new ConsoleFakeStore(), 0)
+        {
+        }
+
+        /// <summary>A rig over an existing store (a reboot), with uptime starting at the given ms.</summary>
+        public ConsoleRig(ConsoleFakeStore store, long uptimeMs)
+        {
+            Store = store;
+            Clock.Uptime = uptimeMs;
+            ControllerPorts ports = new ControllerPorts();
+            ports.Sensors[0] = Sensor;
+            ports.Pump = Pump;
+            ports.Valves[0] = Valve1;
+            ports.Valves[1] = Valve2;
+            ports.Fan = Fan;
+            ports.TankSwitch = Tank;
+            ports.Clock = Clock;
+            ports.Log = Log;
+            ports.Store = store;
+            Controller = new Controller(ports, "test-1.0");
+            Sensor.Humidity = 92;
+        }
+
+        /// <summary>Types a line, runs one tick (1 s later) and returns every line written during it, joined by '\n'.</summary>
+        public string Type(string line)
+        {
+            int mark = Log.Count;
+            Controller.Inbox.PostConsoleLine(line);
+            Clock.Advance(1000);
+            Controller.Tick();
+            return Since(mark);
+        }
+
+        /// <summary>Types a line and returns only the console's answer: the log lines written in that tick are left out.</summary>
+        public string Ask(string line)
+        {
+            string all = Type(line);
+            string answer = "";
+            int start = 0;
+            while (start < all.Length)
+            {
+                int end = all.IndexOf('\n', start);
+                string one = all.Substring(start, end - start);
+                if (!IsLogLine(one))
+                {
+                    answer = answer + one + "\n";
+                }
+
+                start = end + 1;
+            }
+
+            return answer;
+        }
+
+        /// <summary>True for "+12.3s LEVEL ..." and "2026-11-28T14:00:00 LEVEL ..." lines.</summary>
+        public static bool IsLogLine(string line)
+        {
+            if (line.Length > 2 && line[0] == '+' && line[1] >= '0' && line[1] <= '9')
+            {
+                return true;
+            }
+
+            return line.Length > 19 && line[4] == '-' && line[7] == '-' && line[10] == 'T' && line[13] == ':' && line[19] == ' ';
+        }
+
+        /// <summary>Runs ticks without input and returns what was written.</summary>
+        public string Ticks(int count)
+        {
+            int mark = Log.Count;
+            for (int i = 0; i < count; i++)
+            {
+                Clock.Advance(1000);
+                Controller.Tick();
+            }
+
+            return Since(mark);
+        }
+
+        public string Since(int mark)
+        {
+            string text = "";
+            for (int i = mark; i < Log.Count; i++)
+            {
+                text = text + Log.Lines[i % Log.Lines.Length] + "\n";
+            }
+
+            return text;
+        }
+
+        /// <summary>Every line written so far (up to the fake log's 256-line memory).</summary>
+        public string All()
+        {
+            return Since(Log.Count > Log.Lines.Length ? Log.Count - Log.Lines.Length : 0);
+        }
+
+        public static bool Has(string text, string fragment)
+        {
+            return text.IndexOf(fragment) >= 0;
+        }
+    }
+}

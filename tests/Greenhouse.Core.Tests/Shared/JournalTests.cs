@@ -1,0 +1,268 @@
+using Greenhouse.Diagnostics;
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+
+namespace Greenhouse.Tests
+{
+    [TestClass]
+    public class JournalTests
+    {
+        [TestMethod]
+        public void RecentRingKeepsTheLastLines()
+        {
+            Journal journal = new Journal(null);
+            for (int i = 0; i < Journal.RecentCapacity + 10; i++)
+            {
+                journal.OnLine(LogLevel.Info, "zone", "tick", "line " + i.ToString());
+            }
+
+            Assert.AreEqual(Journal.RecentCapacity, journal.RecentCount);
+            Assert.AreEqual("line 10", journal.GetRecent(0));
+            Assert.AreEqual("line " + (Journal.RecentCapacity + 9).ToString(), journal.GetRecent(Journal.RecentCapacity - 1));
+            Assert.AreEqual(0, journal.ImportantCount);
+        }
+
+        [TestMethod]
+        public void OnlyImportantLinesArePersisted()
+        {
+            Assert.IsTrue(Journal.IsImportant(LogLevel.Info, "settings", "changed"));
+            Assert.IsFalse(Journal.IsImportant(LogLevel.Warning, "settings", "refused"));
+            Assert.IsTrue(Journal.IsImportant(LogLevel.Info, "core", "boot"));
+            Assert.IsTrue(Journal.IsImportant(LogLevel.Info, "alarm", "cleared"));
+            Assert.IsTrue(Journal.IsImportant(LogLevel.Warning, "sensor", "failed"));
+            Assert.IsTrue(Journal.IsImportant(LogLevel.Error, "safety", "trip"));
+            Assert.IsFalse(Journal.IsImportant(LogLevel.Info, "zone", "mist requested"));
+            Assert.IsFalse(Journal.IsImportant(LogLevel.Info, "console", "command"));
+        }
+
+        [TestMethod]
+        public void RestoringTheSettingsFileAtStartIsNotJournalled()
+        {
+            Journal journal = new Journal(null);
+            journal.OnLine(LogLevel.Info, "settings", "changed", "+0.1s INFO settings changed key=zones value=2 source=file");
+            journal.OnLine(LogLevel.Info, "settings", "changed", "+0.1s INFO settings changed key=mqtt.prefix value=gh source=filex");
+            journal.OnLine(LogLevel.Info, "settings", "changed", "+9.0s INFO settings changed key=zones value=3 source=console");
+            Assert.AreEqual(3, journal.RecentCount);
+            Assert.AreEqual(2, journal.ImportantCount);
+            Assert.IsTrue(journal.GetImportant(0).EndsWith("source=filex"));
+            Assert.IsTrue(journal.GetImportant(1).EndsWith("source=console"));
+
+            ConsoleRig rig = new ConsoleRig();
+            rig.Ticks(1);
+            string error;
+            Assert.IsTrue(rig.Controller.ApplySetting("zone1.band", "5", Journal.RestoreSource, out error));
+            Assert.IsTrue(rig.Controller.ApplySetting("zone1.band", "6", "mqtt", out error));
+            string events = rig.Type("events");
+            Assert.IsFalse(ConsoleRig.Has(events.Substring(events.IndexOf("events=")), "source=file"));
+            Assert.IsTrue(ConsoleRig.Has(events, "settings changed key=zone1.band value=6 source=mqtt"));
+        }
+
+        [TestMethod]
+        public void ImportantEventsRoundTripThroughTheStoreAndStayBounded()
+        {
+            ConsoleFakeStore store = new ConsoleFakeStore();
+            Journal journal = new Journal(store);
+            Assert.AreEqual((int)JournalLoad.Missing, (int)journal.LoadResult);
+            journal.BeginBoot();
+            for (int i = 0; i < Journal.ImportantCapacity + 7; i++)
+            {
+                journal.OnLine(LogLevel.Warning, "sensor", "failed", "+" + i.ToString() + ".0s WARN sensor failed n=" + i.ToString());
+            }
+
+            journal.OnLine(LogLevel.Info, "core", "long", new string('x', 300));
+            Assert.IsTrue(journal.Flush());
+            byte[] blob;
+            Assert.IsTrue(store.TryRead(Journal.BlobName, out blob));
+            Assert.IsTrue(blob.Length <= Journal.MaxBlobBytes);
+
+            Journal loaded = new Journal(store);
+            Assert.AreEqual((int)JournalLoad.Loaded, (int)loaded.LoadResult);
+            Assert.AreEqual(1, loaded.BootCount);
+            Assert.AreEqual(Journal.ImportantCapacity, loaded.ImportantCount);
+            Assert.AreEqual("+8.0s WARN sensor failed n=8", loaded.GetImportant(0));
+            string cut = loaded.GetImportant(Journal.ImportantCapacity - 1);
+            Assert.AreEqual(Journal.MaxEventLength, cut.Length);
+            Assert.IsTrue(cut.EndsWith("..."));
+            Assert.AreEqual(cut, loaded.LastStoredEvent);
+            Assert.AreEqual(0, loaded.RecentCount);
+        }
+
+        [TestMethod]
+        public void WritesAreCoalesced()
+        {
+            ConsoleFakeStore store = new ConsoleFakeStore();
+            Journal journal = new Journal(store);
+            long now = 0;
+            for (int second = 0; second < 180; second++)
+            {
+                now = second * 1000L;
+                journal.OnLine(LogLevel.Warning, "sensor", "flapping", "event " + second.ToString());
+                journal.Poll(now);
+            }
+
+            // First write at once, then at most one a minute: 0 s, 60 s, 120 s.
+            Assert.AreEqual(3, store.Writes);
+            Assert.IsTrue(journal.Dirty);
+            Assert.IsTrue(journal.Flush());
+            Assert.AreEqual(4, store.Writes);
+            Assert.IsFalse(journal.Dirty);
+            // Nothing new: no write.
+            journal.Poll(now + 120000);
+            Assert.AreEqual(4, store.Writes);
+
+            store.FailWrites = true;
+            journal.OnLine(LogLevel.Error, "x", "y", "z");
+            Assert.IsFalse(journal.Flush());
+            Assert.IsTrue(journal.Dirty);
+            Assert.AreEqual(1, journal.WriteFailures);
+        }
+
+        [TestMethod]
+        public void EveryBootIsCountedEvenInABootLoop()
+        {
+            ConsoleFakeStore store = new ConsoleFakeStore();
+            for (int boot = 1; boot <= 5; boot++)
+            {
+                ConsoleRig rig = new ConsoleRig(store, 0);
+                rig.Ticks(2); // then the power goes
+            }
+
+            Journal journal = new Journal(store);
+            Assert.AreEqual(5, journal.BootCount);
+            bool found = false;
+            for (int i = 0; i < journal.ImportantCount; i++)
+            {
+                found |= journal.GetImportant(i).IndexOf("core boot n=5 reason=unplanned") > 0;
+            }
+
+            Assert.IsTrue(found);
+        }
+
+        [TestMethod]
+        public void ARebootFromMqttIsSavedAndNamedAtTheNextBoot()
+        {
+            ConsoleFakeStore store = new ConsoleFakeStore();
+            ConsoleRig rig = new ConsoleRig(store, 0);
+            rig.Ticks(5);
+            rig.Controller.RequestReboot("mqtt");
+            int writes = store.Writes;
+            rig.Ticks(1);
+            Assert.AreEqual(writes + 1, store.Writes);
+            Assert.IsTrue(ConsoleRig.Has(new ConsoleRig(store, 0).Ticks(1), "INFO core boot n=2 reason=reboot_mqtt"));
+        }
+
+        [TestMethod]
+        public void CorruptBlobIsToleratedAndReported()
+        {
+            ConsoleFakeStore store = new ConsoleFakeStore();
+            store.Write(Journal.BlobName, new byte[] { 0xFF, 0x00, 0x13, 0x37, 10, 65, 66 });
+            Journal journal = new Journal(store);
+            Assert.AreEqual((int)JournalLoad.Corrupt, (int)journal.LoadResult);
+            Assert.AreEqual(0, journal.ImportantCount);
+            Assert.IsNull(journal.LastStoredEvent);
+
+            store.Write(Journal.BlobName, new byte[0]);
+            Assert.AreEqual((int)JournalLoad.Corrupt, (int)new Journal(store).LoadResult);
+
+            // The controller starts anyway, says so, and overwrites the blob with a good one.
+            ConsoleFakeStore bad = new ConsoleFakeStore();
+            bad.Write(Journal.BlobName, new byte[] { 1, 2, 3, 4, 5 });
+            ConsoleRig rig = new ConsoleRig(bad, 0);
+            string first = rig.Ticks(1);
+            Assert.IsTrue(ConsoleRig.Has(first, "WARN journal corrupt blob=events.log action=started_empty"));
+            Assert.IsTrue(ConsoleRig.Has(first, "core boot n=1 reason=first_start"));
+            rig.Ticks(12);
+            Assert.AreEqual((int)JournalLoad.Loaded, (int)new Journal(bad).LoadResult);
+        }
+
+        [TestMethod]
+        public void AlarmLinesOfModulesAreRecognised()
+        {
+            Journal journal = new Journal(null);
+            journal.OnLine(LogLevel.Warning, "alarm", "raised", "+1.0s WARN alarm raised code=no_effect zone=2 detail=\"x\"");
+            journal.OnLine(LogLevel.Info, "alarm", "cleared", "+1.0s INFO alarm cleared code=clock_unsynced");
+            Assert.IsTrue(journal.SawAlarmLine("no_effect", 2, true));
+            Assert.IsFalse(journal.SawAlarmLine("no_effect", 2, false));
+            Assert.IsFalse(journal.SawAlarmLine("no_effect", 1, true));
+            Assert.IsFalse(journal.SawAlarmLine("no_effect", 0, true));
+            Assert.IsFalse(journal.SawAlarmLine("no", 2, true));
+            Assert.IsTrue(journal.SawAlarmLine("clock_unsynced", 0, false));
+            journal.ForgetAlarmLines();
+            Assert.IsFalse(journal.SawAlarmLine("clock_unsynced", 0, false));
+        }
+
+        [TestMethod]
+        public void DamagedAndTruncatedLinesAreSkipped()
+        {
+            ConsoleFakeStore store = new ConsoleFakeStore();
+            Journal journal = new Journal(store);
+            journal.BeginBoot();
+            journal.OnLine(LogLevel.Warning, "a", "one", "first event");
+            journal.OnLine(LogLevel.Warning, "a", "two", "second event");
+            journal.OnLine(LogLevel.Warning, "a", "three", "third event");
+            journal.Flush();
+            byte[] good = journal.Serialise();
+
+            // Flip a bit inside the second event's text.
+            byte[] flipped = new byte[good.Length];
+            for (int i = 0; i < good.Length; i++)
+            {
+                flipped[i] = good[i];
+            }
+
+            string text = store.Text(Journal.BlobName);
+            int second = text.IndexOf("second");
+            flipped[second] = (byte)(flipped[second] ^ 0x01);
+            store.Write(Journal.BlobName, flipped);
+            Journal damaged = new Journal(store);
+            Assert.AreEqual((int)JournalLoad.Damaged, (int)damaged.LoadResult);
+            Assert.AreEqual(1, damaged.SkippedOnLoad);
+            Assert.AreEqual(2, damaged.ImportantCount);
+            Assert.AreEqual("first event", damaged.GetImportant(0));
+            Assert.AreEqual("third event", damaged.GetImportant(1));
+
+            // Cut in the middle of the last line (a write interrupted by a power cut).
+            byte[] truncated = new byte[good.Length - 4];
+            for (int i = 0; i < truncated.Length; i++)
+            {
+                truncated[i] = good[i];
+            }
+
+            store.Write(Journal.BlobName, truncated);
+            Journal cut = new Journal(store);
+            Assert.AreEqual((int)JournalLoad.Damaged, (int)cut.LoadResult);
+            Assert.AreEqual(2, cut.ImportantCount);
+            Assert.AreEqual("second event", cut.LastStoredEvent);
+        }
+
+        [TestMethod]
+        public void BootReasonComesFromTheLastStoredEvent()
+        {
+            Assert.AreEqual("first_start", Greenhouse.Technician.TechnicianConsole.ReasonFrom(null));
+            Assert.AreEqual("first_start", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[0]));
+            Assert.AreEqual("reboot_mqtt", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
+            {
+                "+1.0s INFO core boot n=1 reason=first_start", "+5.0s WARN core reboot requested source=mqtt", "+5.0s INFO alarm cleared code=x"
+            }));
+            Assert.AreEqual("factory_reset", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
+            {
+                "+5.0s WARN core factory reset source=console", "+5.0s WARN core reboot requested source=console"
+            }));
+            Assert.AreEqual("unplanned", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
+            {
+                "+5.0s WARN core reboot requested source=console", "+1.0s INFO core start fw=1", "+1.0s INFO core boot n=2 reason=reboot_console", "+9.0s WARN sensor failed"
+            }));
+            Assert.AreEqual("unplanned", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[] { "+5.0s WARN sensor failed" }));
+
+            ConsoleFakeStore store = new ConsoleFakeStore();
+            ConsoleRig rig = new ConsoleRig(store, 0);
+            rig.Ticks(20);
+            ConsoleRig after = new ConsoleRig(store, 0);
+            after.Controller.Technician.BootReason = "watchdog";
+            Assert.IsTrue(ConsoleRig.Has(after.Ticks(1), "INFO core boot n=2 reason=watchdog"));
+        }
+    }
+}
