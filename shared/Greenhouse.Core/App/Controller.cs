@@ -231,6 +231,8 @@ namespace Greenhouse.App
         {
             AllOff("start");
             TankHasWater = true;
+            // Timestamps in local time from the first line (settings applied before Start already hold the offset).
+            _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             _log.Info("core", "start", "fw=" + FirmwareVersion);
             if (_persistence != null)
             {

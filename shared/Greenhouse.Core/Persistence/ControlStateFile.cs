@@ -69,7 +69,7 @@ namespace Greenhouse.Persistence
             }
 
             long generation = _generation + 1;
-            System.Text.StringBuilder text = new System.Text.StringBuilder(1024);
+            System.Text.StringBuilder text = new System.Text.StringBuilder(2048);
             text.Append("# Greenhouse controller state (counters); written by the controller, not for editing.\n");
             text.Append(SettingsFile.VersionKey).Append('=').Append(SettingsFile.CurrentVersion).Append('\n');
             text.Append(SettingsFile.GenerationKey).Append('=').Append(Num.Format(generation)).Append('\n');
@@ -78,11 +78,20 @@ namespace Greenhouse.Persistence
                 text.Append(keys[i]).Append('=').Append(values[i]).Append('\n');
             }
 
-            string body = text.ToString();
-            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(body + SettingsFile.ChecksumLine(body));
+            // Encode once, checksum the bytes, and verify the write by comparing bytes rather than re-parsing:
+            // this runs inside a control tick on a ~100 KB heap.
+            byte[] body = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+            string line = SettingsFile.ChecksumKey + "=" + SettingsFile.Hex8(SettingsFile.Fnv1a(body, 0, body.Length)) + "\n";
+            byte[] bytes = new byte[body.Length + line.Length];
+            System.Array.Copy(body, bytes, body.Length);
+            for (int i = 0; i < line.Length; i++)
+            {
+                bytes[body.Length + i] = (byte)line[i];
+            }
+
             string slot = _nextIsA ? SlotA : SlotB;
-            SettingsDocument check;
-            if (!_store.Write(slot, bytes) || !Read(slot, out check) || check.Generation != generation)
+            byte[] back;
+            if (!_store.Write(slot, bytes) || !_store.TryRead(slot, out back) || !SameBytes(bytes, back))
             {
                 return false;
             }
@@ -90,6 +99,24 @@ namespace Greenhouse.Persistence
             _generation = generation;
             _nextIsA = !_nextIsA;
             Saves++;
+            return true;
+        }
+
+        private static bool SameBytes(byte[] a, byte[] b)
+        {
+            if (a == null || b == null || a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+
             return true;
         }
 

@@ -1,0 +1,246 @@
+using System.Text.Json.Nodes;
+using Greenhouse.Simulator.Cli;
+using Greenhouse.Simulator.Metrics;
+
+namespace Greenhouse.Simulator.Tests;
+
+/// <summary>The command line end to end, in process, writing real files.</summary>
+[TestClass]
+public sealed class CliTests
+{
+    private string _dir = "";
+
+    [TestInitialize]
+    public void Init()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "gh-sim-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TestCleanup]
+    public void Cleanup()
+    {
+        try
+        {
+            Directory.Delete(_dir, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CliApp.Invoke(args, output, error, progress: false);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string P(string name) => Path.Combine(_dir, name);
+
+    [TestMethod]
+    [DataRow("ours")]
+    [DataRow("timer")]
+    [DataRow("cycle")]
+    [DataRow("hygrostat")]
+    public void Run_WritesMetricsTraceAndPlot(string controller)
+    {
+        var (code, output, error) = Run("run", "--controller", controller, "--scenario", "hot-july", "--start-time", "04:00",
+            "--metrics", P("m.json"), "--trace", P("t.csv"), "--plot", P("p.png"), "--log", P("log.txt"), "--seed", "4");
+        Assert.AreEqual(0, code, output + error);
+
+        var doc = JsonNode.Parse(File.ReadAllText(P("m.json")))!.AsObject();
+        Assert.AreEqual(controller, (string?)doc["controller"]);
+        var total = doc["total"]!.AsObject();
+        var zone = doc["zones"]!.AsArray()[0]!.AsObject();
+        foreach (string key in MetricsCollector.Keys)
+        {
+            Assert.IsTrue(total.ContainsKey(key), "total lacks " + key);
+            Assert.IsTrue(zone.ContainsKey(key), "zone 1 lacks " + key);
+        }
+
+        Assert.AreEqual(24.0, (double)total["sim_hours"]!, 1e-9);
+        Assert.AreEqual(controller, (string?)total["controller"]);
+        double water = (double)total["water_l"]!;
+        double mistS = (double)total["mist_s"]!;
+        Assert.AreEqual(mistS * 66 * 30 / 3600.0, water, 0.01, "water = mist seconds x nozzle flow");
+        Assert.IsGreaterThan(0.0, (double)total["water_floor_l"]!);
+        Assert.IsGreaterThan((double)total["rh_min"]!, (double)total["rh_max"]!);
+
+        string[] trace = File.ReadAllLines(P("t.csv"));
+        Assert.AreEqual(TraceWriter.Header, trace[0]);
+        Assert.AreEqual(2 + 24 * 60, trace.Length, "header, the initial state and one row per minute");
+        Assert.AreEqual("0", trace[1].Split(',')[0]);
+        Assert.AreEqual("1440", trace[^1].Split(',')[0]);
+        Assert.AreEqual(9, trace[1].Split(',').Length);
+        int mistMinutes = trace.Skip(1).Count(l => l.Split(',')[6] == "1");
+        Assert.IsLessThanOrEqualTo(mistMinutes * 60.0, mistS);
+        if (mistS > 0)
+        {
+            Assert.IsGreaterThan(0, mistMinutes);
+        }
+
+        byte[] png = File.ReadAllBytes(P("p.png"));
+        CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Take(4).ToArray());
+        Assert.IsGreaterThan(10_000, png.Length);
+
+        if (controller == "ours")
+        {
+            StringAssert.Contains(File.ReadAllText(P("log.txt")), "core start");
+        }
+    }
+
+    [TestMethod]
+    public void Run_IsDeterministicForASeed_AndTheSeedMatters()
+    {
+        string[] Args(string seed, string trace) => new[] { "run", "--controller", "hygrostat", "--scenario", "typical-june", "--seed", seed, "--trace", P(trace), "--metrics", P(trace + ".json") };
+        Assert.AreEqual(0, Run(Args("7", "a.csv")).Code);
+        Assert.AreEqual(0, Run(Args("7", "b.csv")).Code);
+        Assert.AreEqual(0, Run(Args("8", "c.csv")).Code);
+        Assert.AreEqual(File.ReadAllText(P("a.csv")), File.ReadAllText(P("b.csv")));
+        Assert.AreNotEqual(File.ReadAllText(P("a.csv")), File.ReadAllText(P("c.csv")), "the seed drives the sensor noise and offset");
+
+        static JsonObject Strip(string text)
+        {
+            var o = JsonNode.Parse(text)!.AsObject();
+            o.Remove("run_seconds");
+            return o;
+        }
+
+        Assert.AreEqual(Strip(File.ReadAllText(P("a.csv.json"))).ToJsonString(), Strip(File.ReadAllText(P("b.csv.json"))).ToJsonString());
+    }
+
+    [TestMethod]
+    public void Run_OursIsDeterministicForASeed()
+    {
+        Assert.AreEqual(0, Run("run", "--scenario", "heat-wave", "--seed", "3", "--trace", P("a.csv"), "--log", P("a.log")).Code);
+        Assert.AreEqual(0, Run("run", "--scenario", "heat-wave", "--seed", "3", "--trace", P("b.csv"), "--log", P("b.log")).Code);
+        Assert.AreEqual(File.ReadAllText(P("a.csv")), File.ReadAllText(P("b.csv")));
+        Assert.AreEqual(File.ReadAllText(P("a.log")), File.ReadAllText(P("b.log")));
+    }
+
+    [TestMethod]
+    public void Run_WithWeatherFile_UsesIt()
+    {
+        File.WriteAllText(P("w.csv"), "minute,outside_temp_c,outside_rh_pct,solar_w_m2,wind_m_s\n0,10,80,0,1\n720,30,40,800,2\n1440,10,80,0,1\n");
+        var (code, output, error) = Run("run", "--weather", P("w.csv"), "--controller", "cycle", "--trace", P("t.csv"), "--metrics", P("m.json"));
+        Assert.AreEqual(0, code, output + error);
+        string[] rows = File.ReadAllLines(P("t.csv"));
+        string[] noon = rows[1 + 720].Split(',');
+        Assert.AreEqual("720", noon[0]);
+        Assert.AreEqual(30.0, double.Parse(noon[1], System.Globalization.CultureInfo.InvariantCulture), 1e-9);
+        Assert.AreEqual(40.0, double.Parse(noon[2], System.Globalization.CultureInfo.InvariantCulture), 1e-9);
+        string[] quarter = rows[1 + 360].Split(',');
+        Assert.AreEqual(20.0, double.Parse(quarter[1], System.Globalization.CultureInfo.InvariantCulture), 1e-9);
+        Assert.AreEqual("w.csv", (string?)JsonNode.Parse(File.ReadAllText(P("m.json")))!["weather"]);
+    }
+
+    [TestMethod]
+    public void Run_SettingsFile_ChangesTheCore_AndTheScoring()
+    {
+        File.WriteAllText(P("s.txt"), "# wet phase target\nzone1.target_rh = 85\nzone1.band=2\n\nsim.score.windows=06:00-10:00\nsim.cycle.on_min=2\nsim.cycle.off_min=58\n");
+        var (code, output, error) = Run("run", "--controller", "cycle", "--settings", P("s.txt"), "--metrics", P("m.json"));
+        Assert.AreEqual(0, code, output + error);
+        var doc = JsonNode.Parse(File.ReadAllText(P("m.json")))!;
+        StringAssert.Contains((string)doc["scoring"]!, "target 85 ± 2");
+        StringAssert.Contains((string)doc["scoring"]!, "06:00-10:00");
+        Assert.AreEqual(24.0, (double)doc["total"]!["valve_cycles"]!);
+        Assert.AreEqual(240.0, (double)doc["total"]!["scored_minutes"]!);
+    }
+
+    [TestMethod]
+    [DataRow("zone1.target_rh=250", "zone1.target_rh")]
+    [DataRow("no_such_key=1", "unknown setting")]
+    [DataRow("just text", "not key=value")]
+    [DataRow("sim.cycle.on_min=abc", "sim.cycle.on_min")]
+    [DataRow("sim.nonsense=1", "unknown simulator key")]
+    public void Run_BadSettingsFile_FailsClearly(string line, string expected)
+    {
+        File.WriteAllText(P("s.txt"), "# comment\n" + line + "\n");
+        var (code, _, error) = Run("run", "--controller", "ours", "--settings", P("s.txt"));
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, expected);
+        StringAssert.Contains(error, "line 2");
+    }
+
+    [TestMethod]
+    [DataRow("--days", "0")]
+    [DataRow("--start-time", "25:00")]
+    [DataRow("--speed", "fast")]
+    [DataRow("--controller", "pid")]
+    [DataRow("--broker", "host:99999")]
+    public void Run_BadOption_IsRefused(string option, string value)
+    {
+        var (code, _, _) = Run("run", option, value);
+        Assert.AreNotEqual(0, code);
+    }
+
+    [TestMethod]
+    public void Run_UnknownScenario_ListsTheBuiltInOnes()
+    {
+        var (code, _, error) = Run("run", "--scenario", "monsoon");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "typical-june");
+    }
+
+    [TestMethod]
+    public void SecondSensor_IsFittedOnlyWhenAsked()
+    {
+        Assert.AreEqual(0, Run("run", "--log", P("one.log"), "--metrics", P("one.json")).Code);
+        Assert.IsFalse(File.ReadAllText(P("one.log")).Contains("sensor2"), "an unfitted sensor is a null port: the core says nothing about it");
+
+        File.WriteAllText(P("s.txt"), "sim.sensors=2\n");
+        Assert.AreEqual(0, Run("run", "--settings", P("s.txt"), "--log", P("two.log")).Code);
+        StringAssert.Contains(File.ReadAllText(P("two.log")), "sensor=sensor2 health=ok");
+    }
+
+    [TestMethod]
+    public void Benchmark_RunsEveryControllerOnEveryScenario()
+    {
+        var (code, output, error) = Run("benchmark", "--markdown", P("b.md"), "--json", P("b.json"));
+        Assert.AreEqual(0, code, output + error);
+        string[] rows = File.ReadAllLines(P("b.md"));
+        Assert.AreEqual(2 + Weather.Scenarios.All.Length * CliApp.Controllers.Length, rows.Length);
+        foreach (var s in Weather.Scenarios.All)
+        {
+            foreach (string c in CliApp.Controllers)
+            {
+                Assert.IsTrue(rows.Any(r => r.StartsWith($"| {s.Name} | {c} |")), $"{s.Name} / {c} missing");
+            }
+        }
+
+        var runs = JsonNode.Parse(File.ReadAllText(P("b.json")))!["runs"]!.AsArray();
+        Assert.AreEqual(20, runs.Count);
+        Assert.IsTrue(runs.All(r => r!["total"]!["water_floor_l"] != null));
+    }
+
+    [TestMethod]
+    public void Speed_N_PacesTheRun()
+    {
+        // One day at 172,800x real time must take at least half a second; at max it takes less (checked loosely).
+        var setup = new SimulationSetup
+        {
+            Weather = new Weather.ScenarioWeather(Weather.Scenarios.TypicalJune, 0),
+            Speed = 86400.0 / 0.5,
+            SpinUpSeconds = 0,
+        };
+        var sim = new Simulation(setup);
+        sim.Run(new Baselines.CycleBaseline(), new[] { new ScoringPlan() });
+        Assert.IsGreaterThanOrEqualTo(0.45, sim.WallTime.TotalSeconds);
+        Assert.IsLessThan(5.0, sim.WallTime.TotalSeconds);
+    }
+
+    [TestMethod]
+    [DataRow("none", BrokerKind.None, "", 0)]
+    [DataRow("embedded", BrokerKind.Embedded, "127.0.0.1", 1883)]
+    [DataRow("broker.local:1884", BrokerKind.External, "broker.local", 1884)]
+    [DataRow("10.0.0.2", BrokerKind.External, "10.0.0.2", 1883)]
+    public void BrokerOption_Parses(string text, BrokerKind kind, string host, int port)
+    {
+        Assert.IsTrue(BrokerOption.TryParse(text, out var option, out string error), error);
+        Assert.AreEqual(kind, option.Kind);
+        Assert.AreEqual(host, option.Host);
+        Assert.AreEqual(port, option.Port);
+    }
+}

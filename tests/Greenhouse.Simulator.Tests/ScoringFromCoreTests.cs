@@ -1,0 +1,79 @@
+using Greenhouse.Settings;
+using Greenhouse.Simulator.Cli;
+using Greenhouse.Simulator.Metrics;
+using Greenhouse.Simulator.Weather;
+
+namespace Greenhouse.Simulator.Tests;
+
+/// <summary>Every controller is scored with the plan ours' settings define.</summary>
+[TestClass]
+public sealed class ScoringFromCoreTests
+{
+    private static RunConfiguration Build(string text) => RunConfiguration.Build(SettingsFile.Parse(text, "s"), null);
+
+    [TestMethod]
+    public void Defaults_AreTheGrowthStageOfTheCore()
+    {
+        var plan = Build("").Plans[0];
+        Assert.AreEqual("growth", plan.Stage);
+        Assert.AreEqual(90.0, plan.TargetRhPct);
+        Assert.AreEqual(3.0, plan.BandRhPct);
+        Assert.AreEqual(28.0, plan.LockoutTempC, "min(lockout.high_c 28, profile.growth.max_temp_c 30)");
+        CollectionAssert.AreEqual(new[] { new TimeWindow(5 * 60, 19 * 60) }, plan.Windows);
+        Assert.AreEqual(5, plan.WetDays);
+        Assert.AreEqual(2, plan.DryDays);
+        Assert.IsTrue(plan.IsWetDay(4));
+        Assert.IsFalse(plan.IsWetDay(5));
+        Assert.IsFalse(plan.IsWetDay(6));
+        Assert.IsTrue(plan.IsWetDay(7));
+    }
+
+    [TestMethod]
+    public void Stage_ChoosesWindowAndLockout_AndStagesWithoutWaterScoreNothing()
+    {
+        var pinning = Build("zone1.stage=pinning\nprofile.pinning.max_temp_c=26\n").Plans[0];
+        CollectionAssert.AreEqual(new[] { new TimeWindow(7 * 60, 17 * 60) }, pinning.Windows);
+        Assert.AreEqual(26.0, pinning.LockoutTempC);
+        Assert.AreEqual(0, pinning.WetDays, "wet/dry alternation is for the growth stage only");
+
+        var rest = Build("zone1.stage=rest\n").Plans[0];
+        Assert.IsEmpty(rest.Windows);
+        Assert.IsFalse(rest.IsScored(new DateTime(2026, 6, 15, 12, 0, 0), new DateTime(2026, 6, 15)));
+
+        var allDay = Build("profile.growth.start_h=0\nprofile.growth.end_h=0\n").Plans[0];
+        Assert.IsTrue(allDay.IsScored(new DateTime(2026, 6, 15, 3, 0, 0), new DateTime(2026, 6, 15)));
+        Assert.IsTrue(allDay.IsScored(new DateTime(2026, 6, 15, 23, 59, 0), new DateTime(2026, 6, 15)));
+
+        var overridden = Build("sim.score.windows=06:00-10:00\nsim.score.lockout_c=25\nsim.score.dry_days=0\n").Plans[0];
+        CollectionAssert.AreEqual(new[] { new TimeWindow(6 * 60, 10 * 60) }, overridden.Windows);
+        Assert.AreEqual(25.0, overridden.LockoutTempC);
+        Assert.IsTrue(overridden.IsWetDay(6));
+    }
+
+    [TestMethod]
+    public void TheDevicesOwnSettingsFile_IsAccepted()
+    {
+        var settings = new ControllerSettings(SettingsCatalog.All());
+        Greenhouse.Control.ControlSettings.AddRules(settings);
+        Assert.IsTrue(settings.TrySet("zone1.target_rh", "86", out _));
+        Assert.IsTrue(settings.TrySet("zone1.band", "2", out _));
+        string text = Greenhouse.Persistence.SettingsFile.Format(settings, 7);
+        StringAssert.Contains(text, "checksum=");
+        var config = Build(text);
+        Assert.AreEqual(86.0, config.Plans[0].TargetRhPct);
+        Assert.AreEqual(2.0, config.Plans[0].BandRhPct);
+    }
+
+    [TestMethod]
+    public void Ours_KeepsTheFileSettingsThroughStart()
+    {
+        var config = Build("zone1.target_rh=80\nzone1.band=2\n");
+        var log = new List<string>();
+        var ours = (Ours.OursController)RunExecutor.BuildController("ours", config, log.Add, null);
+        var sim = new Simulation(new SimulationSetup { Weather = new ScenarioWeather(Scenarios.CoolSpring, 0), SpinUpSeconds = 3600 });
+        sim.Run(ours, config.Plans);
+        Assert.IsTrue(ours.Core.Settings.TryGetText("zone1.target_rh", out string target, out _));
+        Assert.AreEqual("80", target);
+        Assert.IsTrue(log.Any(l => l.Contains("key=zone1.target_rh") && l.Contains("source=file")), string.Join("\n", log.Take(10)));
+    }
+}

@@ -1,0 +1,180 @@
+using System;
+using Greenhouse.App;
+
+namespace Greenhouse.Benchmarks.Rig
+{
+    /// <summary>How the rig's humidity moves from tick to tick.</summary>
+    public enum HumidityProfile
+    {
+        /// <summary>
+        /// 88.5 % ± 1.2 % (temperature 22 °C ± 0.5 °C): inside the default dead band (target 90, band 3, so
+        /// misting starts below 87 and stops at 90). Every tick reads, derives and decides; no relay switches.
+        /// </summary>
+        Wiggle = 0,
+
+        /// <summary>
+        /// A triangle 85 % → 92 % → 85 % over 600 ticks: a zone switches on and off once per period, so the
+        /// change-only costs (reason strings, relay writes) are amortised over the period.
+        /// </summary>
+        MistCycle = 1
+    }
+
+    /// <summary>
+    /// A controller built from allocation-free fakes, configured, started and warmed up, then stepped one
+    /// simulated second per <see cref="Step"/>. Shared by the BenchmarkDotNet benchmarks and the footprint test
+    /// (tests/Greenhouse.Footprint.Tests links this file).
+    /// </summary>
+    public sealed class SteadyStateRig
+    {
+        /// <summary>Ticks run by the constructor so that lazily built strings and counters already exist.</summary>
+        public const int DefaultWarmUpTicks = 1200;
+
+        public readonly RigSensor Sensor1 = new RigSensor();
+        public readonly RigSensor Sensor2 = new RigSensor();
+        public readonly RigRelay Pump = new RigRelay();
+        public readonly RigRelay Fan = new RigRelay();
+        public readonly RigRelay[] Valves = { new RigRelay(), new RigRelay(), new RigRelay(), new RigRelay() };
+        public readonly RigInput Tank = new RigInput();
+        public readonly RigClock Clock = new RigClock();
+        public readonly RigLog Log = new RigLog();
+        public readonly RigStore Store = new RigStore();
+        public readonly RigMqtt Mqtt = new RigMqtt();
+        public readonly Controller Controller;
+
+        /// <summary>The board's MAC: the default device id is gh-a1b2c3, the MQTT base greenhouse/gh-a1b2c3.</summary>
+        public const string MacAddress = "A4:CF:12:A1:B2:C3";
+
+        /// <summary>Broker host set by <see cref="WithBroker"/>; the rig's link is "connected" from the start.</summary>
+        public const string BrokerHost = "broker.local";
+        private readonly HumidityProfile _profile;
+        private long _step;
+
+        /// <param name="profile">How humidity moves.</param>
+        /// <param name="settings">key, value pairs applied through ApplySetting before start (may be null).</param>
+        /// <param name="warmUpTicks">Ticks run before the rig is handed out.</param>
+        public SteadyStateRig(HumidityProfile profile, string[] settings, int warmUpTicks)
+            : this(profile, settings, warmUpTicks, true)
+        {
+        }
+
+        /// <param name="linkUp">False: the MQTT link is down and unreachable from the start (with no broker
+        /// configured the controller never tries it).</param>
+        public SteadyStateRig(HumidityProfile profile, string[] settings, int warmUpTicks, bool linkUp)
+        {
+            _profile = profile;
+            if (!linkUp)
+            {
+                Mqtt.Connected = false;
+                Mqtt.Reachable = false;
+            }
+
+            ControllerPorts ports = new ControllerPorts();
+            ports.Sensors[0] = Sensor1;
+            ports.Sensors[1] = Sensor2;
+            ports.Pump = Pump;
+            ports.Fan = Fan;
+            for (int i = 0; i < Valves.Length; i++)
+            {
+                ports.Valves[i] = Valves[i];
+            }
+
+            ports.TankSwitch = Tank;
+            ports.Clock = Clock;
+            ports.Store = Store;
+            ports.Mqtt = Mqtt;
+            ports.Log = Log;
+            ports.MacAddress = MacAddress;
+            Controller = new Controller(ports, "bench");
+            if (settings != null)
+            {
+                for (int i = 0; i + 1 < settings.Length; i += 2)
+                {
+                    string error;
+                    if (!Controller.ApplySetting(settings[i], settings[i + 1], "bench", out error))
+                    {
+                        throw new InvalidOperationException("rig setting refused: " + settings[i] + "=" + settings[i + 1] + ": " + error);
+                    }
+                }
+            }
+
+            Controller.Start();
+            for (int i = 0; i < warmUpTicks; i++)
+            {
+                Step();
+            }
+        }
+
+        /// <summary>
+        /// The rig with the default settings except four zones in use and a broker configured, so the MQTT
+        /// interface runs its per-tick upkeep and publishes a state document every mqtt.telemetry_s (60 s).
+        /// </summary>
+        public static SteadyStateRig FourZones(HumidityProfile profile)
+        {
+            return new SteadyStateRig(profile, WithBroker(new[] { "zones", "4" }), DefaultWarmUpTicks);
+        }
+
+        /// <summary>Four zones, no broker configured and the link down: the control tick alone.</summary>
+        public static SteadyStateRig FourZonesWithoutBroker(HumidityProfile profile)
+        {
+            return new SteadyStateRig(profile, new[] { "zones", "4" }, DefaultWarmUpTicks, false);
+        }
+
+        /// <summary>The MQTT base topic of the rig's controller (greenhouse/gh-a1b2c3 by default).</summary>
+        public string BaseTopic
+        {
+            get { return Controller.Mqtt.BaseTopic; }
+        }
+
+        /// <summary>The given key, value pairs preceded by mqtt.host = <see cref="BrokerHost"/>.</summary>
+        public static string[] WithBroker(string[] settings)
+        {
+            int count = settings == null ? 0 : settings.Length;
+            string[] all = new string[count + 2];
+            all[0] = "mqtt.host";
+            all[1] = BrokerHost;
+            for (int i = 0; i < count; i++)
+            {
+                all[i + 2] = settings[i];
+            }
+
+            return all;
+        }
+
+        /// <summary>Steps taken since construction (warm-up included).</summary>
+        public long Steps
+        {
+            get { return _step; }
+        }
+
+        /// <summary>Sets the inputs for the next simulated second without ticking.</summary>
+        public void PrepareInputs()
+        {
+            double t = _step;
+            double rh;
+            if (_profile == HumidityProfile.Wiggle)
+            {
+                rh = 88.5 + 1.2 * Math.Sin(t * 0.1);
+            }
+            else
+            {
+                long phase = _step % 600;
+                rh = phase < 300 ? 92.0 - 7.0 * phase / 300.0 : 85.0 + 7.0 * (phase - 300) / 300.0;
+            }
+
+            double temperature = 22.0 + 0.5 * Math.Sin(t * 0.013);
+            Sensor1.Humidity = rh;
+            Sensor1.Temperature = temperature;
+            Sensor2.Humidity = rh + 0.4;
+            Sensor2.Temperature = temperature - 0.2;
+            Clock.Uptime += 1000;
+            _step++;
+        }
+
+        /// <summary>One simulated second: move the inputs, then one control tick.</summary>
+        public void Step()
+        {
+            PrepareInputs();
+            Controller.Tick();
+        }
+    }
+}

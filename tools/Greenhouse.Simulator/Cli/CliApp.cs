@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Greenhouse.Simulator.Weather;
+
+namespace Greenhouse.Simulator.Cli;
+
+/// <summary>The command line (System.CommandLine 2.0): <c>run</c> with its options.</summary>
+public static class CliApp
+{
+    public static readonly string[] Controllers = { "ours", "timer", "cycle", "hygrostat" };
+
+    public static RootCommand Build(TextWriter? output = null, TextWriter? error = null, bool progress = true)
+    {
+        var weather = new Option<string?>("--weather") { Description = "weather CSV (minute,outside_temp_c,outside_rh_pct,solar_w_m2,wind_m_s)", HelpName = "FILE" };
+        var scenario = new Option<string?>("--scenario") { Description = $"built-in day: {Scenarios.Names} (default {RunExecutor.DefaultScenario})", HelpName = "NAME" };
+        var days = new Option<int>("--days") { Description = "number of simulated days", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var startTime = new Option<string>("--start-time") { Description = "local time of day the run starts", DefaultValueFactory = _ => "00:00", HelpName = "HH:MM" };
+        var controller = new Option<string>("--controller") { Description = "ours, timer, cycle or hygrostat", DefaultValueFactory = _ => "ours" };
+        var settings = new Option<string?>("--settings") { Description = "key=value settings file (the device's settings; sim.* keys set baselines and scoring)", HelpName = "FILE" };
+        var speed = new Option<string>("--speed") { Description = "max = as fast as possible; N = N times real time", DefaultValueFactory = _ => "max", HelpName = "max|N" };
+        var broker = new Option<string>("--broker") { Description = "MQTT: none, embedded or HOST:PORT", DefaultValueFactory = _ => "none", HelpName = "none|embedded|HOST:PORT" };
+        var deviceId = new Option<string?>("--device-id") { Description = "device id in MQTT topics", HelpName = "ID" };
+        var seed = new Option<int>("--seed") { Description = "seed of the sensor noise and offset (and day-to-day weather variation)", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var metrics = new Option<string?>("--metrics") { Description = "write the metrics JSON here", HelpName = "FILE" };
+        var trace = new Option<string?>("--trace") { Description = "write one CSV row per simulated minute here", HelpName = "FILE.csv" };
+        var plot = new Option<string?>("--plot") { Description = "draw RH, band, temperatures and mist pulses to a PNG", HelpName = "FILE.png" };
+        var logFile = new Option<string?>("--log") { Description = "write the controller's serial log here instead of the console", HelpName = "FILE" };
+
+        controller.AcceptOnlyFromAmong(Controllers);
+        days.Validators.Add(r =>
+        {
+            int d = r.GetValueOrDefault<int>();
+            if (d < 1 || d > 366)
+            {
+                r.AddError("--days must be 1..366");
+            }
+        });
+        startTime.Validators.Add(r =>
+        {
+            if (!TryParseClock(r.GetValueOrDefault<string>(), out _))
+            {
+                r.AddError("--start-time must be HH:MM (00:00..23:59)");
+            }
+        });
+        speed.Validators.Add(r =>
+        {
+            if (!TryParseSpeed(r.GetValueOrDefault<string>(), out _))
+            {
+                r.AddError("--speed must be max or a positive number");
+            }
+        });
+        broker.Validators.Add(r =>
+        {
+            if (!BrokerOption.TryParse(r.GetValueOrDefault<string>(), out _, out string message))
+            {
+                r.AddError(message);
+            }
+        });
+
+        var run = new Command("run", "simulate a house with a controller and measure it");
+        foreach (Option o in new Option[] { weather, scenario, days, startTime, controller, settings, speed, broker, deviceId, seed, metrics, trace, plot, logFile })
+        {
+            run.Options.Add(o);
+        }
+
+        run.Validators.Add(r =>
+        {
+            if (r.GetResult(weather) != null && r.GetResult(scenario) != null)
+            {
+                r.AddError("use either --weather FILE or --scenario NAME, not both");
+            }
+        });
+
+        run.SetAction(parse =>
+        {
+            TryParseClock(parse.GetValue(startTime)!, out var start);
+            TryParseSpeed(parse.GetValue(speed)!, out var speedValue);
+            BrokerOption.TryParse(parse.GetValue(broker), out var brokerValue, out _);
+            var request = new RunRequest
+            {
+                WeatherFile = parse.GetValue(weather),
+                ScenarioName = parse.GetValue(scenario),
+                Days = parse.GetValue(days),
+                StartTime = start,
+                Controller = parse.GetValue(controller)!,
+                SettingsFile = parse.GetValue(settings),
+                Speed = speedValue,
+                Broker = brokerValue,
+                DeviceId = parse.GetValue(deviceId),
+                Seed = parse.GetValue(seed),
+                MetricsFile = parse.GetValue(metrics),
+                TraceFile = parse.GetValue(trace),
+                PlotFile = parse.GetValue(plot),
+                LogFile = parse.GetValue(logFile),
+                Progress = progress,
+            };
+            return RunExecutor.Execute(request, output ?? Console.Out, error ?? Console.Error);
+        });
+
+        var benchDays = new Option<int>("--days") { Description = "simulated days per run", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var benchSeed = new Option<int>("--seed") { Description = "seed of every run", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var benchSettings = new Option<string?>("--settings") { Description = "settings file applied to every run", HelpName = "FILE" };
+        var benchMarkdown = new Option<string?>("--markdown") { Description = "write the table here", HelpName = "FILE.md" };
+        var benchJson = new Option<string?>("--json") { Description = "write every run's metrics here", HelpName = "FILE.json" };
+        benchDays.Validators.Add(r =>
+        {
+            int d = r.GetValueOrDefault<int>();
+            if (d < 1 || d > 366)
+            {
+                r.AddError("--days must be 1..366");
+            }
+        });
+        var bench = new Command("benchmark", "every controller on every built-in scenario at --speed max; prints a Markdown table");
+        foreach (Option o in new Option[] { benchDays, benchSeed, benchSettings, benchMarkdown, benchJson })
+        {
+            bench.Options.Add(o);
+        }
+
+        bench.SetAction(parse => Benchmark.Execute(parse.GetValue(benchDays), parse.GetValue(benchSeed), parse.GetValue(benchSettings),
+            parse.GetValue(benchMarkdown), parse.GetValue(benchJson), output ?? Console.Out, error ?? Console.Error));
+
+        var root = new RootCommand("Greenhouse simulator: the wood-ear controller core against a physical model of a hanging-bag house");
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(bench);
+        return root;
+    }
+
+    /// <summary>Parses and runs; returns the exit code (0 ok, 1 usage error from the parser, 2 bad input).</summary>
+    public static int Invoke(string[] args, TextWriter? output = null, TextWriter? error = null, bool progress = true)
+    {
+        var root = Build(output, error, progress);
+        var parsed = root.Parse(args);
+        var config = new InvocationConfiguration();
+        if (output != null)
+        {
+            config.Output = output;
+        }
+
+        if (error != null)
+        {
+            config.Error = error;
+        }
+
+        return parsed.Invoke(config);
+    }
+
+    public static bool TryParseClock(string? text, out TimeSpan time)
+    {
+        time = default;
+        if (text == null)
+        {
+            return false;
+        }
+
+        string[] p = text.Split(':');
+        if (p.Length != 2 || p[0].Length is < 1 or > 2 || p[1].Length != 2 ||
+            !int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out int h) ||
+            !int.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out int m) || h > 23 || m > 59)
+        {
+            return false;
+        }
+
+        time = new TimeSpan(h, m, 0);
+        return true;
+    }
+
+    /// <summary>"max" gives null (no pacing); a positive number gives the real-time multiple.</summary>
+    public static bool TryParseSpeed(string? text, out double? speed)
+    {
+        speed = null;
+        if (text == null || text.Equals("max", StringComparison.OrdinalIgnoreCase))
+        {
+            return text != null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && double.IsFinite(v))
+        {
+            speed = v;
+            return true;
+        }
+
+        return false;
+    }
+}

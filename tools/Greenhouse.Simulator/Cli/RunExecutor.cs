@@ -1,0 +1,238 @@
+using System.Globalization;
+using Greenhouse.Simulator.Baselines;
+using Greenhouse.Simulator.Metrics;
+using Greenhouse.Simulator.Ours;
+using Greenhouse.Simulator.Weather;
+using Spectre.Console;
+
+namespace Greenhouse.Simulator.Cli;
+
+/// <summary>Everything <c>run</c> was asked to do.</summary>
+public sealed class RunRequest
+{
+    public string? WeatherFile { get; init; }
+    public string? ScenarioName { get; init; }
+    public int Days { get; init; } = 1;
+    public TimeSpan StartTime { get; init; }
+    public string Controller { get; init; } = "ours";
+    public string? SettingsFile { get; init; }
+    /// <summary>Null = as fast as possible.</summary>
+    public double? Speed { get; init; }
+    public BrokerOption Broker { get; init; } = BrokerOption.None;
+    public string? DeviceId { get; init; }
+    public int Seed { get; init; } = 1;
+    public string? MetricsFile { get; init; }
+    public string? TraceFile { get; init; }
+    public string? PlotFile { get; init; }
+    public string? LogFile { get; init; }
+    /// <summary>Show a progress bar (only on an interactive console).</summary>
+    public bool Progress { get; init; } = true;
+}
+
+/// <summary>Carries out a <see cref="RunRequest"/>: builds weather, world and controller, runs, writes outputs.</summary>
+public static class RunExecutor
+{
+    public const string DefaultScenario = "typical-june";
+    public static readonly DateTime StartDate = new(2026, 6, 15);
+
+    public static int Execute(RunRequest request, TextWriter output, TextWriter error)
+    {
+        TextWriter? logFile = null;
+        try
+        {
+            IWeather weather = BuildWeather(request, out var config);
+            if (request.LogFile != null)
+            {
+                logFile = new StreamWriter(request.LogFile, false) { NewLine = "\n", AutoFlush = false };
+            }
+
+            bool interactive = request.Progress && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
+            Action<string> log = logFile != null
+                ? line => logFile.WriteLine(line)
+                : interactive
+                    ? line => AnsiConsole.WriteLine(line)
+                    : line => output.WriteLine(line);
+
+            var setup = new SimulationSetup
+            {
+                Weather = weather,
+                Days = request.Days,
+                StartLocal = StartDate + request.StartTime,
+                Seed = request.Seed,
+                Zones = config.Zones,
+                TankEmptyFromMinute = config.TankEmptyFromMinute,
+                SecondSensor = config.SecondSensor,
+                Speed = request.Speed,
+            };
+            var sim = new Simulation(setup);
+
+            using var broker = BrokerHookups.Current.Connect(request.Broker, request.DeviceId ?? "", log);
+            ISimController controller = BuildController(request.Controller, config, log, broker.Link);
+            if (controller is OursController core)
+            {
+                broker.Attach(core.Core);
+            }
+
+            using var trace = request.TraceFile != null ? TraceWriter.Create(request.TraceFile) : null;
+            using var cancel = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                // First Ctrl+C: stop after the current second and still write the outputs.
+                if (!cancel.IsCancellationRequested)
+                {
+                    e.Cancel = true;
+                    cancel.Cancel();
+                }
+            };
+            Console.CancelKeyPress += onCancel;
+            var info = new Dictionary<string, object?>
+            {
+                ["controller"] = controller.Name,
+                ["weather"] = weather.Name,
+                ["days"] = request.Days,
+                ["start_time"] = $"{request.StartTime.Hours:00}:{request.StartTime.Minutes:00}",
+                ["seed"] = request.Seed,
+                ["zones_count"] = config.Zones,
+                ["scoring"] = config.Plans[0].Describe(),
+                ["sensor_offset_rh"] = Math.Round(sim.World.Sensors[0].OffsetRhPct, 2),
+            };
+            System.Text.Json.Nodes.JsonObject metrics;
+            if (interactive)
+            {
+                System.Text.Json.Nodes.JsonObject? result = null;
+                AnsiConsole.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask($"{controller.Name} on {weather.Name}, {request.Days} day(s)", maxValue: 1.0);
+                        result = sim.Run(controller, config.Plans, trace, p => task.Value = p, info, cancel.Token);
+                    });
+                metrics = result!;
+            }
+            else
+            {
+                metrics = sim.Run(controller, config.Plans, trace, null, info, cancel.Token);
+            }
+
+            Console.CancelKeyPress -= onCancel;
+
+            if (controller is OursController ours)
+            {
+                metrics["alarm_codes"] = new System.Text.Json.Nodes.JsonArray(ours.AlarmCodesSeen.Select(c => (System.Text.Json.Nodes.JsonNode?)c).ToArray());
+            }
+
+            string json = MetricsCollector.ToJson(metrics);
+            if (request.MetricsFile != null)
+            {
+                File.WriteAllText(request.MetricsFile, json + "\n");
+            }
+
+            if (request.PlotFile != null)
+            {
+                PlotWriter.Write(request.PlotFile, sim.Series, config.Plans[0],
+                    $"{controller.Name} on {weather.Name}: zone 1, {request.Days} day(s) from {request.StartTime.Hours:00}:{request.StartTime.Minutes:00}, seed {request.Seed}");
+            }
+
+            var t = metrics["total"]!;
+            if (sim.Interrupted)
+            {
+                output.WriteLine($"sim: interrupted after {(sim.World.Second / 3600.0).ToString("F2", CultureInfo.InvariantCulture)} simulated hours; the outputs cover that part");
+            }
+
+            output.WriteLine(
+                $"sim: {controller.Name} on {weather.Name}, {request.Days} day(s) in {sim.WallTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s: " +
+                $"in band {Show(t["time_in_band_pct"])} %, surface wet {Show(t["surface_wet_pct"])} %, water {t["water_l"]} L (floor {t["water_floor_l"]} L), " +
+                $"runoff {t["runoff_l"]} L, valve cycles {t["valve_cycles"]}, mist above lockout {t["mist_s_above_lockout"]} s");
+            if (request.MetricsFile != null)
+            {
+                output.WriteLine($"sim: metrics written to {request.MetricsFile}");
+            }
+            else
+            {
+                output.WriteLine(json);
+            }
+
+            if (request.TraceFile != null)
+            {
+                output.WriteLine($"sim: trace written to {request.TraceFile}");
+            }
+
+            if (request.PlotFile != null)
+            {
+                output.WriteLine($"sim: chart written to {request.PlotFile}");
+            }
+
+            return 0;
+        }
+        catch (Exception e) when (e is WeatherFormatException or SettingsFileException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine("error: " + e.Message);
+            return 2;
+        }
+        finally
+        {
+            logFile?.Dispose();
+        }
+    }
+
+    private static string Show(System.Text.Json.Nodes.JsonNode? node) => node?.ToJsonString() ?? "-";
+
+    public static IWeather BuildWeather(RunRequest request, out RunConfiguration config)
+    {
+        var lines = request.SettingsFile != null ? SettingsFile.Load(request.SettingsFile) : new List<SettingLine>();
+        config = RunConfiguration.Build(lines, request.DeviceId);
+        if (request.WeatherFile != null && request.ScenarioName != null)
+        {
+            throw new ArgumentException("use either --weather FILE or --scenario NAME, not both");
+        }
+
+        if (request.WeatherFile != null)
+        {
+            return CsvWeather.Load(request.WeatherFile);
+        }
+
+        string name = request.ScenarioName ?? DefaultScenario;
+        var scenario = Scenarios.Find(name) ?? throw new ArgumentException($"unknown scenario '{name}'; built in: {Scenarios.Names}");
+        return new ScenarioWeather(scenario, (int)request.StartTime.TotalSeconds, config.VaryDays, request.Seed);
+    }
+
+    public static ISimController BuildController(string name, RunConfiguration config, Action<string> log, Greenhouse.Ports.IMqttLink? link)
+    {
+        switch (name)
+        {
+            case "timer":
+                return new TimerBaseline(config.TimerProgram);
+            case "cycle":
+                return new CycleBaseline(config.CycleOnMinutes, config.CycleOffMinutes);
+            case "hygrostat":
+                return new HygrostatBaseline(config.HygrostatTarget ?? config.Plans[0].TargetRhPct, config.HygrostatDryTolerance,
+                    config.HygrostatWetTolerance, config.HygrostatMinCycleSeconds);
+            case "ours":
+                var ours = new OursController(log, link, config.SecondSensor ?? config.Zones >= 2);
+                // Tell the core the house's real nozzle flow (as a technician would), so its litres estimate
+                // matches the model; the settings file may still override it.
+                string flow = (new Physics.HouseParameters().MistFlowKgS * 60.0).ToString("F1", CultureInfo.InvariantCulture);
+                for (int z = 1; z <= config.Zones; z++)
+                {
+                    if (!ours.ApplySetting($"zone{z}.{Greenhouse.Control.ControlSettings.NozzleFlow}", flow, "sim", out string flowError))
+                    {
+                        throw new InvalidOperationException("the core refused the nozzle flow: " + flowError);
+                    }
+                }
+
+                foreach (var line in config.CoreLines)
+                {
+                    string source = line.LineNumber > 0 ? "file" : "cli";
+                    if (!ours.ApplySetting(line.Key, line.Value, source, out string error))
+                    {
+                        throw new SettingsFileException($"settings line {line.LineNumber} ({line.Key}): {error}");
+                    }
+                }
+
+                return ours;
+            default:
+                throw new ArgumentException($"unknown controller '{name}'; use ours, timer, cycle or hygrostat");
+        }
+    }
+}

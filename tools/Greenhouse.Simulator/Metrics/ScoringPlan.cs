@@ -1,0 +1,109 @@
+namespace Greenhouse.Simulator.Metrics;
+
+/// <summary>A local-time window, minutes after midnight; End may be below Start (over midnight); Start = End is all day
+/// (as the core's profile windows).</summary>
+public readonly record struct TimeWindow(int StartMinute, int EndMinute)
+{
+    public bool Contains(double minuteOfDay)
+    {
+        if (StartMinute == EndMinute)
+        {
+            return true;
+        }
+
+        if (StartMinute < EndMinute)
+        {
+            return minuteOfDay >= StartMinute && minuteOfDay < EndMinute;
+        }
+
+        return minuteOfDay >= StartMinute || minuteOfDay < EndMinute;
+    }
+
+    public static TimeWindow Parse(string text)
+    {
+        string[] parts = text.Trim().Split('-');
+        if (parts.Length != 2)
+        {
+            throw new FormatException($"window '{text}' is not HH:MM-HH:MM");
+        }
+
+        return new TimeWindow(ParseClock(parts[0]), ParseClock(parts[1]));
+    }
+
+    public static int ParseClock(string text)
+    {
+        string[] hm = text.Trim().Split(':');
+        if (hm.Length != 2 || !int.TryParse(hm[0], out int h) || !int.TryParse(hm[1], out int m) || h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0))
+        {
+            throw new FormatException($"time '{text}' is not HH:MM");
+        }
+
+        return h * 60 + m;
+    }
+
+    public override string ToString() => $"{StartMinute / 60:00}:{StartMinute % 60:00}-{EndMinute / 60:00}:{EndMinute % 60:00}";
+}
+
+/// <summary>
+/// How a zone is scored: the target band, the misting windows whose minutes count (the "scored
+/// minutes"), which days are wet-phase days, and the temperature lockout used by mist_s_above_lockout.
+/// Baselines are scored with the same plan as ours (taken from ours' settings) so the comparison is fair.
+/// </summary>
+public sealed class ScoringPlan
+{
+    /// <summary>Default windows when nothing else is known: the growth-stage window of the core's default
+    /// profile, 05:00-19:00 (profile.growth.start_h / end_h; wood-ear-domain.md §1, S11).</summary>
+    public static readonly TimeWindow[] DefaultWindows = { new(5 * 60, 19 * 60) };
+
+    public double TargetRhPct { get; init; } = 90.0;
+    public double BandRhPct { get; init; } = 3.0;
+    public double LockoutTempC { get; init; } = 28.0;
+    public TimeWindow[] Windows { get; init; } = DefaultWindows;
+    /// <summary>Wet days in a wet/dry cycle starting on the first day; 0 = every day is wet.</summary>
+    public int WetDays { get; init; }
+    /// <summary>Dry days following the wet days in the cycle.</summary>
+    public int DryDays { get; init; }
+
+    public double LowerBandRhPct => TargetRhPct - BandRhPct;
+    public double UpperBandRhPct => TargetRhPct + BandRhPct;
+
+    public bool InBand(double rhPct) => rhPct >= LowerBandRhPct && rhPct <= UpperBandRhPct;
+
+    public bool IsWetDay(int dayIndex)
+    {
+        if (WetDays <= 0 || DryDays <= 0)
+        {
+            return true;
+        }
+
+        return dayIndex % (WetDays + DryDays) < WetDays;
+    }
+
+    /// <summary>True when this local time is a scored minute (wet day, inside a misting window).</summary>
+    public bool IsScored(DateTime local, DateTime startLocal)
+    {
+        int dayIndex = (int)(local.Date - startLocal.Date).TotalDays;
+        if (!IsWetDay(dayIndex))
+        {
+            return false;
+        }
+
+        double minute = local.TimeOfDay.TotalMinutes;
+        foreach (var w in Windows)
+        {
+            if (w.Contains(minute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The crop stage the plan was derived from (for reports), or null.</summary>
+    public string? Stage { get; init; }
+
+    public string Describe() =>
+        (Stage != null ? $"stage {Stage}, " : "") + $"target {TargetRhPct:0.#} ± {BandRhPct:0.#} %RH, windows {(Windows.Length == 0 ? "none (stage gives no water)" : string.Join(", ", Windows.Select(w => w.ToString())))}, lockout {LockoutTempC:0.#} °C" +
+        (WetDays > 0 && DryDays > 0 ? $", {WetDays} wet / {DryDays} dry days" : "");
+}

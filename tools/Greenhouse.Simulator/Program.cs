@@ -1,0 +1,3 @@
+using Greenhouse.Simulator.Cli;
+
+return CliApp.Invoke(args);
