@@ -6,8 +6,8 @@ namespace Greenhouse.Fuzz.Tests
 {
     /// <summary>
     /// The CI slice: a few thousand seeded cases per target through the same generators and oracles as the dedicated
-    /// run (tools/Greenhouse.Fuzz). Inputs of the known-issue classes (README there) are left out so the slice stays
-    /// green; the dedicated run without --avoid-known still finds them.
+    /// run (tools/Greenhouse.Fuzz). The three issues the first million-case runs found (wildcards in device.id and
+    /// mqtt.prefix, acks that split or carried lone surrogates, a silent empty first word) are fixed and in the corpus.
     /// </summary>
     [TestClass]
     public class FuzzSliceTests
@@ -38,7 +38,7 @@ namespace Greenhouse.Fuzz.Tests
         private static void Slice(string name, long cases)
         {
             FailureLog failures = new FailureLog();
-            ITarget target = Targets.Create(name, Seed, failures, true);
+            ITarget target = Targets.Create(name, Seed, failures);
             RunResult result = Runner.Run(target, cases, 10, failures, null);
             Assert.IsTrue(result.Cases >= cases, "ran " + result.Cases.ToString());
             Assert.AreEqual(0L, failures.Total, Describe(failures));

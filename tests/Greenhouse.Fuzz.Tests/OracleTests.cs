@@ -90,7 +90,7 @@ namespace Greenhouse.Fuzz.Tests
             Gen<string> topic = level.Array[0, 5].Select(levels => FuzzCase.BasePlaceholder + (levels.Length == 0 ? "" : "/" + string.Join("/", levels)) + "/set");
             Gen<byte[]> payload = Gen.OneOf<byte[]>(Gen.Byte.Array[0, 80], Gen.OneOf("90", "98.1", "auto", "ON", "30", "").Select(s => Encoding.ASCII.GetBytes(s)));
             FailureLog failures = new FailureLog();
-            MqttTarget target = new MqttTarget(1, failures, true);
+            MqttTarget target = new MqttTarget(1, failures);
             Gen.Select(topic, payload, Gen.Bool).Sample((t, p, r) =>
             {
                 long before = failures.Total;
@@ -104,7 +104,7 @@ namespace Greenhouse.Fuzz.Tests
         public void FloodAboveCapacityIsAnsweredForTheKeptMessages()
         {
             FailureLog failures = new FailureLog();
-            MqttTarget target = new MqttTarget(1, failures, true);
+            MqttTarget target = new MqttTarget(1, failures);
             System.Collections.Generic.List<Step> batch = new System.Collections.Generic.List<Step>();
             for (int i = 0; i < 40; i++)
             {

@@ -31,16 +31,9 @@ namespace Greenhouse.Fuzz
         private long _caseIndex;
         private long _next;
         private bool _resetPending;
-        private readonly bool _avoidKnown;
 
-        public ConsoleTarget(int seed, FailureLog failures) : this(seed, failures, false)
+        public ConsoleTarget(int seed, FailureLog failures)
         {
-        }
-
-        /// <param name="avoidKnownIssues">Leave out the known-issue class (a first word that is an empty quoted string).</param>
-        public ConsoleTarget(int seed, FailureLog failures, bool avoidKnownIssues)
-        {
-            _avoidKnown = avoidKnownIssues;
             _random = new Random(seed);
             _values = new ValueGenerator(_random);
             _failures = failures;
@@ -64,11 +57,6 @@ namespace Greenhouse.Fuzz
             for (long i = 0; i < cases; i++)
             {
                 string line = NextLine();
-                if (_avoidKnown && line.TrimStart().StartsWith("\"\"", StringComparison.Ordinal))
-                {
-                    line = "x" + line;
-                }
-
                 RunLine(line, _next++);
             }
 

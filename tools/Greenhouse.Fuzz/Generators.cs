@@ -37,7 +37,6 @@ namespace Greenhouse.Fuzz
         /// When set, inputs of the classes listed in tools/Greenhouse.Fuzz/README.md "Known issues" are not generated
         /// (so the CI slice stays green until main fixes them): MQTT wildcards in device.id / mqtt.prefix.
         /// </summary>
-        public bool AvoidKnownIssues;
 
         public SettingDefinition PickDefinition()
         {
@@ -94,15 +93,28 @@ namespace Greenhouse.Fuzz
                     return Secret();
                 default:
                 {
-                    string text = Text(_random.Next(def.MaxLength + 1));
-                    if (AvoidKnownIssues && (def.Name == "device.id" || def.Name == "mqtt.prefix"))
+                    if (def.Name == "device.id" || def.Name == "mqtt.prefix")
                     {
-                        text = text.Replace('+', '-').Replace('#', '-');
+                        // Both become MQTT topic levels; only topic-safe text is a valid value (TopicSettingsRule).
+                        return TopicText(def.Name == "mqtt.prefix", 1 + _random.Next(def.MaxLength));
                     }
 
-                    return text;
+                    return Text(_random.Next(def.MaxLength + 1));
                 }
             }
+        }
+
+        private string TopicText(bool levels, int length)
+        {
+            const string chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+            char[] text = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                bool slash = levels && i > 0 && i < length - 1 && text[i - 1] != '/' && _random.Next(6) == 0;
+                text[i] = slash ? '/' : chars[_random.Next(chars.Length)];
+            }
+
+            return new string(text);
         }
 
         /// <summary>A value the definition must refuse.</summary>
@@ -225,7 +237,7 @@ namespace Greenhouse.Fuzz
         /// <summary>Topics as an MQTT client library delivers them: decoded UTF-8, so no lone surrogates (known issue otherwise).</summary>
         private string Deliverable(string topic)
         {
-            if (!_values.AvoidKnownIssues || topic == null)
+            if (topic == null)
             {
                 return topic;
             }
@@ -257,21 +269,6 @@ namespace Greenhouse.Fuzz
         {
             Step step = Shape(baseTopic);
             step.Topic = Deliverable(step.Topic);
-            if (_values.AvoidKnownIssues && step.Topic != null && step.Payload != null
-                && (step.Topic.EndsWith("/device.id/set", StringComparison.Ordinal) || step.Topic.EndsWith("/mqtt.prefix/set", StringComparison.Ordinal)))
-            {
-                byte[] payload = (byte[])step.Payload.Clone();
-                for (int i = 0; i < payload.Length; i++)
-                {
-                    if (payload[i] == (byte)'+' || payload[i] == (byte)'#')
-                    {
-                        payload[i] = (byte)'-';
-                    }
-                }
-
-                step.Payload = payload;
-            }
-
             return step;
         }
 
@@ -327,7 +324,7 @@ namespace Greenhouse.Fuzz
             int length = _random.Next(4) == 0 ? 60000 + _random.Next(5535) : 150 + _random.Next(2000);
             string tail = new string((char)('a' + _random.Next(26)), length);
             string longTopic = _random.Next(2) == 0 ? baseTopic + "/config/" + tail + "/set" : baseTopic + "/" + tail + (_random.Next(2) == 0 ? "/set" : "");
-            if (!_values.AvoidKnownIssues && _random.Next(2) == 0)
+            if (_random.Next(2) == 0)
             {
                 // A character outside the BMP (a surrogate pair) around where an ack cuts long topics (known issue).
                 int at = Math.Min(longTopic.Length - 4, 195 + _random.Next(8));

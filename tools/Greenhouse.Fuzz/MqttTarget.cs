@@ -39,14 +39,10 @@ namespace Greenhouse.Fuzz
         private long _caseIndex;
         private readonly HashSet<string> _knownSecrets = new HashSet<string>(StringComparer.Ordinal);
 
-        public MqttTarget(int seed, FailureLog failures) : this(seed, failures, false)
-        {
-        }
-
-        public MqttTarget(int seed, FailureLog failures, bool avoidKnownIssues)
+        public MqttTarget(int seed, FailureLog failures)
         {
             _random = new Random(seed);
-            _values = new ValueGenerator(_random) { AvoidKnownIssues = avoidKnownIssues };
+            _values = new ValueGenerator(_random);
             _generator = new MqttGenerator(_random, _values);
             _failures = failures;
             _rig = new FuzzRig(null);

@@ -7,7 +7,7 @@ namespace Greenhouse.Fuzz
 {
     /// <summary>
     /// Dedicated fuzz run: <c>dotnet run -c Release --project tools/Greenhouse.Fuzz -- --cases 1000000 --seed 1
-    /// [--target mqtt|settings|console|all] [--corpus DIR] [--avoid-known]</c>. Prints cases/s, failures and peak managed memory per
+    /// [--target mqtt|settings|console|all] [--corpus DIR]</c>. Prints cases/s, failures and peak managed memory per
     /// target, writes each kept failing case to DIR (default ./fuzz-failures) and exits 1 on any failure (2 on bad arguments).
     /// <c>--replay FILE...</c> replays corpus cases instead.
     /// </summary>
@@ -24,7 +24,6 @@ namespace Greenhouse.Fuzz
             int seed = 1;
             string target = "all";
             string corpus = "fuzz-failures";
-            bool avoidKnown = false;
             try
             {
                 for (int i = 0; i < args.Length; i++)
@@ -43,9 +42,6 @@ namespace Greenhouse.Fuzz
                         case "--corpus":
                             corpus = args[++i];
                             break;
-                        case "--avoid-known":
-                            avoidKnown = true;
-                            break;
                         default:
                             throw new ArgumentException("unknown option " + args[i]);
                     }
@@ -58,7 +54,7 @@ namespace Greenhouse.Fuzz
             }
             catch (Exception e) when (e is ArgumentException || e is FormatException || e is IndexOutOfRangeException || e is OverflowException)
             {
-                Console.Error.WriteLine("usage: Greenhouse.Fuzz --cases N --seed N [--target " + string.Join("|", Targets.Names) + "|all] [--corpus DIR] [--avoid-known]");
+                Console.Error.WriteLine("usage: Greenhouse.Fuzz --cases N --seed N [--target " + string.Join("|", Targets.Names) + "|all] [--corpus DIR]");
                 Console.Error.WriteLine(e.Message);
                 return 2;
             }
@@ -77,7 +73,7 @@ namespace Greenhouse.Fuzz
             List<RunResult> results = new List<RunResult>();
             foreach (string name in names)
             {
-                ITarget instance = Targets.Create(name, seed, failures, avoidKnown);
+                ITarget instance = Targets.Create(name, seed, failures);
                 DateTime lastProgress = DateTime.UtcNow;
                 RunResult result = Runner.Run(instance, cases, 50, failures, line =>
                 {
@@ -146,16 +142,16 @@ namespace Greenhouse.Fuzz
     {
         public static readonly string[] Names = { MqttTarget.Name, SettingsTarget.Name, ConsoleTarget.Name };
 
-        public static ITarget Create(string name, int seed, FailureLog failures, bool avoidKnownIssues)
+        public static ITarget Create(string name, int seed, FailureLog failures)
         {
             switch (name)
             {
                 case MqttTarget.Name:
-                    return new MqttTarget(seed, failures, avoidKnownIssues);
+                    return new MqttTarget(seed, failures);
                 case SettingsTarget.Name:
                     return new SettingsTarget(seed, failures);
                 case ConsoleTarget.Name:
-                    return new ConsoleTarget(seed, failures, avoidKnownIssues);
+                    return new ConsoleTarget(seed, failures);
                 default:
                     throw new ArgumentException("unknown target " + name);
             }

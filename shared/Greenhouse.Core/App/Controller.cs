@@ -49,6 +49,7 @@ namespace Greenhouse.App
             _pump = new RelayChannel("pump", ports.Pump);
             _fan = new RelayChannel("fan", ports.Fan);
             ControlSettings.AddRules(_settings);
+            _settings.AddRule(new Greenhouse.Messaging.TopicSettingsRule(_settings));
             RelayChannel[] valves = new RelayChannel[ControllerSettings.MaxZones];
             for (int i = 0; i < valves.Length; i++)
             {

@@ -207,6 +207,18 @@ namespace Greenhouse.Messaging
             _afterName = false;
         }
 
+        /// <summary>True when the surrogate at index is half of a well-formed pair.</summary>
+        private static bool PairedSurrogate(string value, int index)
+        {
+            char c = value[index];
+            if (c <= (char)0xDBFF)
+            {
+                return index + 1 < value.Length && value[index + 1] >= (char)0xDC00 && value[index + 1] <= (char)0xDFFF;
+            }
+
+            return index > 0 && value[index - 1] >= (char)0xD800 && value[index - 1] <= (char)0xDBFF;
+        }
+
         private void AppendQuoted(string value)
         {
             Append('"');
@@ -233,9 +245,19 @@ namespace Greenhouse.Messaging
                     Append('\\');
                     Append('t');
                 }
+                else if (c >= (char)0xD800 && c <= (char)0xDFFF && !PairedSurrogate(value, i))
+                {
+                    // A lone surrogate is not a character: JSON readers refuse it even escaped. Write U+FFFD instead.
+                    Append('\\');
+                    Append('u');
+                    Append('f');
+                    Append('f');
+                    Append('f');
+                    Append('d');
+                }
                 else if (c < ' ' || c == (char)0x7f || (c >= (char)0xD800 && c <= (char)0xDFFF))
                 {
-                    // Control characters, and lone surrogates (which would be invalid UTF-8), as \uXXXX.
+                    // Control characters, and surrogate pairs (kept ASCII-only on the wire), as \uXXXX.
                     Append('\\');
                     Append('u');
                     Append(Hex[(c >> 12) & 0xf]);

@@ -798,7 +798,7 @@ namespace Greenhouse.Messaging
             _small.Clear();
             _small.BeginObject();
             // Real command topics are short; a huge junk topic is echoed cut short rather than copied whole.
-            _small.Member("topic", topic.Length > MaxEchoedTopicLength ? topic.Substring(0, MaxEchoedTopicLength) + "..." : topic);
+            _small.Member("topic", topic.Length > MaxEchoedTopicLength ? Shorten(topic) : topic);
             _small.MemberBool("ok", ok);
             if (ok)
             {
@@ -875,6 +875,18 @@ namespace Greenhouse.Messaging
 
             text = new string(chars);
             return true;
+        }
+
+        /// <summary>Cuts a long topic for the ack without splitting a surrogate pair.</summary>
+        private static string Shorten(string topic)
+        {
+            int length = MaxEchoedTopicLength;
+            if (topic[length - 1] >= (char)0xD800 && topic[length - 1] <= (char)0xDBFF)
+            {
+                length--;
+            }
+
+            return topic.Substring(0, length) + "...";
         }
     }
 }

@@ -14,6 +14,7 @@ namespace Greenhouse.Persistence
         {
             ControllerSettings settings = new ControllerSettings(SettingsCatalog.All());
             Greenhouse.Control.ControlSettings.AddRules(settings);
+            settings.AddRule(new Greenhouse.Messaging.TopicSettingsRule(settings));
             SettingsDocument a;
             SettingsDocument b;
             bool okA = TryRead(store, SettingsPersistence.SlotA, out a);

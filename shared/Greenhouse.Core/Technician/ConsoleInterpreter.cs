@@ -165,6 +165,12 @@ namespace Greenhouse.Technician
             string name = command.Command;
             if (name.Length == 0)
             {
+                if (command.Count > 0)
+                {
+                    // A quoted empty first word ("" status): say so rather than stay silent.
+                    Answer("unknown command '' - type help");
+                }
+
                 return;
             }
 

@@ -96,7 +96,9 @@ namespace Greenhouse.Tests
 
             // Values may contain spaces.
             Assert.IsTrue(ConsoleRig.Has(rig.Type("set wifi.ssid Farm Net 2"), "ok wifi.ssid=Farm Net 2\n"));
-            Assert.IsTrue(ConsoleRig.Has(rig.Type("set device.id \"gh 7\""), "ok device.id=gh 7\n"));
+            Assert.IsTrue(ConsoleRig.Has(rig.Type("set mqtt.user \"farm 7\""), "ok mqtt.user=farm 7\n"));
+            // A device id becomes an MQTT topic level: a space or wildcard is refused with the reason.
+            Assert.IsTrue(ConsoleRig.Has(rig.Type("set device.id \"gh 7\""), "device.id must be letters, digits, - and _ only"));
             Assert.IsTrue(ConsoleRig.Has(rig.Type("set pins.pump_relay 19"), "(takes effect after reboot)"));
         }
 
