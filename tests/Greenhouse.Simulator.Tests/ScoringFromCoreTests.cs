@@ -51,6 +51,53 @@ public sealed class ScoringFromCoreTests
     }
 
     [TestMethod]
+    public void SeasonModes_ReplaceTheStageWindow_AsTheEngineDoes()
+    {
+        var plan = Build("").Plans[0];
+        Assert.IsNotNull(plan.Seasons);
+        var start = new DateTime(2026, 7, 15);
+        var noon = new DateTime(2026, 7, 15, 12, 0, 0);
+        var evening = new DateTime(2026, 7, 15, 21, 0, 0);
+        Assert.IsTrue(plan.IsScored(noon, start, summer: false, cold: false));
+        Assert.IsFalse(plan.IsScored(evening, start, summer: false, cold: false));
+        // Summer mode: night window 19-06 (season.night_start_h / night_end_h).
+        Assert.IsFalse(plan.IsScored(noon, start, summer: true, cold: false));
+        Assert.IsTrue(plan.IsScored(evening, start, summer: true, cold: false));
+        // Cold mode: midday window 09-15.
+        Assert.IsTrue(plan.IsScored(noon, start, summer: false, cold: true));
+        Assert.IsFalse(plan.IsScored(new DateTime(2026, 7, 15, 16, 0, 0), start, summer: false, cold: true));
+
+        // The tracker follows the engine's rule: hot once -> summer for season.memory_h; cold only after a whole
+        // memory period without a warm reading.
+        var tracker = new SeasonTracker(plan.Seasons!);
+        tracker.Update(0, 20);
+        Assert.IsFalse(tracker.Summer);
+        tracker.Update(100, 25.5);
+        Assert.IsTrue(tracker.Summer);
+        tracker.Update(100 + 23 * 3600, 18);
+        Assert.IsTrue(tracker.Summer);
+        tracker.Update(101 + 24 * 3600, 18);
+        Assert.IsFalse(tracker.Summer);
+        var cold = new SeasonTracker(plan.Seasons!);
+        cold.Update(0, 10);
+        cold.Update(23 * 3600, 10);
+        Assert.IsFalse(cold.Cold);
+        cold.Update(24 * 3600, 10);
+        Assert.IsTrue(cold.Cold);
+
+        // Stages without water and explicit sim.score.windows ignore the seasons.
+        Assert.IsFalse(Build("zone1.stage=rest\n").Plans[0].IsScored(evening, start, summer: true, cold: false));
+        var overridden = Build("sim.score.windows=06:00-10:00\n").Plans[0];
+        Assert.IsNull(overridden.Seasons);
+        Assert.IsTrue(overridden.IsScored(new DateTime(2026, 7, 15, 7, 0, 0), start, summer: true, cold: false));
+        // Switched off in the core's settings: the stage window stays.
+        var noSummer = Build("season.summer=off\n").Plans[0];
+        var t = new SeasonTracker(noSummer.Seasons!);
+        t.Update(0, 35);
+        Assert.IsFalse(t.Summer);
+    }
+
+    [TestMethod]
     public void TheDevicesOwnSettingsFile_IsAccepted()
     {
         var settings = new ControllerSettings(SettingsCatalog.All());

@@ -575,6 +575,22 @@ namespace Greenhouse.Control
                 return;
             }
 
+            if (wasWanting && _wantKind == PulseKind.Auto && rh < target)
+            {
+                // Latched request: a pulse once asked for is held through the pump pre-run (and while waiting for a
+                // valve slot) until the valve opens. Without the latch, sensor noise around the lower edge started the
+                // pump, lifted the next reading back over the edge and stopped the pump before any valve opened.
+                // The latch lets go once humidity has clearly recovered (at the target).
+                if (left < _s.Integer(_ix.PulseMin, _n) * 1000)
+                {
+                    BudgetBlocked(now, hourLeft);
+                    return;
+                }
+
+                Want(wasWanting, now, PulseKind.Auto, Min(_wantPulseMs, left), _wantCode, _wantA, _wantB);
+                return;
+            }
+
             if (rh >= lower)
             {
                 Set(ZoneActivity.Idle, ReasonCode.InBand, rh, lower);

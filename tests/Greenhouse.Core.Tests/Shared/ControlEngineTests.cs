@@ -84,6 +84,61 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void PulseRequestIsLatchedThroughThePumpPreRun()
+        {
+            // Noise around the lower edge (87): one reading under it asks for a pulse, the next is back over it.
+            // The request must hold through the pre-run so that every pump start opens the valve.
+            ControlRig rig = new ControlRig();
+            rig.Set("pump.prerun_s", "3");
+            rig.Set("zone1.settle_s", "30");
+            rig.Set("zone1.min_off_s", "0");
+            int pumpStarts = 0;
+            int valveOpens = 0;
+            bool pumpWas = false;
+            bool valveWas = false;
+            for (int t = 0; t < 1800; t++)
+            {
+                rig.Climate(1, 20, t % 2 == 0 ? 86.8 : 87.4);
+                rig.Step(1000);
+                if (rig.Pump.Energised && !pumpWas)
+                {
+                    pumpStarts++;
+                }
+
+                if (rig.Valves[0].Energised && !valveWas)
+                {
+                    valveOpens++;
+                }
+
+                pumpWas = rig.Pump.Energised;
+                valveWas = rig.Valves[0].Energised;
+            }
+
+            Assert.IsTrue(valveOpens > 0);
+            Assert.AreEqual(valveOpens, pumpStarts);
+        }
+
+        [TestMethod]
+        public void LatchedRequestLetsGoWhenHumidityReachesTheTarget()
+        {
+            ControlRig rig = new ControlRig();
+            rig.Set("pump.prerun_s", "5");
+            rig.Climate(1, 20, 86);
+            rig.Step(1000);
+            Assert.IsTrue(rig.Pump.Energised);
+            rig.Climate(1, 20, 88); // over the lower edge, under the target: still latched
+            rig.Step(1000);
+            Assert.IsTrue(rig.Zone(1).WantsValve);
+            Assert.IsTrue(rig.Pump.Energised);
+            rig.Climate(1, 20, 90.5); // recovered: the request is dropped, no valve opens
+            rig.Step(1000);
+            Assert.IsFalse(rig.Zone(1).WantsValve);
+            rig.Run(10, 1, 1);
+            Assert.IsFalse(rig.Valves[0].Energised);
+            Assert.IsFalse(rig.Pump.Energised);
+        }
+
+        [TestMethod]
         public void ValveSlotsAreSharedLongestWaitingFirst()
         {
             ControlRig rig = new ControlRig();

@@ -124,8 +124,10 @@ public sealed class RunConfiguration
     /// day, none for stages without water); the high lockout min(<c>lockout.high_c</c>,
     /// <c>profile.&lt;stage&gt;.max_temp_c</c>); wet/dry alternation (<c>wet_days</c>/<c>dry_days</c>, growth
     /// stage only) counted from the first day of the run. <c>sim.score.*</c> keys override windows, lockout and
-    /// the wet/dry days. The season modes (summer night-only, cold midday-only) narrow ours' windows at run
-    /// time; they are not part of the plan, so minutes ours skips on purpose still count.
+    /// the wet/dry days. The season modes (summer night-only, cold midday-only; <c>season.*</c>) are part of the
+    /// plan: while the model's inside temperature puts the house in a season mode, the window that mode allows
+    /// replaces the stage window for every controller (issue 7: scored minutes are wet-phase minutes inside the
+    /// misting windows). An explicit <c>sim.score.windows</c> turns the season rules off.
     /// </summary>
     public static ScoringPlan PlanFromCore(ControllerSettings settings, int zone, TimeWindow[]? windows, double? lockout, int? wetDays, int? dryDays)
     {
@@ -151,9 +153,26 @@ public sealed class RunConfiguration
             BandRhPct = ReadNumber(settings, prefix + CoreSettings.Band),
             LockoutTempC = lockout ?? stageLockout,
             Windows = windows ?? stageWindows,
+            Seasons = windows == null ? SeasonsFromCore(settings) : null,
             WetDays = wetDays ?? (growth ? (int)ReadNumber(settings, prefix + Greenhouse.Control.ControlSettings.WetDays) : 0),
             DryDays = dryDays ?? (growth ? (int)ReadNumber(settings, prefix + Greenhouse.Control.ControlSettings.DryDays) : 0),
         };
+    }
+
+    /// <summary>The season rules as the core's settings define them (read the same keys as the engine).</summary>
+    public static SeasonRules SeasonsFromCore(ControllerSettings settings)
+    {
+        bool Flag(string key) => ReadText(settings, key) is "on" or "true" or "1";
+        return new SeasonRules(
+            Flag(Greenhouse.Control.ControlSettings.SummerMode),
+            ReadNumber(settings, Greenhouse.Control.ControlSettings.SummerCelsius),
+            (int)ReadNumber(settings, Greenhouse.Control.ControlSettings.NightStartHour),
+            (int)ReadNumber(settings, Greenhouse.Control.ControlSettings.NightEndHour),
+            Flag(Greenhouse.Control.ControlSettings.ColdMode),
+            ReadNumber(settings, Greenhouse.Control.ControlSettings.ColdCelsius),
+            (int)ReadNumber(settings, Greenhouse.Control.ControlSettings.MiddayStartHour),
+            (int)ReadNumber(settings, Greenhouse.Control.ControlSettings.MiddayEndHour),
+            (int)ReadNumber(settings, Greenhouse.Control.ControlSettings.SeasonMemoryHours));
     }
 
     private static string ReadText(ControllerSettings settings, string key)

@@ -29,6 +29,7 @@ public sealed class MetricsCollector
     private long _pumpCycles;
     private bool _pumpWasOn;
     private long _ventSeconds;
+    private readonly SeasonTracker? _season;
 
     public MetricsCollector(string controller, ScoringPlan[] plans, long steadyFromSecond)
     {
@@ -36,7 +37,13 @@ public sealed class MetricsCollector
         _plans = plans;
         _zones = plans.Select(_ => new ZoneAccumulator()).ToArray();
         _steadyFromSecond = steadyFromSecond;
+        SeasonRules? rules = plans.Select(p => p.Seasons).FirstOrDefault(r => r != null);
+        _season = rules != null ? new SeasonTracker(rules) : null;
     }
+
+    /// <summary>Minutes scored while summer mode held, and while cold mode held (for reports).</summary>
+    public long SummerSeconds { get; private set; }
+    public long ColdSeconds { get; private set; }
 
     /// <summary>Records one simulated second, after the houses have stepped with these outputs.</summary>
     public void Record(SimWorld world, SimOutputs outputs, long stepAllocatedBytes)
@@ -60,6 +67,28 @@ public sealed class MetricsCollector
         }
 
         DateTime local = world.LocalNow;
+        if (_season != null)
+        {
+            double maxTemp = double.MinValue;
+            for (int z = 0; z < _zones.Length; z++)
+            {
+                maxTemp = Math.Max(maxTemp, world.Houses[z].AirTempC);
+            }
+
+            _season.Update(world.Second, maxTemp);
+        }
+
+        bool summer = _season?.Summer ?? false;
+        bool cold = _season?.Cold ?? false;
+        if (summer)
+        {
+            SummerSeconds++;
+        }
+
+        if (cold)
+        {
+            ColdSeconds++;
+        }
         for (int z = 0; z < _zones.Length; z++)
         {
             var acc = _zones[z];
@@ -97,7 +126,7 @@ public sealed class MetricsCollector
                 acc.ContinuousMist = 0;
             }
 
-            if (plan.IsScored(local, world.StartLocal))
+            if (plan.IsScored(local, world.StartLocal, summer, cold))
             {
                 acc.ScoredSeconds++;
                 if (plan.InBand(rh))
@@ -155,6 +184,12 @@ public sealed class MetricsCollector
         var totalObj = ZoneObject(total, simHours, waterTotal, runoffTotal, alarms, allocPerTick);
         totalObj["pump_cycles"] = _pumpCycles;
         totalObj["vent_s"] = _ventSeconds;
+        if (_season != null)
+        {
+            doc["summer_mode_h"] = Math.Round(SummerSeconds / 3600.0, 2);
+            doc["cold_mode_h"] = Math.Round(ColdSeconds / 3600.0, 2);
+        }
+
         doc["total"] = totalObj;
         doc["zones"] = zones;
         return doc;

@@ -45,6 +45,59 @@ public readonly record struct TimeWindow(int StartMinute, int EndMinute)
 }
 
 /// <summary>
+/// The season modes of the core's settings (docs/control.md "Time windows and seasons"): summer mode (night-only
+/// window once the temperature reached <c>season.summer_c</c>, held for <c>season.memory_h</c>) and cold mode
+/// (midday-only window when no reading reached <c>season.cold_c</c> for <c>season.memory_h</c>, counted from the
+/// start). Hours are whole local hours as in the core.
+/// </summary>
+public sealed record SeasonRules(bool SummerEnabled, double SummerC, int NightStartH, int NightEndH,
+    bool ColdEnabled, double ColdC, int MiddayStartH, int MiddayEndH, int MemoryHours);
+
+/// <summary>
+/// Follows the season mode second by second from the true inside air temperature of the simulated houses (the
+/// hottest zone, as the engine takes the hottest valid zone), the same way the engine follows its sensors. One
+/// tracker per run, driven by the model and not by any controller, so every controller is scored on the same
+/// rule.
+/// </summary>
+public sealed class SeasonTracker
+{
+    private readonly SeasonRules _rules;
+    private bool _started;
+    private bool _haveHot;
+    private long _lastHotS;
+    private long _lastWarmS;
+
+    public SeasonTracker(SeasonRules rules) => _rules = rules;
+
+    public bool Summer { get; private set; }
+    public bool Cold { get; private set; }
+
+    public void Update(long second, double maxInsideTempC)
+    {
+        if (!_started)
+        {
+            _started = true;
+            _lastWarmS = second;
+        }
+
+        if (maxInsideTempC >= _rules.SummerC)
+        {
+            _haveHot = true;
+            _lastHotS = second;
+        }
+
+        if (maxInsideTempC >= _rules.ColdC)
+        {
+            _lastWarmS = second;
+        }
+
+        long memory = _rules.MemoryHours * 3600L;
+        Summer = _rules.SummerEnabled && _haveHot && second - _lastHotS < memory;
+        Cold = !Summer && _rules.ColdEnabled && second - _lastWarmS >= memory;
+    }
+}
+
+/// <summary>
 /// How a zone is scored: the target band, the misting windows whose minutes count (the "scored
 /// minutes"), which days are wet-phase days, and the temperature lockout used by mist_s_above_lockout.
 /// Baselines are scored with the same plan as ours (taken from ours' settings) so the comparison is fair.
@@ -79,8 +132,19 @@ public sealed class ScoringPlan
         return dayIndex % (WetDays + DryDays) < WetDays;
     }
 
+    /// <summary>
+    /// Season rules of the core's settings, or null (then only <see cref="Windows"/> count). When set, a summer
+    /// or cold mode replaces the stage window by the night or midday window, as the engine does, but only for
+    /// stages that have a window at all.
+    /// </summary>
+    public SeasonRules? Seasons { get; init; }
+
     /// <summary>True when this local time is a scored minute (wet day, inside a misting window).</summary>
-    public bool IsScored(DateTime local, DateTime startLocal)
+    public bool IsScored(DateTime local, DateTime startLocal) => IsScored(local, startLocal, false, false);
+
+    /// <summary>True when this local time is a scored minute (wet day, inside the misting window that the season
+    /// mode allows at that moment).</summary>
+    public bool IsScored(DateTime local, DateTime startLocal, bool summer, bool cold)
     {
         int dayIndex = (int)(local.Date - startLocal.Date).TotalDays;
         if (!IsWetDay(dayIndex))
@@ -89,6 +153,14 @@ public sealed class ScoringPlan
         }
 
         double minute = local.TimeOfDay.TotalMinutes;
+        if (Seasons != null && Windows.Length > 0 && (summer || cold))
+        {
+            var season = summer
+                ? new TimeWindow(Seasons.NightStartH * 60, Seasons.NightEndH * 60)
+                : new TimeWindow(Seasons.MiddayStartH * 60, Seasons.MiddayEndH * 60);
+            return season.Contains(minute);
+        }
+
         foreach (var w in Windows)
         {
             if (w.Contains(minute))
@@ -105,5 +177,9 @@ public sealed class ScoringPlan
 
     public string Describe() =>
         (Stage != null ? $"stage {Stage}, " : "") + $"target {TargetRhPct:0.#} ± {BandRhPct:0.#} %RH, windows {(Windows.Length == 0 ? "none (stage gives no water)" : string.Join(", ", Windows.Select(w => w.ToString())))}, lockout {LockoutTempC:0.#} °C" +
-        (WetDays > 0 && DryDays > 0 ? $", {WetDays} wet / {DryDays} dry days" : "");
+        (WetDays > 0 && DryDays > 0 ? $", {WetDays} wet / {DryDays} dry days" : "") +
+        (Seasons != null && Windows.Length > 0
+            ? (Seasons.SummerEnabled ? $", summer mode (≥ {Seasons.SummerC:0.#} °C within {Seasons.MemoryHours} h) {Seasons.NightStartH:00}:00-{Seasons.NightEndH:00}:00" : "") +
+              (Seasons.ColdEnabled ? $", cold mode (< {Seasons.ColdC:0.#} °C for {Seasons.MemoryHours} h) {Seasons.MiddayStartH:00}:00-{Seasons.MiddayEndH:00}:00" : "")
+            : "");
 }
