@@ -50,8 +50,15 @@ public sealed class MqttBrokerHookup : IBrokerHookup
             }
 
             told = true;
-            string id = controller.Mqtt.DeviceId;
-            string baseTopic = controller.Mqtt.BaseTopic;
+            // The core refreshes its topics on its next tick; work them out the same way here.
+            string id = Read(controller, Greenhouse.Settings.CoreSettings.DeviceId);
+            if (id.Length == 0)
+            {
+                id = controller.Mqtt.DeviceId;
+            }
+
+            string prefix = Read(controller, "mqtt.prefix");
+            string baseTopic = (prefix.Length == 0 ? "greenhouse" : prefix) + "/" + id;
             string portArg = port == BrokerOption.DefaultPort ? "" : $" -p {port}";
             string hostArg = broker.Kind == BrokerKind.Embedded ? "localhost" : host;
             log($"sim: MQTT device '{id}' on {host}:{port}; watch it:  mosquitto_sub -h {hostArg}{portArg} -t '{baseTopic}/#' -v");
@@ -66,6 +73,9 @@ public sealed class MqttBrokerHookup : IBrokerHookup
             throw new ArgumentException($"the core refused {key}={value}: {error}");
         }
     }
+
+    private static string Read(Greenhouse.App.Controller controller, string key) =>
+        controller.Settings.TryGetText(key, out string text, out _) && text != null ? text : "";
 
     private static EmbeddedBroker StartEmbedded(int preferred, Action<string> log)
     {

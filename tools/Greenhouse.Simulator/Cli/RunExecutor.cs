@@ -199,6 +199,10 @@ public static class RunExecutor
             if (controller is OursController { Monitor: { } summary })
             {
                 output.WriteLine("sim: " + summary.Summary());
+                foreach (var violation in summary.Violations.Take(20))
+                {
+                    output.WriteLine("sim: violation " + violation);
+                }
             }
 
             if (request.MetricsFile != null)

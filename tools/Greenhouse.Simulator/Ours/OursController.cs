@@ -117,6 +117,15 @@ public sealed class OursController : ISimController
         _world = world;
         _clock.Attach(world);
         _tank.Attach(world);
+        if (_applied.Count > 0 && _ports.Store.TryRead(Greenhouse.Persistence.SettingsPersistence.SlotA, out _) == false)
+        {
+            // The settings file is what the device has stored: put it in the store as the device's first saved copy,
+            // so the core loads it at start and again after every power cut. (Values applied before the start stay
+            // in memory, and the core would otherwise see nothing to save.)
+            byte[] stored = System.Text.Encoding.UTF8.GetBytes(Greenhouse.Persistence.SettingsFile.Format(Core.Settings, 1));
+            _ports.Store.Write(Greenhouse.Persistence.SettingsPersistence.SlotA, stored);
+        }
+
         Core.Start();
         foreach (var (key, value, source) in _applied)
         {
