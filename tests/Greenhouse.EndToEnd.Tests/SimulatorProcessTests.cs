@@ -60,4 +60,72 @@ public sealed class SimulatorProcessTests
         var offline = await after.WaitForAsync(m => m.Topic == Base + "/status" && m.Payload == "offline", seconds: 60, what: "retained offline (last will)");
         Assert.IsTrue(offline.Retain, "the will is retained");
     }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task SimulatorConsole_OverStandardInput_AnswersStatusSetAndGet()
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet", $"\"{SimulatorDll()}\" run --broker none --console")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data != null)
+            {
+                lines.Enqueue(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            async Task<string> Expect(Func<string, bool> match, string what)
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(30);
+                while (DateTime.UtcNow < deadline)
+                {
+                    string found = lines.FirstOrDefault(match);
+                    if (found != null)
+                    {
+                        return found;
+                    }
+
+                    await Task.Delay(50);
+                }
+
+                Assert.Fail("no " + what + " in:\n" + string.Join("\n", lines));
+                return null;
+            }
+
+            await Expect(l => l.Contains("technician console on standard input"), "console banner");
+            await process.StandardInput.WriteLineAsync("status");
+            await process.StandardInput.FlushAsync();
+            await Expect(l => l.StartsWith("zone1 mode=", StringComparison.Ordinal), "status zone line");
+            await Expect(l => l.StartsWith("sensor1 health=", StringComparison.Ordinal), "status sensor line");
+            await process.StandardInput.WriteLineAsync("set zone1.target_rh 91");
+            await process.StandardInput.FlushAsync();
+            await Expect(l => l == "ok zone1.target_rh=91", "set answer");
+            await process.StandardInput.WriteLineAsync("get zone1.target_rh");
+            await process.StandardInput.FlushAsync();
+            await Expect(l => l.Trim() == "zone1.target_rh=91", "get answer");
+
+            process.StandardInput.Close(); // end of input ends the run cleanly
+            Assert.IsTrue(process.WaitForExit(30_000), "the simulator stops at the end of its input");
+            Assert.AreEqual(0, process.ExitCode);
+            await Expect(l => l.Contains("end of console input"), "end-of-input message");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
 }
