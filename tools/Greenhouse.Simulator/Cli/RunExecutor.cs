@@ -104,7 +104,9 @@ public static class RunExecutor
                 throw new ArgumentException("--console needs --controller ours (the technician console is the core's)");
             }
 
-            using var broker = BrokerHookups.Current.Connect(request.Broker, request.DeviceId ?? "", log);
+            // Baselines have no network: no broker for them, whatever --broker says.
+            var brokerOption = request.Controller == "ours" ? request.Broker : BrokerOption.None;
+            using var broker = BrokerHookups.Current.Connect(brokerOption, request.DeviceId ?? "", log);
             ISimController controller = BuildController(request.Controller, config, log, broker.Link, faults);
             if (controller is OursController core)
             {
