@@ -31,6 +31,12 @@ public sealed class CliTests
 
     private (int Code, string Out, string Err) Run(params string[] args)
     {
+        // These runs stay offline: the default --broker embedded would open a port.
+        if (args.Length > 0 && args[0] == "run" && Array.IndexOf(args, "--broker") < 0)
+        {
+            args = args.Append("--broker").Append("none").ToArray();
+        }
+
         var output = new StringWriter();
         var error = new StringWriter();
         int code = CliApp.Invoke(args, output, error, progress: false);

@@ -178,21 +178,20 @@ public sealed class Simulation
             Series.Record(world, outputs);
             done = s + 1;
 
-            if ((s + 1) % 60 == 0)
+            if ((s + 1) % 3600 == 0)
             {
-                if ((s + 1) % 3600 == 0)
-                {
-                    progress?.Invoke((double)(s + 1) / total);
-                }
+                progress?.Invoke((double)(s + 1) / total);
+            }
 
-                if (_setup.Speed is { } speed && speed > 0)
+            // Paced runs keep up with the wall clock second by second, so console lines and MQTT commands are
+            // answered within a simulated second or two, not only once per simulated minute.
+            if (_setup.Speed is { } speed && speed > 0)
+            {
+                double targetMs = (s + 1) * 1000.0 / speed;
+                double ahead = targetMs - wall.Elapsed.TotalMilliseconds;
+                if (ahead > 1)
                 {
-                    double targetMs = (s + 1) * 1000.0 / speed;
-                    double ahead = targetMs - wall.Elapsed.TotalMilliseconds;
-                    if (ahead > 1)
-                    {
-                        Thread.Sleep(TimeSpan.FromMilliseconds(ahead));
-                    }
+                    Thread.Sleep(TimeSpan.FromMilliseconds(ahead));
                 }
             }
         }

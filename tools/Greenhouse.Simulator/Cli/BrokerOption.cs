@@ -101,8 +101,8 @@ public sealed class NoNetworkHookup : IBrokerHookup
     }
 }
 
-/// <summary>Which hookup the command line uses; the MQTT work replaces <see cref="Current"/>.</summary>
+/// <summary>Which hookup the command line uses (the MQTTnet one; tests may swap it).</summary>
 public static class BrokerHookups
 {
-    public static IBrokerHookup Current { get; set; } = new NoNetworkHookup();
+    public static IBrokerHookup Current { get; set; } = new MqttBrokerHookup();
 }

@@ -10,7 +10,7 @@ public static class CliApp
 {
     public static readonly string[] Controllers = { "ours", "timer", "cycle", "hygrostat" };
 
-    public static RootCommand Build(TextWriter? output = null, TextWriter? error = null, bool progress = true)
+    public static RootCommand Build(TextWriter? output = null, TextWriter? error = null, bool progress = true, TextReader? input = null, CancellationToken cancel = default)
     {
         var weather = new Option<string?>("--weather") { Description = "weather CSV (minute,outside_temp_c,outside_rh_pct,solar_w_m2,wind_m_s)", HelpName = "FILE" };
         var scenario = new Option<string?>("--scenario") { Description = $"built-in day: {Scenarios.Names} (default {RunExecutor.DefaultScenario})", HelpName = "NAME" };
@@ -19,13 +19,24 @@ public static class CliApp
         var controller = new Option<string>("--controller") { Description = "ours, timer, cycle or hygrostat", DefaultValueFactory = _ => "ours" };
         var settings = new Option<string?>("--settings") { Description = "key=value settings file (the device's settings; sim.* keys set baselines and scoring)", HelpName = "FILE" };
         var speed = new Option<string>("--speed") { Description = "max = as fast as possible; N = N times real time", DefaultValueFactory = _ => "max", HelpName = "max|N" };
-        var broker = new Option<string>("--broker") { Description = "MQTT: none, embedded or HOST:PORT", DefaultValueFactory = _ => "none", HelpName = "none|embedded|HOST:PORT" };
+        var broker = new Option<string>("--broker") { Description = "MQTT: none, embedded or HOST:PORT", DefaultValueFactory = _ => "embedded", HelpName = "none|embedded|HOST:PORT" };
         var deviceId = new Option<string?>("--device-id") { Description = "device id in MQTT topics", HelpName = "ID" };
         var seed = new Option<int>("--seed") { Description = "seed of the sensor noise and offset (and day-to-day weather variation)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var metrics = new Option<string?>("--metrics") { Description = "write the metrics JSON here", HelpName = "FILE" };
         var trace = new Option<string?>("--trace") { Description = "write one CSV row per simulated minute here", HelpName = "FILE.csv" };
         var plot = new Option<string?>("--plot") { Description = "draw RH, band, temperatures and mist pulses to a PNG", HelpName = "FILE.png" };
         var logFile = new Option<string?>("--log") { Description = "write the controller's serial log here instead of the console", HelpName = "FILE" };
+        var console = new Option<bool>("--console") { Description = "technician console on standard input (help, status, get, set ...); runs at --speed 1 unless given; exit or end of input stops" };
+        var faults = new Option<string?>("--faults") { Description = "inject faults (ours only): KIND[#SENSOR][:PARAM]@WHEN,... or random (seeded by --seed)", HelpName = "SPEC|random" };
+        faults.Validators.Add(r =>
+        {
+            string? spec = r.GetValueOrDefault<string?>();
+            if (spec != null && !spec.Trim().Equals("random", StringComparison.OrdinalIgnoreCase) &&
+                !Greenhouse.Faults.FaultSchedule.TryParse(spec, out _, out string message))
+            {
+                r.AddError("--faults: " + message);
+            }
+        });
 
         controller.AcceptOnlyFromAmong(Controllers);
         days.Validators.Add(r =>
@@ -59,7 +70,7 @@ public static class CliApp
         });
 
         var run = new Command("run", "simulate a house with a controller and measure it");
-        foreach (Option o in new Option[] { weather, scenario, days, startTime, controller, settings, speed, broker, deviceId, seed, metrics, trace, plot, logFile })
+        foreach (Option o in new Option[] { weather, scenario, days, startTime, controller, settings, speed, broker, deviceId, seed, metrics, trace, plot, logFile, console, faults })
         {
             run.Options.Add(o);
         }
@@ -76,6 +87,12 @@ public static class CliApp
         {
             TryParseClock(parse.GetValue(startTime)!, out var start);
             TryParseSpeed(parse.GetValue(speed)!, out var speedValue);
+            bool withConsole = parse.GetValue(console);
+            if (withConsole && (parse.GetResult(speed) is null || parse.GetResult(speed)!.Implicit))
+            {
+                speedValue = 1; // a technician types in real time
+            }
+
             BrokerOption.TryParse(parse.GetValue(broker), out var brokerValue, out _);
             var request = new RunRequest
             {
@@ -94,6 +111,10 @@ public static class CliApp
                 PlotFile = parse.GetValue(plot),
                 LogFile = parse.GetValue(logFile),
                 Progress = progress,
+                Console = withConsole,
+                Input = input,
+                Faults = parse.GetValue(faults),
+                Cancel = cancel,
             };
             return RunExecutor.Execute(request, output ?? Console.Out, error ?? Console.Error);
         });
@@ -120,16 +141,19 @@ public static class CliApp
         bench.SetAction(parse => Benchmark.Execute(parse.GetValue(benchDays), parse.GetValue(benchSeed), parse.GetValue(benchSettings),
             parse.GetValue(benchMarkdown), parse.GetValue(benchJson), output ?? Console.Out, error ?? Console.Error));
 
+        var fleet = BuildFleet(output, error, cancel);
+
         var root = new RootCommand("Greenhouse simulator: the wood-ear controller core against a physical model of a hanging-bag house");
         root.Subcommands.Add(run);
         root.Subcommands.Add(bench);
+        root.Subcommands.Add(fleet);
         return root;
     }
 
     /// <summary>Parses and runs; returns the exit code (0 ok, 1 usage error from the parser, 2 bad input).</summary>
-    public static int Invoke(string[] args, TextWriter? output = null, TextWriter? error = null, bool progress = true)
+    public static int Invoke(string[] args, TextWriter? output = null, TextWriter? error = null, bool progress = true, TextReader? input = null, CancellationToken cancel = default)
     {
-        var root = Build(output, error, progress);
+        var root = Build(output, error, progress, input, cancel);
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration();
         if (output != null)
@@ -143,6 +167,96 @@ public static class CliApp
         }
 
         return parsed.Invoke(config);
+    }
+
+    /// <summary><c>fleet</c>: N real controllers in this process against one broker (Greenhouse.Fleet).</summary>
+    private static Command BuildFleet(TextWriter? output, TextWriter? error, CancellationToken cancel)
+    {
+        var devices = new Option<int>("--devices") { Description = "number of controllers", Required = true, HelpName = "N" };
+        var minutes = new Option<double>("--minutes") { Description = "wall-clock minutes to run", Required = true, HelpName = "M" };
+        var broker = new Option<string>("--broker") { Description = "MQTT broker", Required = true, HelpName = "HOST:PORT" };
+        var metrics = new Option<string?>("--metrics") { Description = "write the fleet metrics JSON here", HelpName = "FILE" };
+        var seed = new Option<int>("--seed") { Description = "seed of the devices and grower commands", DefaultValueFactory = _ => 1, HelpName = "N" };
+        devices.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--devices must be at least 1");
+            }
+        });
+        minutes.Validators.Add(r =>
+        {
+            double m = r.GetValueOrDefault<double>();
+            if (!(m > 0) || !double.IsFinite(m))
+            {
+                r.AddError("--minutes must be a positive number");
+            }
+        });
+        broker.Validators.Add(r =>
+        {
+            if (!TryParseFleetBroker(r.GetValueOrDefault<string>(), out _, out _, out string message))
+            {
+                r.AddError(message);
+            }
+        });
+        var fleet = new Command("fleet", "N controllers in one process against one broker, with random grower commands; prints the fleet metrics");
+        foreach (Option o in new Option[] { devices, minutes, broker, metrics, seed })
+        {
+            fleet.Options.Add(o);
+        }
+
+        fleet.SetAction(parse =>
+        {
+            TryParseFleetBroker(parse.GetValue(broker), out string host, out int port, out _);
+            var options = new Greenhouse.Fleet.FleetOptions
+            {
+                Devices = parse.GetValue(devices),
+                Minutes = parse.GetValue(minutes),
+                BrokerHost = host,
+                BrokerPort = port,
+                MetricsFile = parse.GetValue(metrics),
+                Seed = parse.GetValue(seed),
+                Progress = output ?? Console.Out,
+            };
+            try
+            {
+                var result = Greenhouse.Fleet.FleetRunner.RunAsync(options, cancel).GetAwaiter().GetResult();
+                (output ?? Console.Out).WriteLine(result.ToJson());
+                if (options.MetricsFile != null)
+                {
+                    (output ?? Console.Out).WriteLine($"sim: fleet metrics written to {options.MetricsFile}");
+                }
+
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            {
+                (error ?? Console.Error).WriteLine("error: " + e.Message);
+                return 2;
+            }
+        });
+        return fleet;
+    }
+
+    /// <summary>HOST:PORT for <c>fleet</c> (a broker is required there: none and embedded are not accepted).</summary>
+    public static bool TryParseFleetBroker(string? text, out string host, out int port, out string error)
+    {
+        host = "";
+        port = 0;
+        if (!BrokerOption.TryParse(text, out var option, out error))
+        {
+            return false;
+        }
+
+        if (option.Kind != BrokerKind.External)
+        {
+            error = "--broker: fleet needs HOST:PORT of a running broker";
+            return false;
+        }
+
+        host = option.Host;
+        port = option.Port;
+        return true;
     }
 
     public static bool TryParseClock(string? text, out TimeSpan time)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Greenhouse.Faults;
 using Greenhouse.Simulator.Baselines;
 using Greenhouse.Simulator.Metrics;
 using Greenhouse.Simulator.Ours;
@@ -27,6 +28,14 @@ public sealed class RunRequest
     public string? LogFile { get; init; }
     /// <summary>Show a progress bar (only on an interactive console).</summary>
     public bool Progress { get; init; } = true;
+    /// <summary>Technician console on <see cref="Input"/> (standard input): lines go to the core's interpreter.</summary>
+    public bool Console { get; init; }
+    /// <summary>Where console lines come from (null = <see cref="System.Console.In"/>).</summary>
+    public TextReader? Input { get; init; }
+    /// <summary>Fault spec (Greenhouse.Faults syntax) or "random"; null = no faults.</summary>
+    public string? Faults { get; init; }
+    /// <summary>Stops the run early (as Ctrl+C does); the outputs then cover the part that ran.</summary>
+    public CancellationToken Cancel { get; init; }
 }
 
 /// <summary>Carries out a <see cref="RunRequest"/>: builds weather, world and controller, runs, writes outputs.</summary>
@@ -46,12 +55,21 @@ public static class RunExecutor
                 logFile = new StreamWriter(request.LogFile, false) { NewLine = "\n", AutoFlush = false };
             }
 
-            bool interactive = request.Progress && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
-            Action<string> log = logFile != null
+            bool interactive = request.Progress && !request.Console && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
+            Action<string> write = logFile != null
                 ? line => logFile.WriteLine(line)
                 : interactive
                     ? line => AnsiConsole.WriteLine(line)
                     : line => output.WriteLine(line);
+            var logGate = new object();
+            Action<string> log = line =>
+            {
+                // The console reader thread logs too.
+                lock (logGate)
+                {
+                    write(line);
+                }
+            };
 
             var setup = new SimulationSetup
             {
@@ -66,15 +84,43 @@ public static class RunExecutor
             };
             var sim = new Simulation(setup);
 
-            using var broker = BrokerHookups.Current.Connect(request.Broker, request.DeviceId ?? "", log);
-            ISimController controller = BuildController(request.Controller, config, log, broker.Link);
+            FaultInjector? faults = null;
+            if (request.Faults != null)
+            {
+                if (request.Controller != "ours")
+                {
+                    throw new ArgumentException("--faults needs --controller ours (the baselines have no ports to break)");
+                }
+
+                FaultSchedule schedule = request.Faults.Trim().Equals("random", StringComparison.OrdinalIgnoreCase)
+                    ? FaultSchedule.Random(request.Seed, request.Days, RandomFaultDensity)
+                    : FaultSchedule.Parse(request.Faults);
+                faults = new FaultInjector(schedule, request.Seed);
+                log($"sim: faults {schedule}");
+            }
+
+            if (request.Console && request.Controller != "ours")
+            {
+                throw new ArgumentException("--console needs --controller ours (the technician console is the core's)");
+            }
+
+            // Baselines have no network: no broker for them, whatever --broker says.
+            var brokerOption = request.Controller == "ours" ? request.Broker : BrokerOption.None;
+            using var broker = BrokerHookups.Current.Connect(brokerOption, request.DeviceId ?? "", log);
+            ISimController controller = BuildController(request.Controller, config, log, broker.Link, faults);
             if (controller is OursController core)
             {
-                broker.Attach(core.Core);
+                core.AfterStart = c => broker.Attach(c);
             }
 
             using var trace = request.TraceFile != null ? TraceWriter.Create(request.TraceFile) : null;
-            using var cancel = new CancellationTokenSource();
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(request.Cancel);
+            if (request.Console && controller is OursController consoleTarget)
+            {
+                StartConsoleReader(request.Input ?? Console.In, consoleTarget, cancel, log);
+                log("sim: technician console on standard input: type help, status, get KEY, set KEY VALUE ...; exit or end of input stops the run");
+            }
+
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
                 // First Ctrl+C: stop after the current second and still write the outputs.
@@ -120,6 +166,14 @@ public static class RunExecutor
             if (controller is OursController ours)
             {
                 metrics["alarm_codes"] = new System.Text.Json.Nodes.JsonArray(ours.AlarmCodesSeen.Select(c => (System.Text.Json.Nodes.JsonNode?)c).ToArray());
+                if (ours.Monitor is { } monitor)
+                {
+                    metrics["faults"] = ours.Faults!.Schedule.ToString();
+                    metrics["invariant_violations"] = monitor.ViolationCount;
+                    metrics["restarts"] = ours.Restarts;
+                    metrics["alarms_appeared"] = monitor.AlarmAppearances;
+                    metrics["alarms_cleared"] = monitor.AlarmClearances;
+                }
             }
 
             string json = MetricsCollector.ToJson(metrics);
@@ -144,6 +198,15 @@ public static class RunExecutor
                 $"sim: {controller.Name} on {weather.Name}, {request.Days} day(s) in {sim.WallTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s: " +
                 $"in band {Show(t["time_in_band_pct"])} %, surface wet {Show(t["surface_wet_pct"])} %, water {t["water_l"]} L (floor {t["water_floor_l"]} L), " +
                 $"runoff {t["runoff_l"]} L, valve cycles {t["valve_cycles"]}, mist above lockout {t["mist_s_above_lockout"]} s");
+            if (controller is OursController { Monitor: { } summary })
+            {
+                output.WriteLine("sim: " + summary.Summary());
+                foreach (var violation in summary.Violations.Take(20))
+                {
+                    output.WriteLine("sim: violation " + violation);
+                }
+            }
+
             if (request.MetricsFile != null)
             {
                 output.WriteLine($"sim: metrics written to {request.MetricsFile}");
@@ -165,7 +228,7 @@ public static class RunExecutor
 
             return 0;
         }
-        catch (Exception e) when (e is WeatherFormatException or SettingsFileException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FaultSpecException or WeatherFormatException or SettingsFileException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine("error: " + e.Message);
             return 2;
@@ -197,7 +260,50 @@ public static class RunExecutor
         return new ScenarioWeather(scenario, (int)request.StartTime.TotalSeconds, config.VaryDays, request.Seed);
     }
 
-    public static ISimController BuildController(string name, RunConfiguration config, Action<string> log, Greenhouse.Ports.IMqttLink? link)
+    /// <summary>Faults per day for <c>--faults random</c>.</summary>
+    public const double RandomFaultDensity = 2;
+
+    /// <summary>
+    /// Reads technician lines on a background thread and posts them to the core's inbox (waiting while the inbox is
+    /// nearly full, so nothing is dropped). <c>exit</c> or the end of input stops the run.
+    /// </summary>
+    private static void StartConsoleReader(TextReader input, OursController target, CancellationTokenSource cancel, Action<string> log)
+    {
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                while (!cancel.IsCancellationRequested)
+                {
+                    string? line = input.ReadLine();
+                    if (line == null || line.Trim().Equals("exit", StringComparison.OrdinalIgnoreCase))
+                    {
+                        log(line == null ? "sim: end of console input; stopping the run" : "sim: exit; stopping the run");
+                        cancel.Cancel();
+                        return;
+                    }
+
+                    while (target.Core.Inbox.Count >= Greenhouse.App.Inbox.Capacity - 2 && !cancel.IsCancellationRequested)
+                    {
+                        Thread.Sleep(5);
+                    }
+
+                    target.Core.Inbox.PostConsoleLine(line);
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                // Input closed while the run ends.
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "sim console",
+        };
+        thread.Start();
+    }
+
+    public static ISimController BuildController(string name, RunConfiguration config, Action<string> log, Greenhouse.Ports.IMqttLink? link, FaultInjector? faults = null)
     {
         switch (name)
         {
@@ -209,7 +315,7 @@ public static class RunExecutor
                 return new HygrostatBaseline(config.HygrostatTarget ?? config.Plans[0].TargetRhPct, config.HygrostatDryTolerance,
                     config.HygrostatWetTolerance, config.HygrostatMinCycleSeconds);
             case "ours":
-                var ours = new OursController(log, link, config.SecondSensor ?? config.Zones >= 2);
+                var ours = new OursController(log, link, config.SecondSensor ?? config.Zones >= 2, faults);
                 // Tell the core the house's real nozzle flow (as a technician would), so its litres estimate
                 // matches the model; the settings file may still override it.
                 string flow = (new Physics.HouseParameters().MistFlowKgS * 60.0).ToString("F1", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using Greenhouse.App;
+using Greenhouse.Faults;
 using Greenhouse.Ports;
 
 namespace Greenhouse.Simulator.Ours;
@@ -24,6 +25,10 @@ public sealed class OursController : ISimController
     private readonly SimRelay _fan = new();
     private readonly SimRelay[] _valves = { new(), new(), new(), new() };
     private readonly ControllerPorts _ports;
+    private readonly ControllerPorts _corePorts;
+    private readonly FaultInjector? _faults;
+    private readonly InvariantMonitor? _monitor;
+    private readonly Action<string> _log;
     private SimWorld? _world;
     private int _alarmVersion;
     private readonly HashSet<string> _alarmCodes = new(StringComparer.Ordinal);
@@ -31,8 +36,12 @@ public sealed class OursController : ISimController
     /// <param name="log">Receives each log line of the core.</param>
     /// <param name="mqtt">The MQTT link, or null to run without network.</param>
     /// <param name="secondSensor">Whether the board has its second BME280 (unfitted ports are null for the core).</param>
-    public OursController(Action<string> log, IMqttLink? mqtt = null, bool secondSensor = false)
+    /// <param name="faults">Fault schedule to inject (null = none); the ports are then wrapped by Greenhouse.Faults,
+    /// the safety invariants are checked every tick (<see cref="Monitor"/>) and power cuts restart the core.</param>
+    public OursController(Action<string> log, IMqttLink? mqtt = null, bool secondSensor = false, FaultInjector? faults = null)
     {
+        _log = log;
+        _faults = faults;
         _ports = new ControllerPorts
         {
             Sensors = new IClimateSensor[]
@@ -50,11 +59,32 @@ public sealed class OursController : ISimController
             MacAddress = SimMacAddress,
             Log = new CallbackLogSink(log),
         };
-        Core = new Controller(_ports, FirmwareVersion);
+        _corePorts = faults != null ? FaultPorts.Wrap(_ports, faults, up => Core?.Inbox.PostConnection(up)) : _ports;
+        if (faults != null)
+        {
+            // FaultPorts.Wrap does not carry these over (as of this commit); without the MAC the device id would be gh-000000.
+            _corePorts.MacAddress = _ports.MacAddress;
+            _corePorts.ControlState = _ports.ControlState;
+            _monitor = new InvariantMonitor();
+        }
+
+        Core = new Controller(_corePorts, FirmwareVersion);
     }
 
+    /// <summary>Called with the core after it started, and again with the new core after each power cut.</summary>
+    public Action<Controller>? AfterStart { get; set; }
+
+    /// <summary>The invariant monitor of a faulty run (null without <c>--faults</c>).</summary>
+    public InvariantMonitor? Monitor => _monitor;
+
+    public FaultInjector? Faults => _faults;
+
+    /// <summary>Power cuts survived (restarts of the core).</summary>
+    public int Restarts { get; private set; }
+
     public string Name => "ours";
-    public Controller Core { get; }
+    /// <summary>The running core; a power cut replaces it (read it again after each step).</summary>
+    public Controller Core { get; private set; }
     public ControllerPorts Ports => _ports;
     public int AlarmCount { get; private set; }
     public IReadOnlyCollection<string> AlarmCodesSeen => _alarmCodes;
@@ -87,6 +117,15 @@ public sealed class OursController : ISimController
         _world = world;
         _clock.Attach(world);
         _tank.Attach(world);
+        if (_applied.Count > 0 && _ports.Store.TryRead(Greenhouse.Persistence.SettingsPersistence.SlotA, out _) == false)
+        {
+            // The settings file is what the device has stored: put it in the store as the device's first saved copy,
+            // so the core loads it at start and again after every power cut. (Values applied before the start stay
+            // in memory, and the core would otherwise see nothing to save.)
+            byte[] stored = System.Text.Encoding.UTF8.GetBytes(Greenhouse.Persistence.SettingsFile.Format(Core.Settings, 1));
+            _ports.Store.Write(Greenhouse.Persistence.SettingsPersistence.SlotA, stored);
+        }
+
         Core.Start();
         foreach (var (key, value, source) in _applied)
         {
@@ -97,13 +136,38 @@ public sealed class OursController : ISimController
         }
 
         _alarmVersion = Core.Alarms.Version;
+        AfterStart?.Invoke(Core);
     }
 
     public void Step(SimWorld world, SimOutputs outputs)
     {
+        TimeSpan elapsed = default;
+        DateTime local = default;
+        if (_faults != null)
+        {
+            elapsed = TimeSpan.FromSeconds(world.Second);
+            local = world.LocalNow;
+            var events = _faults.Update(elapsed, local);
+            for (int i = 0; i < events.Count; i++)
+            {
+                _log("sim: fault " + events[i]);
+            }
+
+            if (_faults.IsActive(FaultKind.TankEmpty))
+            {
+                world.TankFull = false; // the tank really runs dry, not only its float switch
+            }
+
+            if (_faults.PowerCutDue)
+            {
+                PowerCut(world, elapsed, local);
+            }
+        }
+
         long before = GC.GetAllocatedBytesForCurrentThread();
         Core.Tick();
         LastStepAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        _monitor?.Observe(Core, new GroundTruth(elapsed, local, world.Houses[0].AirTempC, world.TankFull));
 
         int version = Core.Alarms.Version;
         if (version != _alarmVersion)
@@ -123,5 +187,38 @@ public sealed class OursController : ISimController
 
         outputs.Pump = _pump.Energised;
         outputs.Vent = _fan.Energised;
+    }
+
+    /// <summary>
+    /// A power cut: relays drop, the network session ends, uptime starts again, and a new core starts over the same
+    /// (wrapped) ports and settings store, as the board does after power returns.
+    /// </summary>
+    private void PowerCut(SimWorld world, TimeSpan elapsed, DateTime local)
+    {
+        string[] snapshot = InvariantMonitor.SnapshotSettings(Core.Settings);
+        _pump.Drop();
+        _fan.Drop();
+        foreach (var valve in _valves)
+        {
+            valve.Drop();
+        }
+
+        try
+        {
+            _ports.Mqtt?.Disconnect();
+        }
+        catch (Exception)
+        {
+            // The link is gone with the power anyway.
+        }
+
+        _clock.RestartSecond = world.Second;
+        Restarts++;
+        _log($"sim: power cut at {local:yyyy-MM-dd HH:mm:ss}; the controller restarts from its stored settings");
+        Core = new Controller(_corePorts, FirmwareVersion);
+        Core.Start();
+        _monitor!.CheckSettingsSurvived(snapshot, Core.Settings, elapsed, local);
+        _alarmVersion = Core.Alarms.Version;
+        AfterStart?.Invoke(Core);
     }
 }

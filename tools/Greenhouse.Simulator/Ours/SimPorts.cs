@@ -13,7 +13,10 @@ public sealed class SimClock : IClock
 
     public void Attach(SimWorld world) => _world = world;
 
-    public long UptimeMilliseconds => BootUptimeMs + (_world?.Second ?? 0) * 1000L;
+    /// <summary>Simulated second of the last (re)start: a power cut restarts uptime from the boot value.</summary>
+    public long RestartSecond { get; set; }
+
+    public long UptimeMilliseconds => BootUptimeMs + ((_world?.Second ?? 0) - RestartSecond) * 1000L;
 
     public bool TryGetUtcNow(out DateTime utcNow)
     {
@@ -63,6 +66,9 @@ public sealed class SimRelay : IRelay
 {
     public bool Energised { get; private set; }
     public long Operations { get; private set; }
+
+    /// <summary>Power lost: the relay drops without the core knowing.</summary>
+    public void Drop() => Energised = false;
 
     public void Set(bool energised)
     {
