@@ -42,7 +42,9 @@ public static class SoakReport
         var steady = days.Where(d => d.Day >= options.WarmupDays).ToList();
 
         // Counters: per day and zone, the engine's valve-open time against the simulation's own relay time.
-        double maxDev = 0, sumAbsDev = 0, maxTodayDev = 0;
+        double maxDev = 0, sumAbsDev = 0, maxTodayDev = 0, maxTodayDevClean = 0;
+        string maxTodayDevCleanAt = "";
+        int cleanZoneDays = 0;
         string maxDevAt = "", maxTodayDevAt = "";
         long simValve = 0, simWater = 0, budget = 0, maxDayValve = 0;
         double engine = 0;
@@ -60,6 +62,19 @@ public static class SoakReport
                 }
 
                 double todayDev = d.EngineTodayAtEndSeconds[z] - d.SimValveSeconds[z];
+                bool clockClean = d.ClockOffsetMinutes == 0 && d.ClockUnsyncedSeconds == 0
+                    && (d.Day == 1 || (days[d.Day - 2].ClockOffsetMinutes == 0 && days[d.Day - 2].ClockUnsyncedSeconds == 0));
+                if (clockClean && Math.Abs(todayDev) > Math.Abs(maxTodayDevClean))
+                {
+                    maxTodayDevClean = todayDev;
+                    maxTodayDevCleanAt = $"day {d.Day} zone {z + 1} ({d.Restarts} restart(s) that day)";
+                }
+
+                if (clockClean)
+                {
+                    cleanZoneDays++;
+                }
+
                 if (Math.Abs(todayDev) > Math.Abs(maxTodayDev))
                 {
                     maxTodayDev = todayDev;
@@ -117,6 +132,8 @@ public static class SoakReport
                 ["day"] = d.Day,
                 ["scenario"] = d.Scenario,
                 ["restarts"] = d.Restarts,
+                ["clock_offset_min"] = d.ClockOffsetMinutes,
+                ["clock_unsynced_s"] = d.ClockUnsyncedSeconds,
                 ["sim_valve_s"] = new JsonArray(d.SimValveSeconds.Select(x => (JsonNode)x).ToArray()),
                 ["sim_water_s"] = new JsonArray(d.SimWaterSeconds.Select(x => (JsonNode)x).ToArray()),
                 ["engine_s"] = new JsonArray(d.EngineSeconds.Select(x => (JsonNode)x).ToArray()),
@@ -163,6 +180,9 @@ public static class SoakReport
                 ["mean_abs_day_deviation_s"] = Math.Round(sumAbsDev / Math.Max(1, days.Count * zones), 3),
                 ["max_today_counter_deviation_s"] = maxTodayDev,
                 ["max_today_counter_deviation_at"] = maxTodayDevAt,
+                ["max_today_counter_deviation_clock_ok_s"] = maxTodayDevClean,
+                ["max_today_counter_deviation_clock_ok_at"] = maxTodayDevCleanAt,
+                ["zone_days_with_clock_ok"] = cleanZoneDays,
                 ["engine_ms_lost_by_restarts"] = runner.CounterMsLostByRestarts,
             },
             ["memory"] = new JsonObject
@@ -179,7 +199,14 @@ public static class SoakReport
                 ["gen0_collections"] = runner.Gen[0],
                 ["gen1_collections"] = runner.Gen[1],
                 ["gen2_collections"] = runner.Gen[2],
-                ["forced_full_collections"] = days.Count,
+                ["forced_gen0_collections"] = runner.ForcedGen[0],
+                ["forced_gen1_collections"] = runner.ForcedGen[1],
+                ["forced_gen2_collections"] = runner.ForcedGen[2],
+                ["natural_gen0_collections"] = runner.Gen[0] - runner.ForcedGen[0],
+                ["natural_gen1_collections"] = runner.Gen[1] - runner.ForcedGen[1],
+                ["natural_gen2_collections"] = runner.Gen[2] - runner.ForcedGen[2],
+                ["daily_samples"] = days.Count,
+                ["fault_history_events"] = runner.Faults?.History.Count ?? 0,
             },
             ["mqtt"] = new JsonObject
             {
@@ -208,10 +235,10 @@ public static class SoakReport
         t.AppendLine($"faults by kind: {r["faults_by_kind"]!.ToJsonString()}");
         t.AppendLine($"alarms: {r["alarm_appearances"]} appeared, {r["alarm_clearances"]} cleared, {r["alarms_dropped_by_restart"]} dropped by restarts; {r["alarms_by_code"]!.ToJsonString()}");
         t.AppendLine($"water: sim valve {water["sim_valve_s"]} s, engine {water["engine_counted_s"]} s, budgets {water["sum_of_daily_budgets_s"]} s; " +
-            $"max day deviation {water["max_day_deviation_s"]} s ({water["max_day_deviation_at"]}), 'today' counter max deviation {water["max_today_counter_deviation_s"]} s; " +
+            $"max day deviation {water["max_day_deviation_s"]} s ({water["max_day_deviation_at"]}), 'today' counter max deviation {water["max_today_counter_deviation_s"]} s ({water["max_today_counter_deviation_clock_ok_s"]} s on days with a correct clock); " +
             $"max zone-day {water["max_zone_day_valve_s"]} s, {water["zone_days_over_budget"]} zone-days over budget");
         t.AppendLine($"memory: retained {memory["retained_first_steady_bytes"]} -> {memory["retained_last_bytes"]} bytes, slope {memory["retained_slope_bytes_per_day"]} B/day; " +
-            $"allocated {memory["allocated_bytes_per_day"]} B/day ({memory["alloc_bytes_per_tick_steady"]} B/tick with the harness, {memory["core_alloc_bytes_per_tick_steady"]} B/tick inside Controller.Tick); GC gen0/1/2 {memory["gen0_collections"]}/{memory["gen1_collections"]}/{memory["gen2_collections"]}");
+            $"allocated {memory["allocated_bytes_per_day"]} B/day ({memory["alloc_bytes_per_tick_steady"]} B/tick with the harness, {memory["core_alloc_bytes_per_tick_steady"]} B/tick inside Controller.Tick); GC gen0/1/2 {memory["gen0_collections"]}/{memory["gen1_collections"]}/{memory["gen2_collections"]} (of which forced by the daily samples {memory["forced_gen0_collections"]}/{memory["forced_gen1_collections"]}/{memory["forced_gen2_collections"]})");
         return t.ToString();
     }
 }

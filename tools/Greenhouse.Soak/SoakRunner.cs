@@ -16,7 +16,7 @@ public sealed class SoakOptions
     /// <summary>Average random faults per simulated day (FaultSchedule.Random).</summary>
     public double Density { get; init; } = 1.5;
     /// <summary>Days before the memory samples count for the slope (JIT, tiering, first alarms, caches settle).</summary>
-    public int WarmupDays { get; init; } = 3;
+    public int WarmupDays { get; init; } = 20;
     /// <summary>Misting zones (each its own house; the second BME280 hangs in zone 2).</summary>
     public int Zones { get; init; } = 2;
     /// <summary>Local start of the run (always at midnight, so simulated day N is local day N).</summary>
@@ -41,6 +41,10 @@ public sealed class SoakDay
     /// <summary>Per zone: budget_day_s in force at the end of the day.</summary>
     public long[] BudgetSeconds { get; init; } = Array.Empty<long>();
     public int Restarts { get; set; }
+    /// <summary>How far the controller's wall clock is off at the end of the day (sum of the clock jumps so far), minutes.</summary>
+    public double ClockOffsetMinutes { get; set; }
+    /// <summary>Seconds of the day the controller's wall clock was unavailable (clock-unsynced).</summary>
+    public long ClockUnsyncedSeconds { get; set; }
     /// <summary>GC.GetTotalMemory(true) at the end of the day (after a full collection).</summary>
     public long RetainedBytes { get; set; }
     /// <summary>GC.GetAllocatedBytesForCurrentThread() at the end of the day (cumulative).</summary>
@@ -65,7 +69,10 @@ public sealed class SoakRunner
     }
 
     public FaultSchedule Schedule { get; }
-    public List<SoakDay> DaysRun { get; } = new();
+    /// <summary>Completed days, in order.</summary>
+    public IReadOnlyList<SoakDay> DaysRun => _days.GetRange(0, _daysDone);
+    private readonly List<SoakDay> _days = new();
+    private int _daysDone;
     public InvariantMonitor Monitor { get; private set; } = new();
     public FaultInjector? Faults { get; private set; }
     public Dictionary<string, int> FaultsByKind { get; } = new(StringComparer.Ordinal);
@@ -75,7 +82,9 @@ public sealed class SoakRunner
     public long LogLines { get; private set; }
     public long Ticks { get; private set; }
     public TimeSpan WallTime { get; private set; }
+    /// <summary>Collections per generation during the run, and those of them forced by the daily memory samples.</summary>
     public int[] Gen { get; } = new int[3];
+    public int[] ForcedGen { get; } = new int[3];
     public LoopbackMqttLink Link { get; } = new();
     public long SteadyAllocatedBytes { get; private set; }
     public long SteadyTicks { get; private set; }
@@ -98,6 +107,24 @@ public sealed class SoakRunner
             SecondSensor = true,
         };
         SimWorld world = Simulation.BuildWorld(setup);
+
+        // Everything the harness keeps per day is made before the loop, so the daily memory samples see the core (and
+        // the fault library's event history, which grows by a few events a day) rather than the harness's own records.
+        for (int d = 0; d < _options.Days; d++)
+        {
+            weather.At(d * 86400.0);
+            _days.Add(new SoakDay
+            {
+                Day = d + 1,
+                Scenario = weather.ScenarioOf(d),
+                SimValveSeconds = new long[zones],
+                SimWaterSeconds = new long[zones],
+                EngineSeconds = new double[zones],
+                EngineTodayAtEndSeconds = new double[zones],
+                BudgetSeconds = new long[zones],
+            });
+        }
+
         double pressure = setup.House.PressureHpa;
 
         var clock = new SoakClock { StartLocal = _options.StartLocal };
@@ -178,6 +205,11 @@ public sealed class SoakRunner
 
             // tank-empty means the tank really ran dry: the float switch and the water reaching the nozzles.
             bool tankHasWater = !faults.IsActive(FaultKind.TankEmpty);
+            if (faults.IsActive(FaultKind.ClockUnsynced))
+            {
+                _unsynced++;
+            }
+
             world.TankFull = tankHasWater;
 
             if (faults.PowerCutDue)
@@ -227,15 +259,15 @@ public sealed class SoakRunner
             {
                 EndDay(controller, (int)(s / 86400) - 1, weather, simValve, simWater, engineMs, dayRestarts, zones, todayFromPrevious: true);
                 dayRestarts = 0;
-                if (DaysRun.Count == _options.WarmupDays)
+                if (_daysDone == _options.WarmupDays)
                 {
                     steadyAllocStart = GC.GetAllocatedBytesForCurrentThread();
                     SteadyTicks = 0;
                     SteadyCoreAllocatedBytes = 0;
                 }
 
-                progress?.Invoke($"day {DaysRun.Count}/{_options.Days}: {Monitor.ViolationCount} violation(s), {Restarts} restart(s), " +
-                    $"retained {DaysRun[^1].RetainedBytes / 1024} KiB, {Ticks / wall.Elapsed.TotalSeconds:F0} ticks/s");
+                progress?.Invoke($"day {_daysDone}/{_options.Days}: {Monitor.ViolationCount} violation(s), {Restarts} restart(s), " +
+                    $"retained {_days[_daysDone - 1].RetainedBytes / 1024} KiB, {Ticks / wall.Elapsed.TotalSeconds:F0} ticks/s");
             }
 
             bool pumpOn = pump.Energised;
@@ -278,44 +310,36 @@ public sealed class SoakRunner
     }
 
     private double[] _lastToday = Array.Empty<double>();
+    private long _unsynced;
 
     private void EndDay(Controller controller, int day, SeasonWeather weather, long[] simValve, long[] simWater, long[] engineMs,
         int restarts, int zones, bool todayFromPrevious)
     {
-        var budgets = new long[zones];
+        SoakDay record = _days[day];
+        int budgetIndex = controller.Settings.Require(ControlSettings.BudgetDaySeconds);
         for (int z = 0; z < zones; z++)
         {
-            budgets[z] = controller.Settings.Integer(controller.Settings.Require(ControlSettings.BudgetDaySeconds), z + 1);
+            record.BudgetSeconds[z] = controller.Settings.Integer(budgetIndex, z + 1);
+            record.SimValveSeconds[z] = simValve[z];
+            record.SimWaterSeconds[z] = simWater[z];
+            record.EngineSeconds[z] = engineMs[z] / 1000.0;
+            record.EngineTodayAtEndSeconds[z] = todayFromPrevious ? _lastToday[z] : controller.Zones[z].Ledger.TodayMs / 1000.0;
         }
 
-        var record = new SoakDay
-        {
-            Day = day + 1,
-            Scenario = weather.ScenarioOf(day),
-            SimValveSeconds = (long[])simValve.Clone(),
-            SimWaterSeconds = (long[])simWater.Clone(),
-            EngineSeconds = engineMs.Select(ms => ms / 1000.0).ToArray(),
-            EngineTodayAtEndSeconds = todayFromPrevious ? (double[])_lastToday.Clone() : TodaySeconds(controller, zones),
-            BudgetSeconds = budgets,
-            Restarts = restarts,
-        };
+        record.Restarts = restarts;
+        record.ClockOffsetMinutes = Faults!.ClockOffset.TotalMinutes;
+        record.ClockUnsyncedSeconds = _unsynced;
+        _unsynced = 0;
         Array.Clear(simValve);
         Array.Clear(simWater);
         Array.Clear(engineMs);
+        int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
         record.RetainedBytes = GC.GetTotalMemory(true);
+        ForcedGen[0] += GC.CollectionCount(0) - g0;
+        ForcedGen[1] += GC.CollectionCount(1) - g1;
+        ForcedGen[2] += GC.CollectionCount(2) - g2;
         record.AllocatedBytes = GC.GetAllocatedBytesForCurrentThread();
-        DaysRun.Add(record);
-    }
-
-    private static double[] TodaySeconds(Controller controller, int zones)
-    {
-        var today = new double[zones];
-        for (int z = 0; z < zones; z++)
-        {
-            today[z] = controller.Zones[z].Ledger.TodayMs / 1000.0;
-        }
-
-        return today;
+        _daysDone++;
     }
 
     private static void CaptureTotals(Controller controller, long[] totals)
@@ -349,6 +373,10 @@ public sealed class SoakRunner
         for (int z = 1; z <= zones; z++)
         {
             lines.Add(($"zone{z}.{ControlSettings.NozzleFlow}", flow));
+            // A season of flushes: the bags go in pinning and the stages advance by their day counters (rest ends in
+            // early growth again), so the zones keep misting through the whole run.
+            lines.Add(($"zone{z}.{Greenhouse.Settings.CoreSettings.Stage}", "pinning"));
+            lines.Add(($"zone{z}.{ControlSettings.StageAuto}", "true"));
         }
 
         foreach (var (key, value) in lines)
