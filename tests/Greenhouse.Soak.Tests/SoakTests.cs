@@ -44,6 +44,8 @@ public sealed class SoakTests
         Assert.AreEqual(0, monitor.ViolationCount,
             string.Join("\n", monitor.Violations.Select(v => v.ToString())) + "\n" + Reproducer + "\nfaults: " + _runner.Schedule);
         Assert.AreEqual((long)Days * 86400, monitor.Observations);
+        Assert.AreEqual(0, _runner.OtherZoneTemperatureViolations.Count, string.Join("\n", _runner.OtherZoneTemperatureViolations) + "\n" + Reproducer);
+        Assert.IsTrue(_runner.Ok);
     }
 
     [TestMethod]
@@ -103,7 +105,7 @@ public sealed class SoakTests
         Assert.AreEqual(_runner.Restarts, (int)report["restarts"]!);
         Assert.AreEqual(Days, report["daily"]!.AsArray().Count);
         Assert.IsTrue((double)report["ticks_per_s"]! > 0);
-        StringAssert.Contains(SoakReport.Summary(report), "invariant violations: 0");
+        StringAssert.Contains(SoakReport.Summary(report), "invariant violations: 0 (monitor) + 0");
     }
 
     [TestMethod]

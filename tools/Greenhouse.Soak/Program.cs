@@ -51,4 +51,4 @@ if (metrics != null)
     File.WriteAllText(metrics, report.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
 }
 
-return runner.Monitor.Ok ? 0 : 1;
+return runner.Ok ? 0 : 1;

@@ -160,6 +160,8 @@ public static class SoakReport
             ["ticks_per_s"] = Math.Round(runner.Ticks / Math.Max(wall, 1e-9)),
             ["invariant_violations"] = monitor.ViolationCount,
             ["violations"] = violations,
+            ["other_zone_temperature_violations"] = new JsonArray(runner.OtherZoneTemperatureViolations.Select(x => (JsonNode)x!).ToArray()),
+            ["max_zone_air_difference_c"] = Math.Round(runner.MaxZoneAirDifferenceC, 2),
             ["restarts"] = runner.Restarts,
             ["monitor_restarts"] = monitor.Restarts,
             ["faults_by_kind"] = faults,
@@ -225,10 +227,15 @@ public static class SoakReport
         var water = r["water"]!.AsObject();
         var memory = r["memory"]!.AsObject();
         t.AppendLine($"season soak: {r["days"]} days, seed {r["seed"]}, {r["ticks"]} ticks in {r["wall_s"]} s ({r["ticks_per_s"]} ticks/s)");
-        t.AppendLine($"invariant violations: {r["invariant_violations"]}");
+        t.AppendLine($"invariant violations: {r["invariant_violations"]} (monitor) + {r["other_zone_temperature_violations"]!.AsArray().Count} (misting temperature in zones 2..); largest air difference between zones {r["max_zone_air_difference_c"]} °C");
         foreach (var v in r["violations"]!.AsArray())
         {
             t.AppendLine($"  {v!["local"]} (+{v["elapsed"]}) {v["kind"]} zone {v["zone"]}: {v["text"]}");
+        }
+
+        foreach (var v in r["other_zone_temperature_violations"]!.AsArray())
+        {
+            t.AppendLine($"  {v} (misting temperature, judged on that zone's house)");
         }
 
         t.AppendLine($"restarts (power cuts): {r["restarts"]}");

@@ -270,6 +270,26 @@ public sealed class SoakRunner
                     $"retained {_days[_daysDone - 1].RetainedBytes / 1024} KiB, {Ticks / wall.Elapsed.TotalSeconds:F0} ticks/s");
             }
 
+            // The monitor judges misting temperatures on zone 1's air; the other zones' houses are checked here the same way.
+            for (int z = 1; z < zones; z++)
+            {
+                double air = world.Houses[z].AirTempC;
+                double diff = Math.Abs(air - world.Houses[0].AirTempC);
+                if (diff > MaxZoneAirDifferenceC)
+                {
+                    MaxZoneAirDifferenceC = diff;
+                }
+
+                bool bad = valves[z].Energised && (air > Greenhouse.Settings.HardLimits.MaxMistingTemperatureCelsius
+                    || air < Greenhouse.Settings.HardLimits.MinMistingTemperatureCelsius);
+                if (bad && !_zoneTempEpisode[z])
+                {
+                    OtherZoneTemperatureViolations.Add($"{local:yyyy-MM-dd HH:mm:ss} zone {z + 1}: valve open at air {air:F1} °C");
+                }
+
+                _zoneTempEpisode[z] = bad;
+            }
+
             bool pumpOn = pump.Energised;
             for (int z = 0; z < zones; z++)
             {
@@ -311,6 +331,16 @@ public sealed class SoakRunner
 
     private double[] _lastToday = Array.Empty<double>();
     private long _unsynced;
+    private readonly bool[] _zoneTempEpisode = new bool[4];
+
+    /// <summary>Largest difference between zone 1's air and another zone's, °C.</summary>
+    public double MaxZoneAirDifferenceC { get; private set; }
+
+    /// <summary>Misting-temperature violations in zones 2.. (judged on their own house's air), one per episode.</summary>
+    public List<string> OtherZoneTemperatureViolations { get; } = new();
+
+    /// <summary>True when neither the monitor nor the other-zone temperature check found a violation.</summary>
+    public bool Ok => Monitor.Ok && OtherZoneTemperatureViolations.Count == 0;
 
     private void EndDay(Controller controller, int day, SeasonWeather weather, long[] simValve, long[] simWater, long[] engineMs,
         int restarts, int zones, bool todayFromPrevious)
