@@ -49,7 +49,7 @@ namespace Greenhouse.Messaging
                 json.Member("pressure_hpa", has ? s.PressureHectopascals : double.NaN, 1);
                 json.Member("dew_point_c", has ? s.DewPointCelsius : double.NaN, 1);
                 json.Member("vpd_kpa", has ? s.VapourPressureDeficitKilopascals : double.NaN, 2);
-                json.Member("health", HealthName(s.Health));
+                json.Member("health", SensorReasons.HealthText(s.Health));
                 json.Member("reason", s.Reason);
                 json.EndObject();
             }
@@ -128,21 +128,6 @@ namespace Greenhouse.Messaging
                     return "off";
                 default:
                     return "idle";
-            }
-        }
-
-        public static string HealthName(SensorHealth health)
-        {
-            switch (health)
-            {
-                case SensorHealth.Ok:
-                    return "ok";
-                case SensorHealth.Suspect:
-                    return "suspect";
-                case SensorHealth.Failed:
-                    return "failed";
-                default:
-                    return "absent";
             }
         }
     }

@@ -283,7 +283,7 @@ namespace Greenhouse.Technician
             for (int i = 0; i < sensors.Length; i++)
             {
                 SensorChannel s = sensors[i];
-                string text = s.Name + " health=" + HealthText(s.Health);
+                string text = s.Name + " health=" + SensorReasons.HealthText(s.Health);
                 if (s.Health == SensorHealth.Absent)
                 {
                     Answer(text);
@@ -730,22 +730,6 @@ namespace Greenhouse.Technician
         private static string Two(long value)
         {
             return value < 10 ? "0" + value.ToString() : value.ToString();
-        }
-
-        /// <summary>Sensor health word.</summary>
-        public static string HealthText(SensorHealth health)
-        {
-            switch (health)
-            {
-                case SensorHealth.Ok:
-                    return "ok";
-                case SensorHealth.Suspect:
-                    return "suspect";
-                case SensorHealth.Failed:
-                    return "failed";
-                default:
-                    return "absent";
-            }
         }
 
         /// <summary>Zone activity word.</summary>
