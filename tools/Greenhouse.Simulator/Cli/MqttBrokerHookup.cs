@@ -61,8 +61,9 @@ public sealed class MqttBrokerHookup : IBrokerHookup
             string baseTopic = (prefix.Length == 0 ? "greenhouse" : prefix) + "/" + id;
             string portArg = port == BrokerOption.DefaultPort ? "" : $" -p {port}";
             string hostArg = broker.Kind == BrokerKind.Embedded ? "localhost" : host;
-            log($"sim: MQTT device '{id}' on {host}:{port}; watch it:  mosquitto_sub -h {hostArg}{portArg} -t '{baseTopic}/#' -v");
-            log($"sim: steer it:  mosquitto_pub -h {hostArg}{portArg} -t '{baseTopic}/zone/1/target_rh/set' -m 90");
+            // The embedded MQTTnet broker refuses the empty client id mosquitto's tools send by default: name them.
+            log($"sim: MQTT device '{id}' on {host}:{port}; watch it:  mosquitto_sub -h {hostArg}{portArg} -i watcher -t '{baseTopic}/#' -v");
+            log($"sim: steer it:  mosquitto_pub -h {hostArg}{portArg} -i grower -t '{baseTopic}/zone/1/target_rh/set' -m 90");
         });
     }
 
