@@ -99,5 +99,30 @@ namespace Greenhouse.Tests
 
             CollectionAssert.AreEquivalent(AlarmCodes.All, documented, "alarm codes in troubleshooting.md vs AlarmCodes.All");
         }
+            [TestMethod]
+        public void EveryDocumentedLogLineIsOneTheCoreWrites()
+        {
+            string text = File.ReadAllText(RepoFile("hardware-docs/troubleshooting.md"));
+            var sources = new System.Text.StringBuilder();
+            foreach (string file in Directory.GetFiles(RepoFile("shared/Greenhouse.Core"), "*.cs", SearchOption.AllDirectories))
+            {
+                sources.Append(File.ReadAllText(file));
+            }
+
+            string code = sources.ToString();
+            int checkedLines = 0;
+            foreach (string[] row in TableRows(text, "## Log messages"))
+            {
+                foreach (Match m in Regex.Matches(row[0], "`([a-z]+) ([^`]+)`"))
+                {
+                    string component = m.Groups[1].Value;
+                    string message = m.Groups[2].Value;
+                    StringAssert.Contains(code, "\"" + component + "\", \"" + message + "\"", "log line documented but never written: " + component + " " + message);
+                    checkedLines++;
+                }
+            }
+
+            Assert.IsTrue(checkedLines >= 20, "too few log lines documented: " + checkedLines);
+        }
     }
 }
