@@ -71,7 +71,6 @@ namespace Greenhouse.Messaging
                 json.Member("stage", CoreSettings.Stages[settings.ChoiceIndex(stage, z)]);
                 json.Member("phase", zones[i].PhaseName);
                 json.MemberBool("misting", zones[i].Valve.IsOn);
-                json.Member("action", ActionName(zones[i].Activity));
                 json.Member("target_rh", settings.Number(target, z), 1);
                 ZoneClimate climate;
                 controller.SensorArray.GetZoneClimate(z, out climate);
