@@ -79,18 +79,12 @@ if os.path.isdir(fw_dir):
     open(os.path.join(fw_dir, 'packages.config'), 'w').write(packages_config(FIRMWARE))
 
 t_dir = os.path.join(ROOT, 'tests/NFUnitTest')
-shared_tests = os.path.join(ROOT, 'tests/Greenhouse.Core.Tests/Shared')
 if os.path.isdir(t_dir):
-    own = cs_files(t_dir)
-    linked = ['..\\Greenhouse.Core.Tests\\Shared\\' + f for f in cs_files(shared_tests)]
-    comp = own + linked
     items = '    <None Include="nano.runsettings" />\n    <ProjectReference Include="..\\..\\shared\\Greenhouse.Core\\Greenhouse.Core.nfproj" />\n'
     top = '  <ItemGroup>\n    <ProjectCapability Include="TestContainer" />\n  </ItemGroup>\n'
     props = '    <IsCodedUITest>False</IsCodedUITest>\n    <IsTestProject>true</IsTestProject>\n    <TestProjectType>UnitTest</TestProjectType>\n'
     after = '  <PropertyGroup>\n    <RunSettingsFilePath>$(MSBuildProjectDirectory)\\nano.runsettings</RunSettingsFilePath>\n  </PropertyGroup>\n'
-    text = nfproj('C03E5A6B-AC1D-46F9-9557-6B83EAC8F4A8', 'Library', 'NFUnitTest', 'NFUnitTest', [], TESTS, extra_top=top, extra_props=props, extra_items=items, after_props=after)
-    compiles = '\n'.join(f'    <Compile Include="{c}"' + (f'>\n      <Link>Shared\\{c.split(chr(92))[-1]}</Link>\n    </Compile>' if c.startswith('..') else ' />') for c in comp)
-    text = text.replace('  <ItemGroup>\n\n  </ItemGroup>', '  <ItemGroup>\n' + compiles + '\n  </ItemGroup>')
+    text = nfproj('C03E5A6B-AC1D-46F9-9557-6B83EAC8F4A8', 'Library', 'NFUnitTest', 'NFUnitTest', cs_files(t_dir), TESTS, extra_top=top, extra_props=props, extra_items=items, after_props=after)
     open(os.path.join(t_dir, 'NFUnitTest.nfproj'), 'w').write(text)
     open(os.path.join(t_dir, 'packages.config'), 'w').write(packages_config(TESTS, dev=('nanoFramework.TestFramework',)))
 print('ok')

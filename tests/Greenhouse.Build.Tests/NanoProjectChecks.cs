@@ -11,7 +11,6 @@ namespace Greenhouse.Build.Tests;
 internal static partial class NanoProjectChecks
 {
     public const string NfUnitTestProject = "tests/NFUnitTest/NFUnitTest.nfproj";
-    public const string SharedTestSources = "tests/Greenhouse.Core.Tests/Shared";
     public const string ShimsFolder = "tests/Greenhouse.NanoCompat/Shims";
     public const string GateProps = "tests/Greenhouse.NanoCompat/NanoFramework.props";
     public const string CoreLibraryId = "nanoFramework.CoreLibrary";
@@ -24,7 +23,7 @@ internal static partial class NanoProjectChecks
 
     // ------------------------------------------------------------------ <Compile> lists
 
-    /// <summary>Every .nfproj compiles exactly the .cs files of its folder; NFUnitTest also links every shared test source.</summary>
+    /// <summary>Every .nfproj compiles exactly the .cs files of its folder (the shared tests live in tests/NFUnitTest).</summary>
     public static List<string> CompileLists(string root)
     {
         var problems = new List<string>();
@@ -42,8 +41,6 @@ internal static partial class NanoProjectChecks
                 problems.Add($"{rel}: not valid XML ({ex.Message})");
                 continue;
             }
-            var isUnitTest = rel == NfUnitTestProject;
-            var sharedDir = Path.GetFullPath(Path.Combine(root, SharedTestSources));
             var listed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var include in Elements(doc, "Compile").Select(e => (string?)e.Attribute("Include")).Where(i => i is not null).SelectMany(i => i!.Split(';')))
             {
@@ -72,9 +69,7 @@ internal static partial class NanoProjectChecks
                     problems.Add($"{rel}: <Compile Include=\"{item}\"> names a file that does not exist ({Rel(root, full)})");
                     continue;
                 }
-                var inFolder = IsUnder(full, dir);
-                var sharedLink = isUnitTest && IsUnder(full, sharedDir);
-                if (!inFolder && !sharedLink)
+                if (!IsUnder(full, dir))
                 {
                     problems.Add($"{rel}: <Compile Include=\"{item}\"> compiles a file outside the project folder ({Rel(root, full)}); use a ProjectReference");
                 }
@@ -84,16 +79,6 @@ internal static partial class NanoProjectChecks
                 if (!listed.Contains(file))
                 {
                     problems.Add($"{rel}: {Rel(root, file)} is in the project folder but not in a <Compile> item, so the device build skips it");
-                }
-            }
-            if (isUnitTest)
-            {
-                foreach (var file in Repo.Files(sharedDir, "*.cs"))
-                {
-                    if (!listed.Contains(file))
-                    {
-                        problems.Add($"{rel}: shared test source {Rel(root, file)} is not linked (<Compile Include=\"..\\..\\{Rel(root, file).Replace('/', '\\')}\" />)");
-                    }
                 }
             }
         }

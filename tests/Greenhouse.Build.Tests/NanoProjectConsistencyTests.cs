@@ -72,10 +72,10 @@ public sealed class NanoProjectChecksTests
             ("System.Math", "..\\..\\packages\\nanoFramework.System.Math.1.5.116\\lib\\System.Math.dll")));
         Write("shared/Greenhouse.Core/packages.config", PackagesConfig(("nanoFramework.CoreLibrary", "1.17.11"), ("nanoFramework.System.Math", "1.5.116")));
         Write("shared/Greenhouse.Core/bin/Debug/Generated.cs", "");
-        Write("tests/Greenhouse.Core.Tests/Shared/ClimateTests.cs", "");
+        Write("tests/NFUnitTest/ClimateTests.cs", "");
         Write("tests/NFUnitTest/Launcher.cs", "");
         Write("tests/NFUnitTest/NFUnitTest.nfproj", NfProj(
-            new[] { "Launcher.cs", "..\\Greenhouse.Core.Tests\\Shared\\ClimateTests.cs" },
+            new[] { "Launcher.cs", "ClimateTests.cs" },
             ("mscorlib", "..\\..\\packages\\nanoFramework.CoreLibrary.1.17.11\\lib\\mscorlib.dll"),
             ("nanoFramework.TestFramework", "..\\..\\packages\\nanoFramework.TestFramework.3.0.80\\lib\\nanoFramework.TestFramework.dll")));
         Write("tests/NFUnitTest/packages.config", PackagesConfig(("nanoFramework.CoreLibrary", "1.17.11"), ("nanoFramework.TestFramework", "3.0.80")));
@@ -124,14 +124,14 @@ public sealed class NanoProjectChecksTests
     }
 
     [TestMethod]
-    public void UnlinkedSharedTestSourceIsReported()
+    public void SharedTestSourceMissingFromTheUnitTestProjectIsReported()
     {
-        Write("tests/Greenhouse.Core.Tests/Shared/MqttTests.cs", "");
-        AssertReported(NanoProjectChecks.CompileLists(_root), "shared test source tests/Greenhouse.Core.Tests/Shared/MqttTests.cs is not linked");
+        Write("tests/NFUnitTest/MqttTests.cs", "");
+        AssertReported(NanoProjectChecks.CompileLists(_root), "tests/NFUnitTest/MqttTests.cs is in the project folder but not in a <Compile>");
     }
 
     [TestMethod]
-    public void LinkOutsideTheFolderIsReportedForOtherProjects()
+    public void LinkOutsideTheFolderIsReported()
     {
         Rewrite("shared/Greenhouse.Core/Greenhouse.Core.nfproj", "Include=\"Core.cs\"", "Include=\"..\\..\\tests\\NFUnitTest\\Launcher.cs\"");
         AssertReported(NanoProjectChecks.CompileLists(_root), "compiles a file outside the project folder");
