@@ -17,9 +17,11 @@ namespace Greenhouse.Persistence
             settings.AddRule(new Greenhouse.Messaging.TopicSettingsRule(settings));
             SettingsDocument a;
             SettingsDocument b;
-            bool okA = TryRead(store, SettingsPersistence.SlotA, out a);
-            bool okB = TryRead(store, SettingsPersistence.SlotB, out b);
-            SettingsDocument chosen = okA && (!okB || a.Generation >= b.Generation) ? a : okB ? b : null;
+            bool exists;
+            string problem;
+            bool okA = SettingsFile.TryReadCopy(store, SettingsPersistence.SlotA, out a, out exists, out problem);
+            bool okB = SettingsFile.TryReadCopy(store, SettingsPersistence.SlotB, out b, out exists, out problem);
+            SettingsDocument chosen = SettingsFile.Newest(okA, a, okB, b);
             if (chosen == null)
             {
                 return settings;
@@ -36,15 +38,6 @@ namespace Greenhouse.Persistence
             }
 
             return settings;
-        }
-
-        private static bool TryRead(ISettingsStore store, string name, out SettingsDocument doc)
-        {
-            doc = null;
-            byte[] content;
-            string error;
-            return store != null && store.TryRead(name, out content) && content != null
-                && SettingsFile.TryParse(content, true, out doc, out error);
         }
     }
 }

@@ -31,23 +31,18 @@ namespace Greenhouse.Persistence
             values = null;
             SettingsDocument a;
             SettingsDocument b;
-            bool okA = Read(SlotA, out a);
-            bool okB = Read(SlotB, out b);
-            SettingsDocument chosen;
-            if (okA && (!okB || a.Generation >= b.Generation))
-            {
-                chosen = a;
-                _nextIsA = false;
-            }
-            else if (okB)
-            {
-                chosen = b;
-                _nextIsA = true;
-            }
-            else
+            bool exists;
+            string error;
+            bool okA = SettingsFile.TryReadCopy(_store, SlotA, out a, out exists, out error);
+            bool okB = SettingsFile.TryReadCopy(_store, SlotB, out b, out exists, out error);
+            SettingsDocument chosen = SettingsFile.Newest(okA, a, okB, b);
+            if (chosen == null)
             {
                 return false;
             }
+
+            // The next save overwrites the older copy.
+            _nextIsA = chosen != a;
 
             _generation = chosen.Generation;
             keys = new string[chosen.Count];
@@ -91,7 +86,7 @@ namespace Greenhouse.Persistence
 
             string slot = _nextIsA ? SlotA : SlotB;
             byte[] back;
-            if (!_store.Write(slot, bytes) || !_store.TryRead(slot, out back) || !SameBytes(bytes, back))
+            if (!_store.Write(slot, bytes) || !_store.TryRead(slot, out back) || !SettingsFile.SameBytes(bytes, back))
             {
                 return false;
             }
@@ -100,33 +95,6 @@ namespace Greenhouse.Persistence
             _nextIsA = !_nextIsA;
             Saves++;
             return true;
-        }
-
-        private static bool SameBytes(byte[] a, byte[] b)
-        {
-            if (a == null || b == null || a.Length != b.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < a.Length; i++)
-            {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private bool Read(string name, out SettingsDocument doc)
-        {
-            doc = null;
-            byte[] content;
-            string error;
-            return _store != null && _store.TryRead(name, out content) && content != null
-                && SettingsFile.TryParse(content, true, out doc, out error);
         }
     }
 }

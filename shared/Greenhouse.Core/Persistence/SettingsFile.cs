@@ -1,3 +1,4 @@
+using Greenhouse.Ports;
 using Greenhouse.Settings;
 using Greenhouse.Text;
 
@@ -82,6 +83,44 @@ namespace Greenhouse.Persistence
         }
 
         /// <summary>FNV-1a 32-bit: any single changed byte changes the result.</summary>
+        /// <summary>
+        /// Reads one stored copy and checks it (checksum required). exists tells a missing copy from a damaged one.
+        /// Shared by the settings, the boot-time pin read and the engine's counters, which all keep two copies.
+        /// </summary>
+        public static bool TryReadCopy(ISettingsStore store, string name, out SettingsDocument doc, out bool exists, out string error)
+        {
+            doc = null;
+            error = null;
+            byte[] content = null;
+            exists = store != null && store.TryRead(name, out content) && content != null;
+            return exists && TryParse(content, true, out doc, out error);
+        }
+
+        /// <summary>The valid copy with the higher generation (a when equal), or null when neither is valid.</summary>
+        public static SettingsDocument Newest(bool okA, SettingsDocument a, bool okB, SettingsDocument b)
+        {
+            return okA && (!okB || a.Generation >= b.Generation) ? a : okB ? b : null;
+        }
+
+        /// <summary>Byte-for-byte equality: the check that a write reached the flash as written.</summary>
+        public static bool SameBytes(byte[] a, byte[] b)
+        {
+            if (a == null || b == null || a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public static uint Fnv1a(byte[] bytes, int start, int count)
         {
             uint hash = 2166136261u;

@@ -77,19 +77,14 @@ namespace Greenhouse.Persistence
             string errorB;
             bool existsA;
             bool existsB;
-            bool okA = ReadSlot(SlotA, out a, out existsA, out errorA);
-            bool okB = ReadSlot(SlotB, out b, out existsB, out errorB);
+            bool okA = SettingsFile.TryReadCopy(_store, SlotA, out a, out existsA, out errorA);
+            bool okB = SettingsFile.TryReadCopy(_store, SlotB, out b, out existsB, out errorB);
             bool corrupt = (existsA && !okA) || (existsB && !okB);
-            SettingsDocument chosen = null;
-            if (okA && (!okB || a.Generation >= b.Generation))
+            SettingsDocument chosen = SettingsFile.Newest(okA, a, okB, b);
+            if (chosen != null)
             {
-                chosen = a;
-                _nextIsA = false;
-            }
-            else if (okB)
-            {
-                chosen = b;
-                _nextIsA = true;
+                // The next save overwrites the older copy.
+                _nextIsA = chosen != a;
             }
 
             if (corrupt)
@@ -213,7 +208,7 @@ namespace Greenhouse.Persistence
             byte[] back;
             SettingsDocument check;
             string error;
-            if (!_store.Write(slot, bytes) || !_store.TryRead(slot, out back) || !SameBytes(bytes, back)
+            if (!_store.Write(slot, bytes) || !_store.TryRead(slot, out back) || !SettingsFile.SameBytes(bytes, back)
                 || !SettingsFile.TryParse(back, true, out check, out error))
             {
                 _dirty = true;
@@ -235,38 +230,6 @@ namespace Greenhouse.Persistence
             _savedValues = SettingsFile.Values(_settings);
             _observedVersion = _settings.Version;
             _dirty = false;
-        }
-
-        private bool ReadSlot(string name, out SettingsDocument doc, out bool exists, out string error)
-        {
-            doc = null;
-            error = null;
-            byte[] content = null;
-            exists = _store != null && _store.TryRead(name, out content) && content != null;
-            if (!exists)
-            {
-                return false;
-            }
-
-            return SettingsFile.TryParse(content, true, out doc, out error);
-        }
-
-        private static bool SameBytes(byte[] a, byte[] b)
-        {
-            if (a == null || b == null || a.Length != b.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < a.Length; i++)
-            {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }
