@@ -70,6 +70,17 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
     /// <summary>Connects the link to the controller's inbox (the controller is built with the link in its ports).</summary>
     public void Attach(Inbox inbox) => _inbox = inbox;
 
+    /// <summary>
+    /// Called on the sender task with the topic of each queued publish that got no acknowledgement from the broker:
+    /// <c>false</c> when it was skipped because the session was already down when its turn came (it never left this
+    /// process), <c>true</c> when it was sent and the publish failed (the broker may or may not have it). The core is
+    /// not told (a device cannot know either); a load test uses this to account for every message. Null = not reported.
+    /// </summary>
+    public Action<string, bool> NotDelivered { get; set; }
+
+    /// <summary>Publishes and subscriptions waiting in the send queue.</summary>
+    public int Pending => _queue.Reader.Count;
+
     /// <summary>Last connection error text (for diagnostics; never contains the password).</summary>
     public string LastError { get; private set; }
 
@@ -209,6 +220,11 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
                 {
                     if (!_client.IsConnected)
                     {
+                        if (item is MqttApplicationMessage skipped)
+                        {
+                            NotDelivered?.Invoke(skipped.Topic, false);
+                        }
+
                         continue;
                     }
 
@@ -221,9 +237,15 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
                         await _client.SubscribeAsync(subscribe, _stop.Token).ConfigureAwait(false);
                     }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!_stop.IsCancellationRequested)
                 {
+                    // Also a cancellation that is not ours (the session dropped under a publish): the loop must go on,
+                    // or the link would never send again after the reconnect.
                     LastError = ex.GetType().Name + ": " + ex.Message;
+                    if (item is MqttApplicationMessage failed)
+                    {
+                        NotDelivered?.Invoke(failed.Topic, true);
+                    }
                 }
             }
         }
