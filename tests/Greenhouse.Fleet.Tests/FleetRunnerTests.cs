@@ -1,10 +1,14 @@
 using System.Text.Json;
-using Greenhouse.App;
 using Greenhouse.Host;
-using Greenhouse.Ports;
+using Greenhouse.Simulator.Cli;
+using Greenhouse.Simulator.Fleet;
 
 namespace Greenhouse.Fleet.Tests;
 
+/// <summary>
+/// Two small bounded runs at real time (each device ticks once a second, as on the board): about 15 s in this process
+/// on the embedded broker, about 30 s in two generator processes against a private Mosquitto restarted half-way.
+/// </summary>
 [TestClass]
 public sealed class FleetRunnerTests
 {
@@ -15,38 +19,53 @@ public sealed class FleetRunnerTests
 
     public TestContext TestContext { get; set; }
 
-    private static FleetOptions SmallFleet(int port, string metricsFile) => new()
+    private static FleetOptions SmallFleet() => new()
     {
         Devices = 20,
-        Minutes = 0.2,
-        BrokerHost = "127.0.0.1",
-        BrokerPort = port,
-        MetricsFile = metricsFile,
+        Minutes = 0.25,
         Seed = 7,
-        TimeCompression = 12,
-        TelemetrySeconds = 60,
-        CommandsPerSecond = 10,
+        TelemetrySeconds = 10,
+        CommandsPerSecond = 8,
+        BurstSize = 10,
+        BurstEverySeconds = 6,
         InvalidCommandFraction = 0.3,
-        ConnectRatePerSecond = 50,
-        TickIntervalMs = 50,
+        ConnectRatePerSecond = 40,
         TopicPrefix = "fleettest",
-        BrokerStateCounter = true,
+        Houses = o => new SimulatedHouses(o),
     };
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
-    public async Task SmallFleetOnEmbeddedBrokerGetsAnAckForEveryCommand()
+    [Timeout(90_000, CooperativeCancellation = true)]
+    public async Task InProcessFleetAnswersEveryCommandAndDeliversEveryStateDocument()
     {
         await using EmbeddedBroker broker = await EmbeddedBroker.StartAsync();
         string file = Path.Combine(Path.GetTempPath(), "fleet-metrics-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
-            FleetOptions options = SmallFleet(broker.Port, file);
-            options.CommandsFromStart = true;
+            FleetOptions options = SmallFleet();
+            options.Processes = 0;
+            options.BrokerPort = broker.Port;
+            options.MetricsFile = file;
             FleetMetrics metrics = await FleetRunner.RunAsync(options, TestContext.CancellationToken);
-            AssertHealthyFleet(metrics, 20);
-            Assert.AreEqual(0.0, metrics.CommandStartS);
-            AssertMetricsFile(file, metrics);
+
+            AssertHealthy(metrics);
+            Assert.AreEqual(0, metrics.Generator.Processes, "in this process");
+            Assert.IsNull(metrics.Storm);
+            Assert.IsNull(metrics.Goals.AllBackWithin2Min);
+            CollectionAssert.IsSubsetOf(new[] { "ramp", "steady" }, metrics.Phases.Keys.ToArray());
+            PhaseReport steady = metrics.Phases["steady"];
+            Assert.IsGreaterThan(0L, steady.BrokerRoundTrip.Count, "the broker's own round trip was probed");
+            Assert.IsGreaterThan(0L, steady.TickLateness.Count, "every tick's lateness was recorded");
+            Assert.IsNotNull(steady.BackOffice, "the coordinating process measured itself");
+            Assert.IsNotNull(steady.Host.MachineBusyMeanPercent, "the machine's CPU was sampled");
+            Assert.IsTrue(metrics.FiguresMeasure is "broker" or "generator" or "machine");
+            StringAssert.Contains(metrics.Verdict, "goals");
+
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
+            string[] names = document.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+            CollectionAssert.AreEqual(ContractKeys, names.Take(ContractKeys.Length).ToArray(), "contract keys first, in order");
+            Assert.AreEqual(metrics.CommandsSent, document.RootElement.GetProperty("commands_sent").GetInt64());
+            Assert.IsTrue(document.RootElement.GetProperty("phases").TryGetProperty("steady", out _));
         }
         finally
         {
@@ -55,119 +74,68 @@ public sealed class FleetRunnerTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
-    public async Task SmallFleetOnMosquittoGetsAnAckForEveryCommand()
+    [Timeout(150_000, CooperativeCancellation = true)]
+    public async Task TwoGeneratorProcessesComeBackAfterABrokerRestart()
     {
-        using LocalMosquitto broker = await LocalMosquitto.StartAsync();
-        if (broker == null)
+        if (OwnMosquitto.Find() == null)
         {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("mosquitto is not installed and CI=true");
+            }
+
             Assert.Inconclusive("mosquitto is not installed (apt-get install -y mosquitto)");
         }
 
-        FleetMetrics metrics = await FleetRunner.RunAsync(SmallFleet(broker.Port, null), TestContext.CancellationToken);
-        AssertHealthyFleet(metrics, 20);
-        // By default commands wait for the steady window: ramp 0.4 s + one state period (5 s) + 1 s.
-        Assert.AreEqual(6.4, metrics.CommandStartS, 1e-9);
-    }
-
-    [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
-    public async Task AcksLaterThanTheTimeoutAreLostAndNeverMatchedToANewerCommand()
-    {
-        await using EmbeddedBroker broker = await EmbeddedBroker.StartAsync();
-        FleetOptions options = SmallFleet(broker.Port, null);
-        options.Devices = 3;
-        options.Minutes = 0.1;
-        options.CommandsPerSecond = 20;
-        options.CommandsFromStart = true;
-        options.AckTimeout = TimeSpan.FromMilliseconds(600);
-        options.LinkFactory = inbox => new AckDelayingLink(new MqttNetLink(inbox), TimeSpan.FromMilliseconds(1200));
+        FleetOptions options = SmallFleet();
+        options.Minutes = 0.5;
+        options.Processes = 2;
+        options.OwnBroker = true;
+        options.RestartAtMinutes = 0.25;
+        options.WorkerCommand = FleetCommand.WorkerStart;
         FleetMetrics metrics = await FleetRunner.RunAsync(options, TestContext.CancellationToken);
-        Assert.IsGreaterThan(0L, metrics.CommandsSent);
-        Assert.AreEqual(0L, metrics.AcksReceived, "every ack is later than the timeout");
-        Assert.AreEqual(metrics.CommandsSent, metrics.Lost);
-        Assert.IsNull(metrics.AckP50Ms);
-        Assert.IsGreaterThan(0L, metrics.LateAcks);
-        Assert.IsGreaterThanOrEqualTo(1200.0, metrics.LateAckMaxMs.Value);
-        // With 3 devices and 20 commands/s the same topics are reused all the time: a late ack taken for a newer
-        // command would show up as an ack received or a mismatch.
-        Assert.AreEqual(0L, metrics.UnmatchedAcks);
-        Assert.AreEqual(0L, metrics.AckMismatches);
-        Assert.IsGreaterThan(0L, metrics.StateMessages);
+
+        AssertHealthy(metrics);
+        Assert.AreEqual(2, metrics.Generator.Processes);
+        Assert.AreEqual(3, metrics.Generator.Pids.Distinct().Count(), "this process and two generator processes");
+        Assert.AreEqual("private mosquitto", metrics.Broker.Kind);
+        Assert.IsNotNull(metrics.Phases["steady"].Host.BrokerCpuMeanPercent, "the broker's CPU was read from /proc");
+        Assert.IsTrue(metrics.Broker.Sys.ContainsKey("clients/connected"), "the broker's $SYS figures arrived");
+
+        StormReport storm = metrics.Storm;
+        Assert.IsNotNull(storm);
+        Assert.AreEqual(0, storm.NotBack, "every device came back");
+        Assert.AreEqual(20, storm.BackWithin2Min);
+        Assert.IsTrue(metrics.Goals.AllBackWithin2Min);
+        // The core's backoff: the first retry after 1-2 s (2-4 s while the session was younger than a minute), then the
+        // ticks that notice the drop and the reconnection.
+        Assert.IsGreaterThan(1000.0, storm.BackOnline.P50Ms.Value, "devices wait for their backoff");
+        Assert.IsLessThan(30_000.0, storm.BackOnline.MaxMs.Value);
+        Assert.IsTrue(metrics.Phases.ContainsKey("storm"));
+        Assert.IsTrue(metrics.Phases.ContainsKey("recovered"), "the storm ended with every device back");
+        Assert.IsGreaterThan(20L, metrics.Generator.ConnectAttempts - 1, "every device connected again");
     }
 
-    private static void AssertHealthyFleet(FleetMetrics metrics, int devices)
+    private static void AssertHealthy(FleetMetrics m)
     {
-        Assert.AreEqual(devices, metrics.Devices);
-        Assert.AreEqual(devices, metrics.DevicesEverConnected, "every device connected");
-        Assert.AreEqual(devices, metrics.DevicesConnectedAtEnd);
-        Assert.AreEqual(0L, metrics.TickExceptions, metrics.FirstError);
-        // 10 commands/s for 12 s from the start, or for 5.6 s from the steady window.
-        Assert.IsGreaterThan(35L, metrics.CommandsSent);
-        Assert.IsGreaterThan(0L, metrics.InvalidCommandsSent);
-        Assert.AreEqual(metrics.CommandsSent, metrics.AcksReceived, "every command acked");
-        Assert.AreEqual(0L, metrics.Lost);
-        Assert.AreEqual(0L, metrics.AckMismatches, "valid commands ok, invalid ones refused");
-        Assert.IsNotNull(metrics.AckP50Ms);
-        Assert.IsNotNull(metrics.AckP99Ms);
-        Assert.IsGreaterThan(0.0, metrics.AckP50Ms.Value);
-        Assert.IsLessThanOrEqualTo(metrics.AckP99Ms.Value, metrics.AckP50Ms.Value);
-        // State every 60 s simulated = 5 s real at ×12; each device runs ≥ 8 s after connecting: ≥ 2 documents each.
-        Assert.IsGreaterThanOrEqualTo(2L * devices, metrics.StateMessages);
-        Assert.IsGreaterThanOrEqualTo(metrics.AcksReceived, metrics.AckMessages);
-        Assert.IsGreaterThan(metrics.StateMessages + metrics.AckMessages, metrics.MessagesPublished, "plus status, settings, discovery");
-        // The observer saw the state documents the devices queued (all but possibly the last few in flight).
-        Assert.IsGreaterThanOrEqualTo(metrics.StateMessages - devices, metrics.BrokerStateMessagesObserved.Value);
-        Assert.IsLessThanOrEqualTo(metrics.StateMessages, metrics.BrokerStateMessagesObserved.Value);
-        Assert.AreEqual(0L, metrics.ConnectFailures);
-    }
-
-    private static void AssertMetricsFile(string file, FleetMetrics metrics)
-    {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
-        JsonElement root = document.RootElement;
-        string[] names = root.EnumerateObject().Select(p => p.Name).ToArray();
-        CollectionAssert.AreEqual(ContractKeys, names.Take(ContractKeys.Length).ToArray(), "contract keys first, in order");
-        Assert.AreEqual(metrics.Devices, root.GetProperty("devices").GetInt32());
-        Assert.AreEqual(metrics.MessagesPublished, root.GetProperty("messages_published").GetInt64());
-        Assert.AreEqual(metrics.CommandsSent, root.GetProperty("commands_sent").GetInt64());
-        Assert.AreEqual(metrics.AcksReceived, root.GetProperty("acks_received").GetInt64());
-        Assert.AreEqual(metrics.Lost, root.GetProperty("lost").GetInt64());
-        Assert.AreEqual(Math.Round(metrics.AckP99Ms.Value, 3), root.GetProperty("ack_p99_ms").GetDouble(), 1e-9);
-        Assert.IsTrue(root.TryGetProperty("state_messages_per_s", out _));
-        Assert.IsTrue(root.TryGetProperty("cpu_s", out _));
-        Assert.IsTrue(root.TryGetProperty("peak_working_set_mb", out _));
-        Assert.IsTrue(root.TryGetProperty("connect_failures", out _));
-    }
-
-    /// <summary>A device link whose acks leave late (a congested uplink).</summary>
-    private sealed class AckDelayingLink : IMqttLink, IDisposable
-    {
-        private readonly MqttNetLink _inner;
-        private readonly TimeSpan _delay;
-
-        public AckDelayingLink(MqttNetLink inner, TimeSpan delay)
-        {
-            _inner = inner;
-            _delay = delay;
-        }
-
-        public bool IsConnected => _inner.IsConnected;
-        public bool BeginConnect(MqttConnectOptions options) => _inner.BeginConnect(options);
-
-        public bool Publish(string topic, byte[] payload, bool retain)
-        {
-            if (!topic.EndsWith("/ack", StringComparison.Ordinal))
-            {
-                return _inner.Publish(topic, payload, retain);
-            }
-
-            _ = Task.Delay(_delay).ContinueWith(_ => _inner.Publish(topic, payload, retain), TaskScheduler.Default);
-            return true;
-        }
-
-        public bool Subscribe(string[] topicFilters) => _inner.Subscribe(topicFilters);
-        public void Disconnect() => _inner.Disconnect();
-        public void Dispose() => _inner.Dispose();
+        Assert.AreEqual(20, m.Devices);
+        Assert.AreEqual(20, m.DevicesEverConnected, "every device connected");
+        Assert.AreEqual(20, m.DevicesConnectedAtEnd);
+        Assert.AreEqual(0L, m.Generator.TickExceptions, m.FirstError);
+        Assert.IsGreaterThan(40L, m.CommandsSent);
+        Assert.IsGreaterThan(0L, m.Commands.Invalid);
+        Assert.AreEqual(0L, m.Commands.LostOutsideRestart);
+        Assert.AreEqual(m.CommandsSent - m.Commands.CutByRestart, m.AcksReceived, "every command acked (but those open when the broker stopped)");
+        Assert.AreEqual(0L, m.Commands.OkMismatches, "valid commands ok, invalid ones refused");
+        Assert.AreEqual(0L, m.Commands.UnmatchedAcks);
+        // A command waits for its device's next tick: up to a second.
+        Assert.IsGreaterThan(0.0, m.AckP50Ms.Value);
+        Assert.IsLessThanOrEqualTo(m.AckP99Ms.Value, m.AckP50Ms.Value);
+        // Every device sent its state at connect and every 10 s after; the back office got each one.
+        Assert.IsGreaterThanOrEqualTo(2L * m.Devices, m.State.Sent);
+        Assert.AreEqual(0L, m.State.LostOther, "state documents lost without a restart to explain it");
+        Assert.AreEqual(m.State.Sent - m.State.Lost, m.State.Received);
+        Assert.IsGreaterThan(m.State.Sent + m.AcksReceived, m.MessagesPublished, "plus status, settings, discovery");
+        Assert.IsGreaterThan(0L, m.Generator.Ticks);
     }
 }

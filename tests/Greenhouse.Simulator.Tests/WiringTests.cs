@@ -263,6 +263,9 @@ public sealed class WiringTests
     [DataRow("--minutes", "-1")]
     [DataRow("--broker", "embedded")]
     [DataRow("--broker", "host:99999")]
+    [DataRow("--broker", "192.168.1.10:1883")]
+    [DataRow("--devices", "50001")]
+    [DataRow("--minutes", "61")]
     public void Fleet_BadOptions_AreUsageErrors(string option, string value)
     {
         var args = new List<string> { "fleet", "--devices", "3", "--minutes", "0.1", "--broker", "127.0.0.1:1883" };
@@ -291,11 +294,14 @@ public sealed class WiringTests
         int code = await Task.Run(() => CliApp.Invoke(new[]
         {
             "fleet", "--devices", "5", "--minutes", "0.1", "--broker", $"127.0.0.1:{broker.Port}", "--metrics", P("fleet.json"), "--seed", "2",
+            "--processes", "0", "--telemetry-s", "10",
         }, output, error, progress: false));
         Assert.AreEqual(0, code, error.Text + output.Text);
         var m = JsonNode.Parse(File.ReadAllText(P("fleet.json")))!;
         Assert.AreEqual(5, (int)m["devices"]!);
         Assert.IsTrue((long)m["messages_published"]! > 0, output.Text);
         Assert.AreEqual(5, (int)m["devices_ever_connected"]!);
+        Assert.IsNotNull(m["verdict"], "the run says which side, if any, was saturated");
+        StringAssert.Contains(output.Text, "fleet: goals:");
     }
 }

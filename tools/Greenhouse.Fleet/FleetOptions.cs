@@ -1,90 +1,113 @@
 using System.Globalization;
+using System.Net;
+using System.Text.Json.Serialization;
 using Greenhouse.App;
 using Greenhouse.Ports;
 
 namespace Greenhouse.Fleet;
 
 /// <summary>
-/// What one fleet run does. Times are wall-clock unless the name says simulated. Defaults are the figures used for the
-/// 2,000-device measurement in README.md, except <see cref="Devices"/> and <see cref="Minutes"/>.
+/// What one fleet run does. Every device runs at real time: it ticks once a wall-clock second, as the firmware does,
+/// and sends its periodic state document every <see cref="TelemetrySeconds"/>. Runs are bounded in size and time and
+/// connect only to loopback (127.0.0.0/8).
 /// </summary>
 public sealed class FleetOptions
 {
-    /// <summary>Number of controllers (each with its own MQTT connection).</summary>
+    public const int MaxDevices = 50_000;
+    public const double MaxMinutes = 60;
+    public const int MaxProcesses = 32;
+    /// <summary>Devices one generator process runs by default (see <see cref="EffectiveProcesses"/>).</summary>
+    public const int DefaultDevicesPerProcess = 5_000;
+
+    /// <summary>Number of controllers, each with its own MQTT connection.</summary>
     public int Devices { get; set; } = 20;
 
-    /// <summary>Wall-clock length of the run from the first device start to the end of commands (the ack drain comes after).</summary>
+    /// <summary>Wall-clock length of the run from the first device start to the end of commands (the drain comes after).</summary>
     public double Minutes { get; set; } = 1;
 
+    /// <summary>
+    /// Generator processes the devices are spread over (device i runs in process i mod P). 0 = all in the
+    /// coordinating process (tests, small runs); null = one per <see cref="DefaultDevicesPerProcess"/> devices.
+    /// </summary>
+    public int? Processes { get; set; }
+
+    /// <summary>Broker address (loopback only). Ignored with <see cref="OwnBroker"/>, which listens where it likes.</summary>
     public string BrokerHost { get; set; } = "127.0.0.1";
     public int BrokerPort { get; set; } = 1883;
+
+    /// <summary>Start a private Mosquitto for the run (and restart it when <see cref="RestartAtMinutes"/> is set).</summary>
+    public bool OwnBroker { get; set; }
+
+    /// <summary>Process id of an external broker, for its CPU and memory from /proc (null = $SYS figures only).</summary>
+    public int? BrokerPid { get; set; }
+
+    /// <summary>Minute of the run at which the private broker is restarted (a reconnect storm); null = no restart.</summary>
+    public double? RestartAtMinutes { get; set; }
+
+    /// <summary>Seconds the broker stays down between stop and start during the restart.</summary>
+    public double BrokerDownSeconds { get; set; }
 
     /// <summary>Where the metrics JSON is written; null = not written.</summary>
     public string MetricsFile { get; set; }
 
-    /// <summary>Seed of every random choice (sensor model, command targets and values).</summary>
+    /// <summary>Seed of every random choice (tick phases, sensor units, command targets and values).</summary>
     public int Seed { get; set; } = 1;
 
-    /// <summary>Simulated seconds per wall-clock second on every device clock (so mqtt.telemetry_s elapses faster).</summary>
-    public double TimeCompression { get; set; } = 12;
-
-    /// <summary>mqtt.telemetry_s set on every device (simulated seconds; the core's range is 10..3600).</summary>
+    /// <summary>mqtt.telemetry_s set on every device (the core's range is 10..3600; the firmware default is 60).</summary>
     public int TelemetrySeconds { get; set; } = 60;
 
-    /// <summary>Grower commands per wall-clock second over the whole fleet (0 = none).</summary>
+    /// <summary>Steady grower commands per second over the whole fleet (0 = none).</summary>
     public double CommandsPerSecond { get; set; } = 20;
+
+    /// <summary>Commands sent at one instant to one village's devices (an extension officer changing a stage); 0 = none.</summary>
+    public int BurstSize { get; set; } = 200;
+
+    /// <summary>Seconds between bursts (the first comes half a period after the steady phase begins).</summary>
+    public double BurstEverySeconds { get; set; } = 60;
 
     /// <summary>Fraction of commands with an invalid value or name (they must be answered with ok=false).</summary>
     public double InvalidCommandFraction { get; set; } = 0.2;
 
-    /// <summary>
-    /// False (default): commands start with the steady window, after the last device started and one state period
-    /// passed, so the acks measure the steady fleet. True: from the first second, so they also show the delay while
-    /// every device sends its connect burst (status, retained settings, discovery) at once.
-    /// </summary>
-    public bool CommandsFromStart { get; set; }
+    /// <summary>A command without an ack after this long counts as lost.</summary>
+    public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Devices switched on per second at the start (each connects at its first tick).</summary>
+    public double ConnectRatePerSecond { get; set; } = 250;
+
+    /// <summary>Built-in weather day of the simulator's house model (see the simulator's scenarios).</summary>
+    public string Scenario { get; set; } = "typical-june";
+
+    /// <summary>Local time of day (China, UTC+8) at which the run starts in the weather day, "HH:MM".</summary>
+    public string StartTime { get; set; } = "07:00";
+
+    /// <summary>First topic level of every device (mqtt.prefix).</summary>
+    public string TopicPrefix { get; set; } = "fleet";
 
     /// <summary>Grower MQTT clients that publish the commands (round robin).</summary>
     public int GrowerClients { get; set; } = 4;
 
-    /// <summary>A command without an ack after this long counts as lost.</summary>
-    public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Builds the houses of one generator process; required. Worker processes get it from their entry point.</summary>
+    [JsonIgnore]
+    public Func<FleetOptions, IFleetHouses> Houses { get; set; }
 
-    /// <summary>Devices started (and so connecting) per wall-clock second.</summary>
-    public double ConnectRatePerSecond { get; set; } = 200;
-
-    /// <summary>Wall-clock period at which every device is ticked (the device ticks about once per simulated second;
-    /// here one tick covers TickIntervalMs × TimeCompression simulated ms).</summary>
-    public int TickIntervalMs { get; set; } = 100;
-
-    /// <summary>Threads that tick the controllers (each owns a slice of the fleet).</summary>
-    public int Workers { get; set; } = Math.Max(1, Environment.ProcessorCount);
-
-    /// <summary>First topic level of every device (mqtt.prefix); the observer subscribes to prefix/#.</summary>
-    public string TopicPrefix { get; set; } = "fleet";
-
-    /// <summary>
-    /// Builds the MQTT link of one device around its controller's inbox. Null = the host library's MqttNetLink.
-    /// </summary>
+    /// <summary>Builds the MQTT link of one device around its controller's inbox; null = the host library's MqttNetLink.</summary>
+    [JsonIgnore]
     public Func<Inbox, IMqttLink> LinkFactory { get; set; }
 
-    /// <summary>
-    /// Raise the thread pool's minimum to about one thread per device for the run (restored afterwards). Needed while
-    /// the host MqttNetLink drains its send queue with a blocking consumer on a pool thread: with 2,000 links the
-    /// pool would otherwise be starved and add threads only slowly, stalling every MQTTnet continuation.
-    /// </summary>
-    public bool RaiseThreadPoolMinimum { get; set; } = true;
+    /// <summary>How to start one generator process (the program and the arguments of its hidden worker command).</summary>
+    [JsonIgnore]
+    public Func<System.Diagnostics.ProcessStartInfo> WorkerCommand { get; set; }
 
-    /// <summary>
-    /// Also count, with one more MQTTnet client subscribed to prefix/+/state, the state documents the broker delivers
-    /// (broker_state_messages_*). Off by default: at 2,000 devices (about 600 documents/s) that single client fell far
-    /// behind here (it saw 30–40 % of them while mosquitto_sub on the same broker saw every one), so its figure
-    /// measured the counting client, not the broker. Fine for small fleets.
-    /// </summary>
-    public bool BrokerStateCounter { get; set; }
+    /// <summary>Path of the mosquitto executable for <see cref="OwnBroker"/>; null = search PATH and /usr/sbin.</summary>
+    [JsonIgnore]
+    public string MosquittoPath { get; set; }
 
     /// <summary>Progress lines (about every 10 s); null = quiet.</summary>
+    [JsonIgnore]
     public TextWriter Progress { get; set; }
+
+    /// <summary>The generator processes this run uses (0 = in the coordinating process).</summary>
+    public int EffectiveProcesses => Processes ?? Math.Max(1, (Devices + DefaultDevicesPerProcess - 1) / DefaultDevicesPerProcess);
 
     /// <summary>Parses "host:port" (port defaults to 1883 when missing).</summary>
     public static (string Host, int Port) ParseBroker(string text)
@@ -109,22 +132,33 @@ public sealed class FleetOptions
         return (host, port);
     }
 
+    /// <summary>True when the host is a loopback name or address in 127.0.0.0/8 (or ::1).</summary>
+    public static bool IsLoopback(string host)
+    {
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return IPAddress.TryParse(host, out IPAddress address) && IPAddress.IsLoopback(address);
+    }
+
     /// <summary>Throws ArgumentException on values the run cannot use.</summary>
     public void Validate()
     {
-        if (Devices < 1 || Devices > 100000)
+        if (Devices < 1 || Devices > MaxDevices)
         {
-            throw new ArgumentException("devices must be 1..100000");
+            throw new ArgumentException("devices must be 1.." + MaxDevices.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (!(Minutes > 0))
+        if (!(Minutes > 0) || Minutes > MaxMinutes)
         {
-            throw new ArgumentException("minutes must be > 0");
+            throw new ArgumentException("minutes must be > 0 and at most " + MaxMinutes.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (!(TimeCompression >= 1))
+        if (Processes is < 0 or > MaxProcesses)
         {
-            throw new ArgumentException("time compression must be >= 1");
+            throw new ArgumentException("processes must be 0.." + MaxProcesses.ToString(CultureInfo.InvariantCulture));
         }
 
         if (TelemetrySeconds < 10 || TelemetrySeconds > 3600)
@@ -132,22 +166,71 @@ public sealed class FleetOptions
             throw new ArgumentException("telemetry seconds must be 10..3600 (mqtt.telemetry_s)");
         }
 
-        if (CommandsPerSecond < 0 || InvalidCommandFraction < 0 || InvalidCommandFraction > 1)
+        if (!(CommandsPerSecond >= 0) || CommandsPerSecond > 1000 || BurstSize < 0 || BurstSize > 5000
+            || !(BurstEverySeconds > 0) || InvalidCommandFraction < 0 || InvalidCommandFraction > 1)
         {
-            throw new ArgumentException("command rate must be >= 0 and the invalid fraction 0..1");
+            throw new ArgumentException("commands per second must be 0..1000, bursts 0..5000 every > 0 s, invalid fraction 0..1");
         }
 
-        if (GrowerClients < 1 || Workers < 1 || TickIntervalMs < 1 || !(ConnectRatePerSecond > 0))
+        if (GrowerClients < 1 || GrowerClients > 64 || !(ConnectRatePerSecond > 0) || AckTimeout <= TimeSpan.Zero)
         {
-            throw new ArgumentException("grower clients, workers, tick interval and connect rate must be positive");
+            throw new ArgumentException("grower clients 1..64, connect rate and ack timeout must be positive");
         }
 
-        if (string.IsNullOrEmpty(BrokerHost) || BrokerPort < 1 || BrokerPort > 65535)
+        if (RestartAtMinutes is { } restart && (!OwnBroker || !(restart > 0) || restart >= Minutes))
         {
-            throw new ArgumentException("broker host and port 1..65535 are required");
+            throw new ArgumentException("a broker restart needs the private broker (--broker mosquitto) and a minute inside the run");
+        }
+
+        if (!(BrokerDownSeconds >= 0) || BrokerDownSeconds > 300)
+        {
+            throw new ArgumentException("broker down time must be 0..300 s");
+        }
+
+        if (!OwnBroker)
+        {
+            if (string.IsNullOrEmpty(BrokerHost) || BrokerPort < 1 || BrokerPort > 65535)
+            {
+                throw new ArgumentException("broker host and port 1..65535 are required");
+            }
+
+            if (!IsLoopback(BrokerHost))
+            {
+                throw new ArgumentException("fleet runs connect only on loopback (127.0.0.0/8): got " + BrokerHost);
+            }
+        }
+
+        if (!TryParseStartTime(StartTime, out _))
+        {
+            throw new ArgumentException("start time must be HH:MM");
+        }
+
+        if (string.IsNullOrEmpty(TopicPrefix) || TopicPrefix.IndexOfAny(new[] { '+', '#', '/' }) >= 0)
+        {
+            throw new ArgumentException("topic prefix must be one topic level without wildcards");
         }
     }
 
-    /// <summary>Simulated-to-real: the wall-clock period of one device's state document.</summary>
-    public double StateIntervalRealSeconds => TelemetrySeconds / TimeCompression;
+    /// <summary>Parses "HH:MM" to seconds of the day.</summary>
+    public static bool TryParseStartTime(string text, out int secondOfDay)
+    {
+        secondOfDay = 0;
+        if (text == null)
+        {
+            return false;
+        }
+
+        string[] p = text.Split(':');
+        if (p.Length != 2 || !int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out int h)
+            || !int.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out int m) || h > 23 || m > 59 || p[1].Length != 2)
+        {
+            return false;
+        }
+
+        secondOfDay = h * 3600 + m * 60;
+        return true;
+    }
+
+    /// <summary>A copy for a worker process (the delegates stay behind; the worker's entry point supplies its own).</summary>
+    public FleetOptions CloneForWorker() => (FleetOptions)MemberwiseClone();
 }

@@ -4,211 +4,334 @@ using System.Globalization;
 namespace Greenhouse.Fleet;
 
 /// <summary>
-/// Runs a fleet: builds the devices, connects the growers' clients and the observer, starts the devices at the
-/// ramp rate from a few worker threads that tick them, sends commands for the run's length, drains the acks and
-/// returns what was measured (also written to <see cref="FleetOptions.MetricsFile"/>).
+/// Runs a fleet: starts the private broker (or uses the given loopback one), the back office (observer, growers,
+/// round-trip probe), the generator processes; switches the devices on at the ramp rate; once every device is online
+/// sends commands; restarts the broker when asked and times the reconnect storm; at the end drains acks and queued
+/// publishes and returns what was measured (also written to <see cref="FleetOptions.MetricsFile"/>).
 /// </summary>
 public static class FleetRunner
 {
+    /// <summary>Longest wait for every device to come online before commands start anyway.</summary>
+    public static readonly TimeSpan RampGrace = TimeSpan.FromSeconds(120);
+
     public static async Task<FleetMetrics> RunAsync(FleetOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var counters = new LinkCounters();
-        var random = new Random(options.Seed);
-        var devices = new FleetDevice[options.Devices];
-        ThreadPool.GetMinThreads(out int minWorkers, out int minIo);
-        if (options.RaiseThreadPoolMinimum && minWorkers < options.Devices + 64)
+        if (options.Houses == null)
         {
-            ThreadPool.SetMinThreads(options.Devices + 64, minIo);
+            throw new ArgumentException("the fleet needs a house model (FleetOptions.Houses)");
         }
 
+        int processes = options.EffectiveProcesses;
+        if (processes == 0)
+        {
+            FileLimits.Require(options.Devices + 256L, "the fleet process");
+        }
+
+        OwnMosquitto broker = null;
+        var run = new FleetRun(options);
         try
         {
-            for (int i = 0; i < devices.Length; i++)
+            if (options.OwnBroker)
             {
-                devices[i] = new FleetDevice(i, options, counters, new Random(random.Next()));
+                broker = await OwnMosquitto.StartAsync(options.Devices + options.GrowerClients + 8, options.MosquittoPath, cancellationToken).ConfigureAwait(false);
+                options = options.CloneForWorker();
+                options.BrokerHost = "127.0.0.1";
+                options.BrokerPort = broker.Port;
+                run.Options = options;
+                options.Progress?.WriteLine("fleet: private mosquitto on 127.0.0.1:" + broker.Port.ToString(CultureInfo.InvariantCulture)
+                    + " (pid " + broker.Pid?.ToString(CultureInfo.InvariantCulture) + ", open files " + broker.OpenFileLimit?.ToString(CultureInfo.InvariantCulture) + ")");
             }
 
-            await using var growers = new GrowerSide(options, i => devices[i].Connected);
-            await growers.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            return await RunConnectedAsync(options, devices, counters, growers, cancellationToken).ConfigureAwait(false);
+            run.Broker = broker;
+            return await run.ExecuteAsync(processes, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            DisposeAll(devices);
-            if (options.RaiseThreadPoolMinimum)
+            await run.DisposeAsync().ConfigureAwait(false);
+            if (broker != null)
             {
-                ThreadPool.SetMinThreads(minWorkers, minIo);
+                await broker.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
+}
 
-    private static async Task<FleetMetrics> RunConnectedAsync(FleetOptions options, FleetDevice[] devices, LinkCounters counters,
-        GrowerSide growers, CancellationToken cancellationToken)
+/// <summary>The state of one run (see <see cref="FleetRunner"/>).</summary>
+internal sealed class FleetRun : IAsyncDisposable
+{
+    private readonly string _runId;
+    private readonly List<IGenerator> _generators = new();
+    private readonly double[] _phaseStartS = new double[FleetPhases.Count];
+    private readonly double[] _phaseEndS = new double[FleetPhases.Count];
+    private readonly bool[] _phaseSeen = new bool[FleetPhases.Count];
+    private long _epoch = Stopwatch.GetTimestamp();
+    private CommandBook _book;
+    private Observer _observer;
+    private Growers _growers;
+    private RoundTripProbe _rtt;
+    private HostProbe _host;
+    private ProcessProbe _self;
+    private FleetPhase _phase = FleetPhase.Ramp;
+    private RestartTimes _restart;
+    private Task<RestartTimes> _restarting;
+
+    public FleetRun(FleetOptions options)
     {
-        Process process = Process.GetCurrentProcess();
-        TimeSpan cpuStart = process.TotalProcessorTime;
-        int gen2Start = GC.CollectionCount(2);
-        double? loadStart = FleetMetrics.ReadLoadAverage();
-        var clock = Stopwatch.StartNew();
-        double rampS = options.Devices / options.ConnectRatePerSecond;
-        double windowS = options.Minutes * 60;
-        // Steady window: after the last device started and one state period (plus a second) has passed, so the
-        // connect-time bursts (settings, discovery) are over.
-        double steadyStartS = rampS + options.StateIntervalRealSeconds + 1;
-        if (steadyStartS > windowS * 0.8)
+        Options = options;
+        _runId = options.Seed.ToString(CultureInfo.InvariantCulture) + "-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)
+            + "-" + (Stopwatch.GetTimestamp() % 1_000_000).ToString(CultureInfo.InvariantCulture);
+    }
+
+    public FleetOptions Options { get; set; }
+    public OwnMosquitto Broker { get; set; }
+
+    private double RunMs() => Stopwatch.GetElapsedTime(_epoch).TotalMilliseconds;
+
+    public async Task<FleetMetrics> ExecuteAsync(int processes, CancellationToken token)
+    {
+        FleetOptions o = Options;
+        TextWriter progress = o.Progress;
+        double? loadStart = ProcStat.LoadAverage();
+        string startedUtc = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+        _book = new CommandBook(o.Devices, o.AckTimeout, RunMs);
+        _observer = new Observer(o, o.BrokerHost, o.BrokerPort, _runId, RunMs, _book);
+        await _observer.ConnectAsync(token).ConfigureAwait(false);
+        _growers = new Growers(o, o.BrokerHost, o.BrokerPort, _runId, _observer, _book, RunMs);
+        await _growers.ConnectAsync(token).ConfigureAwait(false);
+        _rtt = new RoundTripProbe(o.BrokerHost, o.BrokerPort, _runId, RunMs);
+
+        if (processes == 0)
         {
-            steadyStartS = Math.Min(rampS, windowS * 0.5);
+            _generators.Add(new InProcessGenerator(o));
+        }
+        else
+        {
+            for (int p = 0; p < processes; p++)
+            {
+                _generators.Add(new WorkerProcess(o, p, processes));
+            }
         }
 
-        var workers = new TickWorkers(options, devices, clock);
-        workers.Start();
-        bool commandsStarted = false;
-        double commandStartS = options.CommandsFromStart ? 0 : steadyStartS;
+        progress?.WriteLine("fleet: building " + o.Devices.ToString(CultureInfo.InvariantCulture) + " devices in "
+            + (processes == 0 ? "this process" : processes.ToString(CultureInfo.InvariantCulture) + " generator processes"));
+        using (var ready = CancellationTokenSource.CreateLinkedTokenSource(token))
+        {
+            ready.CancelAfter(TimeSpan.FromMinutes(10));
+            await Task.WhenAll(_generators.Select(g => g.ReadyAsync(ready.Token))).ConfigureAwait(false);
+        }
 
-        Snapshot steady = null;
-        long peakWorkingSet = 0;
-        int peakThreads = 0;
-        double nextProgress = 10;
+        _self = new ProcessProbe();
+        _host = new HostProbe(() => Broker?.Pid ?? o.BrokerPid, GeneratorPids);
+        _epoch = Stopwatch.GetTimestamp();
+        foreach (IGenerator g in _generators)
+        {
+            g.Start(_epoch);
+        }
+
+        _self.Start();
+        _host.Start();
+        await _rtt.StartAsync(token).ConfigureAwait(false);
+        SetPhase(FleetPhase.Ramp);
+
+        double windowMs = o.Minutes * 60_000;
+        double rampMs = o.Devices * 1000.0 / o.ConnectRatePerSecond;
+        double nextProgress = 10_000;
         try
         {
-            while (clock.Elapsed.TotalSeconds < windowS)
+            while (RunMs() < windowMs)
             {
-                if (!commandsStarted && clock.Elapsed.TotalSeconds >= commandStartS)
+                await Task.Delay(250, token).ConfigureAwait(false);
+                double now = RunMs();
+                if (_phase == FleetPhase.Ramp && (_observer.OnlineCount >= o.Devices || now > rampMs + FleetRunner.RampGrace.TotalMilliseconds))
                 {
-                    commandsStarted = true;
-                    growers.StartCommands();
+                    SetPhase(FleetPhase.Steady);
+                    _growers.Start();
                 }
 
-                double remaining = windowS - clock.Elapsed.TotalSeconds;
-                await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(remaining, 0.001, 0.5)), cancellationToken).ConfigureAwait(false);
-                double now = clock.Elapsed.TotalSeconds;
-                if (steady == null && now >= steadyStartS)
+                if (o.RestartAtMinutes is { } at && _restarting == null && now >= at * 60_000)
                 {
-                    steady = Snapshot.Take(now, counters, growers);
+                    if (_phase == FleetPhase.Ramp)
+                    {
+                        _growers.Start();
+                    }
+
+                    SetPhase(FleetPhase.Storm);
+                    _book.MarkOpenAsCutByRestart();
+                    _observer.BeginStorm(now);
+                    progress?.WriteLine(Line("restarting the broker"));
+                    _restarting = Broker.RestartAsync(TimeSpan.FromSeconds(o.BrokerDownSeconds), RunMs, token);
                 }
 
-                process.Refresh();
-                peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
-                peakThreads = Math.Max(peakThreads, process.Threads.Count);
-                if (options.Progress != null && now >= nextProgress)
+                if (_restarting is { IsCompleted: true } && _restart == null)
                 {
-                    nextProgress += 10;
-                    options.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"fleet t={now:F0}s started={workers.Started} connected={devices.Count(d => d.Connected)} online={growers.OnlineCount} published={Interlocked.Read(ref counters.Published)} state={Interlocked.Read(ref counters.State)} commands={growers.CommandsSent} acks={growers.Acks} lost={growers.Lost} pass_max_ms={workers.PassMaxMs:F0} load={FleetMetrics.ReadLoadAverage():F1}"));
+                    _restart = await _restarting.ConfigureAwait(false);
+                    progress?.WriteLine(Line("broker listening again after " + ((_restart.ListeningMs - _restart.StopMs) / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s"));
+                }
+
+                if (_phase == FleetPhase.Storm && _restart != null && _observer.BackCount >= o.Devices)
+                {
+                    SetPhase(FleetPhase.Recovered);
+                    progress?.WriteLine(Line("every device back online"));
+                }
+
+                if (progress != null && now >= nextProgress)
+                {
+                    nextProgress += 10_000;
+                    progress.WriteLine(Line(null));
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+            progress?.WriteLine("fleet: cancelled; reporting what ran");
         }
 
-        double end = clock.Elapsed.TotalSeconds;
-        Snapshot last = Snapshot.Take(end, counters, growers);
-        TimeSpan cpuEnd = process.TotalProcessorTime;
-        double? loadEnd = FleetMetrics.ReadLoadAverage();
-        process.Refresh();
-        peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
-        int connectedAtEnd = devices.Count(d => d.Connected);
-
-        // Devices keep ticking while the last acks come in.
-        await growers.StopAndDrainAsync().ConfigureAwait(false);
-        workers.Stop();
-
-        steady ??= new Snapshot();
-        double steadyS = Math.Max(0.001, last.AtS - steady.AtS);
-        var connectTimes = devices.Where(d => d.FirstConnectedRealMs >= 0).Select(d => (double)(d.FirstConnectedRealMs - d.StartRealMs)).ToList();
-        var latencies = growers.LatenciesSnapshot();
-        var late = growers.LateLatenciesSnapshot();
-        var metrics = new FleetMetrics
+        if (_restarting != null && _restart == null)
         {
-            Devices = options.Devices,
-            MessagesPublished = Interlocked.Read(ref counters.Published),
-            CommandsSent = growers.CommandsSent,
-            AcksReceived = growers.Acks,
-            AckP50Ms = FleetMetrics.Percentile(latencies, 50),
-            AckP99Ms = FleetMetrics.Percentile(latencies, 99),
-            AckMaxMs = latencies.Count == 0 ? null : latencies.Max(),
-            Lost = growers.Lost,
-            AckMismatches = growers.Mismatches,
-            UnmatchedAcks = growers.Unmatched,
-            LateAcks = growers.LateAcks,
-            LateAckMaxMs = late.Count == 0 ? null : late.Max(),
-            InvalidCommandsSent = growers.InvalidSent,
-            StateMessages = Interlocked.Read(ref counters.State),
-            AckMessages = Interlocked.Read(ref counters.Acks),
-            PublishRefused = Interlocked.Read(ref counters.Refused),
-            StateMessagesPerS = (last.State - steady.State) / steadyS,
-            MessagesPerS = (last.Published - steady.Published) / steadyS,
-            BrokerStateMessagesObserved = options.BrokerStateCounter ? growers.ObservedState : null,
-            BrokerStateMessagesPerS = options.BrokerStateCounter ? (last.ObservedState - steady.ObservedState) / steadyS : null,
-            ConnectAttempts = Interlocked.Read(ref counters.ConnectAttempts),
-            DevicesEverConnected = connectTimes.Count,
-            DevicesConnectedAtEnd = connectedAtEnd,
-            Disconnects = devices.Sum(d => (long)d.Disconnects),
-            ConnectP50Ms = FleetMetrics.Percentile(connectTimes, 50),
-            ConnectMaxMs = connectTimes.Count == 0 ? null : connectTimes.Max(),
-            RampS = rampS,
-            CommandStartS = commandStartS,
-            DurationS = end,
-            SteadyS = steadyS,
-            TimeCompression = options.TimeCompression,
-            TelemetryS = options.TelemetrySeconds,
-            StateIntervalRealS = options.StateIntervalRealSeconds,
-            TickIntervalMs = options.TickIntervalMs,
-            Workers = options.Workers,
-            Ticks = workers.Ticks,
-            TickPassMaxMs = workers.PassMaxMs,
-            TickPassP99Ms = workers.PassPercentile(99),
-            TickExceptions = devices.Sum(d => d.TickExceptions),
-            InboxDropped = devices.Sum(d => (long)d.Controller.Inbox.Dropped),
-            CpuS = (cpuEnd - cpuStart).TotalSeconds,
-            CpuPercent = (cpuEnd - cpuStart).TotalSeconds / end * 100,
-            PeakWorkingSetMb = peakWorkingSet / (1024.0 * 1024.0),
-            PeakThreads = peakThreads,
-            Gen2Collections = GC.CollectionCount(2) - gen2Start,
+            _restart = await _restarting.ConfigureAwait(false);
+        }
+
+        double endMs = RunMs();
+        _phaseEndS[(int)_phase] = endMs / 1000;
+
+        // Drain: no new commands; the devices keep ticking until the open ones are answered or time out.
+        await _growers.StopAsync().ConfigureAwait(false);
+        var drain = Stopwatch.StartNew();
+        while (_book.Open > 0 && drain.Elapsed < o.AckTimeout + TimeSpan.FromMilliseconds(500))
+        {
+            _book.Sweep();
+            await Task.Delay(50, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        _book.ExpireAll();
+        progress?.WriteLine(Line("stopping the devices"));
+        SliceReport[] reports = await Task.WhenAll(_generators.Select(g => g.StopAsync(TimeSpan.FromSeconds(10), CancellationToken.None))).ConfigureAwait(false);
+
+        // The last state documents the links sent may still be on their way to the back office.
+        long sent = reports.Sum(r => r.State - r.NotSent);
+        var settle = Stopwatch.StartNew();
+        long last = -1;
+        while (settle.Elapsed < TimeSpan.FromSeconds(10) && _observer.StateDocuments < sent && _observer.StateDocuments != last)
+        {
+            last = _observer.StateDocuments;
+            await Task.Delay(500, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        _host.Dispose();
+        _self.Dispose();
+        var metrics = FleetReportBuilder.Build(new FleetReportInput
+        {
+            Options = o,
+            Reports = reports,
+            Book = _book,
+            Observer = _observer,
+            Growers = _growers,
+            RoundTrip = _rtt,
+            Host = _host.Report(),
+            BackOffice = _self.Report(),
+            PhaseStartS = _phaseStartS,
+            PhaseEndS = _phaseEndS,
+            PhaseSeen = _phaseSeen,
+            Restart = _restart,
+            Broker = Broker,
+            DurationS = endMs / 1000,
             LoadAverageStart = loadStart,
-            LoadAverageEnd = loadEnd,
-            FirstError = growers.FirstError ?? devices.Select(d => d.LastException).FirstOrDefault(e => e != null),
-        };
-        metrics.ConnectFailures = Math.Max(0, metrics.ConnectAttempts - devices.Sum(d => (long)d.Connects));
-        metrics.EquivalentHousesAt1Min = metrics.StateMessagesPerS * 60;
-        if (options.MetricsFile != null)
+            LoadAverageEnd = ProcStat.LoadAverage(),
+            StartedUtc = startedUtc,
+            Pids = GeneratorPids().ToList(),
+        });
+        if (o.MetricsFile != null)
         {
-            metrics.WriteJson(options.MetricsFile);
+            metrics.WriteJson(o.MetricsFile);
         }
 
         return metrics;
     }
 
-    private static void DisposeAll(FleetDevice[] devices)
+    private IReadOnlyList<int> GeneratorPids()
     {
-        Parallel.ForEach(devices.Where(d => d != null), new ParallelOptions { MaxDegreeOfParallelism = 32 }, d =>
+        var pids = new List<int> { Environment.ProcessId };
+        foreach (IGenerator g in _generators)
+        {
+            if (g is WorkerProcess w)
+            {
+                pids.Add(w.Pid);
+            }
+        }
+
+        return pids;
+    }
+
+    private void SetPhase(FleetPhase phase)
+    {
+        double now = RunMs() / 1000;
+        if (_phaseSeen[(int)_phase])
+        {
+            _phaseEndS[(int)_phase] = now;
+        }
+
+        _phase = phase;
+        _phaseSeen[(int)phase] = true;
+        _phaseStartS[(int)phase] = now;
+        foreach (IGenerator g in _generators)
+        {
+            g.SetPhase(phase);
+        }
+
+        if (_host != null)
+        {
+            _host.Phase = phase;
+        }
+
+        if (_self != null)
+        {
+            _self.Phase = phase;
+        }
+
+        _rtt.Phase = phase;
+        _growers.Phase = phase;
+    }
+
+    private string Line(string note)
+    {
+        var stats = _generators.Select(g => g.Latest).Where(s => s != null).ToList();
+        string text = string.Create(CultureInfo.InvariantCulture,
+            $"fleet t={RunMs() / 1000:F0}s {FleetPhases.Names[(int)_phase]} started={stats.Sum(s => s.Started)} connected={stats.Sum(s => s.Connected)} online={_observer.OnlineCount} state={stats.Sum(s => s.State)}/{_observer.StateDocuments} commands={_book.Sent} acks={_book.Acks} lost={_book.Lost} cut={_book.CutByRestart} tick_late_max={stats.Select(s => s.PhaseTickLateMaxMs).DefaultIfEmpty(0).Max():F0}ms broker_cpu={_host?.LastBrokerCpuPercent ?? 0:F0}% machine={_host?.LastMachineBusyPercent ?? 0:F0}% load={ProcStat.LoadAverage() ?? 0:F1}");
+        return note == null ? text : text + " — " + note;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (IGenerator g in _generators)
         {
             try
             {
-                d.Dispose();
+                await g.DisposeAsync().ConfigureAwait(false);
             }
             catch (Exception)
             {
             }
-        });
-    }
+        }
 
-    private sealed class Snapshot
-    {
-        public double AtS;
-        public long Published;
-        public long State;
-        public long ObservedState;
-
-        public static Snapshot Take(double atS, LinkCounters counters, GrowerSide growers) => new()
+        if (_growers != null)
         {
-            AtS = atS,
-            Published = Interlocked.Read(ref counters.Published),
-            State = Interlocked.Read(ref counters.State),
-            ObservedState = growers.ObservedState,
-        };
+            await _growers.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_rtt != null)
+        {
+            await _rtt.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_observer != null)
+        {
+            await _observer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _host?.Dispose();
+        _self?.Dispose();
     }
 }

@@ -141,12 +141,13 @@ public static class CliApp
         bench.SetAction(parse => Benchmark.Execute(parse.GetValue(benchDays), parse.GetValue(benchSeed), parse.GetValue(benchSettings),
             parse.GetValue(benchMarkdown), parse.GetValue(benchJson), output ?? Console.Out, error ?? Console.Error));
 
-        var fleet = BuildFleet(output, error, cancel);
+        var fleet = FleetCommand.Build(output, error, cancel);
 
         var root = new RootCommand("Greenhouse simulator: the wood-ear controller core against a physical model of a hanging-bag house");
         root.Subcommands.Add(run);
         root.Subcommands.Add(bench);
         root.Subcommands.Add(fleet);
+        root.Subcommands.Add(FleetCommand.BuildWorker());
         return root;
     }
 
@@ -167,96 +168,6 @@ public static class CliApp
         }
 
         return parsed.Invoke(config);
-    }
-
-    /// <summary><c>fleet</c>: N real controllers in this process against one broker (Greenhouse.Fleet).</summary>
-    private static Command BuildFleet(TextWriter? output, TextWriter? error, CancellationToken cancel)
-    {
-        var devices = new Option<int>("--devices") { Description = "number of controllers", Required = true, HelpName = "N" };
-        var minutes = new Option<double>("--minutes") { Description = "wall-clock minutes to run", Required = true, HelpName = "M" };
-        var broker = new Option<string>("--broker") { Description = "MQTT broker", Required = true, HelpName = "HOST:PORT" };
-        var metrics = new Option<string?>("--metrics") { Description = "write the fleet metrics JSON here", HelpName = "FILE" };
-        var seed = new Option<int>("--seed") { Description = "seed of the devices and grower commands", DefaultValueFactory = _ => 1, HelpName = "N" };
-        devices.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--devices must be at least 1");
-            }
-        });
-        minutes.Validators.Add(r =>
-        {
-            double m = r.GetValueOrDefault<double>();
-            if (!(m > 0) || !double.IsFinite(m))
-            {
-                r.AddError("--minutes must be a positive number");
-            }
-        });
-        broker.Validators.Add(r =>
-        {
-            if (!TryParseFleetBroker(r.GetValueOrDefault<string>(), out _, out _, out string message))
-            {
-                r.AddError(message);
-            }
-        });
-        var fleet = new Command("fleet", "N controllers in one process against one broker, with random grower commands; prints the fleet metrics");
-        foreach (Option o in new Option[] { devices, minutes, broker, metrics, seed })
-        {
-            fleet.Options.Add(o);
-        }
-
-        fleet.SetAction(parse =>
-        {
-            TryParseFleetBroker(parse.GetValue(broker), out string host, out int port, out _);
-            var options = new Greenhouse.Fleet.FleetOptions
-            {
-                Devices = parse.GetValue(devices),
-                Minutes = parse.GetValue(minutes),
-                BrokerHost = host,
-                BrokerPort = port,
-                MetricsFile = parse.GetValue(metrics),
-                Seed = parse.GetValue(seed),
-                Progress = output ?? Console.Out,
-            };
-            try
-            {
-                var result = Greenhouse.Fleet.FleetRunner.RunAsync(options, cancel).GetAwaiter().GetResult();
-                (output ?? Console.Out).WriteLine(result.ToJson());
-                if (options.MetricsFile != null)
-                {
-                    (output ?? Console.Out).WriteLine($"sim: fleet metrics written to {options.MetricsFile}");
-                }
-
-                return 0;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
-            {
-                (error ?? Console.Error).WriteLine("error: " + e.Message);
-                return 2;
-            }
-        });
-        return fleet;
-    }
-
-    /// <summary>HOST:PORT for <c>fleet</c> (a broker is required there: none and embedded are not accepted).</summary>
-    public static bool TryParseFleetBroker(string? text, out string host, out int port, out string error)
-    {
-        host = "";
-        port = 0;
-        if (!BrokerOption.TryParse(text, out var option, out error))
-        {
-            return false;
-        }
-
-        if (option.Kind != BrokerKind.External)
-        {
-            error = "--broker: fleet needs HOST:PORT of a running broker";
-            return false;
-        }
-
-        host = option.Host;
-        port = option.Port;
-        return true;
     }
 
     public static bool TryParseClock(string? text, out TimeSpan time)

@@ -1,0 +1,99 @@
+using MQTTnet;
+
+namespace Greenhouse.Fleet;
+
+/// <summary>
+/// One MQTTnet client of the back office (observer, grower, latency probe) that comes back by itself: after the
+/// connection drops it tries again every 200 ms (a server-side service, not a device with backoff), so it is back
+/// before the first devices, whose first retry waits at least a second. <paramref name="onConnected"/> runs after
+/// each connection with whether the broker kept the session (then the subscriptions are still there).
+/// </summary>
+internal sealed class BackOfficeClient : IAsyncDisposable
+{
+    private readonly MqttClientOptions _options;
+    private readonly Func<IMqttClient, bool, Task> _onConnected;
+    private readonly CancellationTokenSource _stop = new();
+    private int _reconnecting;
+
+    public BackOfficeClient(string host, int port, string clientId, bool persistentSession, Func<IMqttClient, bool, Task> onConnected)
+    {
+        _onConnected = onConnected;
+        _options = new MqttClientOptionsBuilder()
+            .WithTcpServer(host, port)
+            .WithClientId(clientId)
+            .WithCleanSession(!persistentSession)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
+            .WithTimeout(TimeSpan.FromSeconds(20))
+            .Build();
+        Client = new MqttClientFactory().CreateMqttClient();
+        Client.DisconnectedAsync += e =>
+        {
+            if (!_stop.IsCancellationRequested && Interlocked.CompareExchange(ref _reconnecting, 1, 0) == 0)
+            {
+                Disconnects++;
+                _ = Task.Run(ReconnectLoop);
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    public IMqttClient Client { get; }
+
+    public bool IsConnected => Client.IsConnected;
+
+    public int Disconnects { get; private set; }
+
+    public string LastError { get; private set; }
+
+    public async Task ConnectAsync(CancellationToken token)
+    {
+        MqttClientConnectResult result = await Client.ConnectAsync(_options, token).ConfigureAwait(false);
+        await _onConnected(Client, result.IsSessionPresent).ConfigureAwait(false);
+    }
+
+    private async Task ReconnectLoop()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested && !Client.IsConnected)
+            {
+                try
+                {
+                    await Task.Delay(200, _stop.Token).ConfigureAwait(false);
+                    await ConnectAsync(_stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !_stop.IsCancellationRequested)
+                {
+                    LastError = ex.GetType().Name + ": " + ex.Message;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            Volatile.Write(ref _reconnecting, 0);
+        }
+    }
+
+    /// <summary>Stops reconnecting and disconnects (a clean DISCONNECT).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        try
+        {
+            if (Client.IsConnected)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await Client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception)
+        {
+        }
+
+        Client.Dispose();
+    }
+}

@@ -1,0 +1,65 @@
+using Greenhouse.Ports;
+
+namespace Greenhouse.Fleet;
+
+/// <summary>
+/// The device's clock at real time: uptime is the boot offset plus the wall-clock milliseconds since the device was
+/// switched on, set by the thread that ticks it just before each tick (the core reads the clock only in its tick).
+/// </summary>
+internal sealed class DeviceClock : IClock
+{
+    private readonly DateTime _startUtc;
+    private double _runMs;
+
+    public DeviceClock(DateTime startUtc)
+    {
+        _startUtc = startUtc;
+    }
+
+    public long UptimeMilliseconds { get; private set; }
+
+    /// <summary>Moves the clock to <paramref name="runMs"/> (ms since the run's start) for a device switched on at
+    /// <paramref name="switchedOnMs"/> with <paramref name="bootMs"/> of uptime before its first tick.</summary>
+    public void Set(double runMs, double switchedOnMs, long bootMs)
+    {
+        _runMs = runMs;
+        long uptime = bootMs + (long)(runMs - switchedOnMs);
+        if (uptime > UptimeMilliseconds)
+        {
+            UptimeMilliseconds = uptime;
+        }
+    }
+
+    public bool TryGetUtcNow(out DateTime utcNow)
+    {
+        utcNow = _startUtc.AddMilliseconds(_runMs);
+        return true;
+    }
+}
+
+// The two plain fakes below are what every host tool keeps writing (issue 10); they move to the shared test-support
+// project when it lands.
+
+/// <summary>Settings blobs in memory (the controller's persistence writes here after a command changes a setting).</summary>
+internal sealed class MemoryStore : ISettingsStore
+{
+    private readonly Dictionary<string, byte[]> _blobs = new(StringComparer.Ordinal);
+
+    public bool TryRead(string name, out byte[] content) => _blobs.TryGetValue(name, out content);
+
+    public bool Write(string name, byte[] content)
+    {
+        _blobs[name] = (byte[])content.Clone();
+        return true;
+    }
+
+    public bool Delete(string name) => _blobs.Remove(name);
+}
+
+/// <summary>Counts the core's log lines and drops them (a fleet has no serial console).</summary>
+internal sealed class CountingLog : ILogSink
+{
+    public long Lines;
+
+    public void WriteLine(string line) => Lines++;
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Greenhouse.App;
+using Greenhouse.Host;
+using Greenhouse.Ports;
+
+namespace Greenhouse.Fleet;
+
+/// <summary>
+/// One house: the real core <see cref="Controller"/> with the simulator's house model behind its sensor and relay
+/// ports, a real-time clock, and its own MQTT connection (the host library's MqttNetLink unless a test supplies a link).
+/// Only the thread that owns it calls <see cref="Start"/> and <see cref="Tick"/> (the controller is single-threaded).
+/// </summary>
+internal sealed class FleetDevice : IDisposable
+{
+    public const string FirmwareVersion = "fleet";
+
+    private readonly DeviceClock _clock;
+    private readonly IFleetHouse _house;
+    private readonly CountingLink _link;
+    private readonly long _bootMs;
+    private bool _wasConnected;
+
+    public FleetDevice(int index, FleetOptions options, IFleetHouse house, DateTime startUtc, LinkCounters counters, Random random)
+    {
+        Index = index;
+        Id = DeviceId(index);
+        _house = house;
+        _clock = new DeviceClock(startUtc);
+        // A board has been up a few seconds (Wi-Fi, SNTP) before the controller starts.
+        _bootMs = 3000 + random.Next(5000);
+        Log = new CountingLog();
+        _link = new CountingLink(counters);
+        var ports = new ControllerPorts
+        {
+            Clock = _clock,
+            Log = Log,
+            Store = new MemoryStore(),
+            Mqtt = _link,
+            MacAddress = MacAddress(index),
+        };
+        house.Fit(ports);
+        Controller = new Controller(ports, FirmwareVersion);
+        Configure("device.id", Id);
+        Configure("mqtt.prefix", options.TopicPrefix);
+        Configure("mqtt.host", options.BrokerHost);
+        Configure("mqtt.port", options.BrokerPort.ToString(CultureInfo.InvariantCulture));
+        Configure("mqtt.telemetry_s", options.TelemetrySeconds.ToString(CultureInfo.InvariantCulture));
+        Func<Inbox, IMqttLink> factory = options.LinkFactory ?? (inbox => new MqttNetLink(inbox));
+        _link.Inner = factory(Controller.Inbox);
+    }
+
+    public int Index { get; }
+    public string Id { get; }
+    public Controller Controller { get; }
+    public CountingLog Log { get; }
+    public CountingLink Link => _link;
+
+    /// <summary>Run ms at which the device was switched on, or NaN before.</summary>
+    public double SwitchedOnMs { get; private set; } = double.NaN;
+    public bool Started => !double.IsNaN(SwitchedOnMs);
+    public bool Connected => _wasConnected;
+
+    /// <summary>Run ms of the first and of the latest tick that saw the session come up (NaN = never).</summary>
+    public double FirstUpMs { get; private set; } = double.NaN;
+    public double LastUpMs { get; private set; } = double.NaN;
+    public int Connects { get; private set; }
+    public int Disconnects { get; private set; }
+    public long TickExceptions { get; private set; }
+    public string LastException { get; private set; }
+
+    public static string DeviceId(int index) => "dev-" + index.ToString("D5", CultureInfo.InvariantCulture);
+
+    /// <summary>A locally administered MAC per device (the core seeds its reconnect jitter from it).</summary>
+    public static string MacAddress(int index) => "02:00:00:" + (index >> 16 & 0xff).ToString("X2", CultureInfo.InvariantCulture) + ":"
+        + (index >> 8 & 0xff).ToString("X2", CultureInfo.InvariantCulture) + ":" + (index & 0xff).ToString("X2", CultureInfo.InvariantCulture);
+
+    /// <summary>Switches the device on at run ms <paramref name="runMs"/> (the controller loads its settings).</summary>
+    public void Start(double runMs)
+    {
+        SwitchedOnMs = runMs;
+        _clock.Set(runMs, runMs, _bootMs);
+        _house.AdvanceTo(runMs / 1000.0);
+        Controller.Start();
+    }
+
+    /// <summary>The house moves on to now, then the controller runs one tick at the current wall-clock time.</summary>
+    public void Tick(double runMs)
+    {
+        try
+        {
+            _house.AdvanceTo(runMs / 1000.0);
+            _clock.Set(runMs, SwitchedOnMs, _bootMs);
+            Controller.Tick();
+        }
+        catch (Exception ex)
+        {
+            TickExceptions++;
+            LastException = ex.GetType().Name + ": " + ex.Message;
+        }
+
+        bool up = _link.IsConnected;
+        if (up && !_wasConnected)
+        {
+            Connects++;
+            LastUpMs = runMs;
+            if (double.IsNaN(FirstUpMs))
+            {
+                FirstUpMs = runMs;
+            }
+        }
+        else if (!up && _wasConnected)
+        {
+            Disconnects++;
+        }
+
+        _wasConnected = up;
+    }
+
+    private void Configure(string key, string value)
+    {
+        if (!Controller.ApplySetting(key, value, "fleet", out string error))
+        {
+            throw new ArgumentException("fleet device setting " + key + "=" + value + " refused: " + error);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _link.Inner?.Disconnect();
+        }
+        catch (Exception)
+        {
+        }
+
+        (_link.Inner as IDisposable)?.Dispose();
+    }
+}
