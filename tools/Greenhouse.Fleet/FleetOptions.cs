@@ -22,7 +22,10 @@ public sealed class FleetOptions
     /// <summary>Number of controllers, each with its own MQTT connection.</summary>
     public int Devices { get; set; } = 20;
 
-    /// <summary>Wall-clock length of the run from the first device start to the end of commands (the drain comes after).</summary>
+    /// <summary>
+    /// Wall-clock length of the measured window, which begins when every device is online after the ramp (or when the
+    /// ramp ran out of time, see <see cref="FleetRunner.RampGrace"/>); the drain comes after.
+    /// </summary>
     public double Minutes { get; set; } = 1;
 
     /// <summary>
@@ -41,7 +44,7 @@ public sealed class FleetOptions
     /// <summary>Process id of an external broker, for its CPU and memory from /proc (null = $SYS figures only).</summary>
     public int? BrokerPid { get; set; }
 
-    /// <summary>Minute of the run at which the private broker is restarted (a reconnect storm); null = no restart.</summary>
+    /// <summary>Minute of the measured window at which the private broker is restarted (a reconnect storm); null = none.</summary>
     public double? RestartAtMinutes { get; set; }
 
     /// <summary>Seconds the broker stays down between stop and start during the restart.</summary>
@@ -83,8 +86,11 @@ public sealed class FleetOptions
     /// <summary>First topic level of every device (mqtt.prefix).</summary>
     public string TopicPrefix { get; set; } = "fleet";
 
-    /// <summary>Grower MQTT clients that publish the commands (round robin).</summary>
-    public int GrowerClients { get; set; } = 4;
+    /// <summary>
+    /// Grower MQTT clients that publish the commands (round robin). One is plenty for 20 commands a second, and every
+    /// client is one more open file in the broker, whose limit decides how many devices fit (see FileLimits).
+    /// </summary>
+    public int GrowerClients { get; set; } = 1;
 
     /// <summary>Builds the houses of one generator process; required. Worker processes get it from their entry point.</summary>
     [JsonIgnore]
@@ -105,6 +111,19 @@ public sealed class FleetOptions
     /// <summary>Progress lines (about every 10 s); null = quiet.</summary>
     [JsonIgnore]
     public TextWriter Progress { get; set; }
+
+    /// <summary>The longest the ramp may take before the measured window begins anyway.</summary>
+    public TimeSpan RampLimit
+    {
+        get
+        {
+            double rampS = Devices / ConnectRatePerSecond;
+            return TimeSpan.FromSeconds(rampS + Math.Max(FleetRunner.RampGrace.TotalSeconds, rampS));
+        }
+    }
+
+    /// <summary>An upper bound of the whole run: ramp, measured window, drain; a generator process never outlives it.</summary>
+    public TimeSpan MaxRunTime => RampLimit + TimeSpan.FromMinutes(Minutes) + AckTimeout + TimeSpan.FromMinutes(5);
 
     /// <summary>The generator processes this run uses (0 = in the coordinating process).</summary>
     public int EffectiveProcesses => Processes ?? Math.Max(1, (Devices + DefaultDevicesPerProcess - 1) / DefaultDevicesPerProcess);

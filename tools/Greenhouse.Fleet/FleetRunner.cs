@@ -6,12 +6,16 @@ namespace Greenhouse.Fleet;
 /// <summary>
 /// Runs a fleet: starts the private broker (or uses the given loopback one), the back office (observer, growers,
 /// round-trip probe), the generator processes; switches the devices on at the ramp rate; once every device is online
-/// sends commands; restarts the broker when asked and times the reconnect storm; at the end drains acks and queued
-/// publishes and returns what was measured (also written to <see cref="FleetOptions.MetricsFile"/>).
+/// the measured window of <see cref="FleetOptions.Minutes"/> begins: commands, the broker restart when asked (and the
+/// reconnect storm it causes); at the end drains acks and queued publishes and returns what was measured (also written
+/// to <see cref="FleetOptions.MetricsFile"/>).
 /// </summary>
 public static class FleetRunner
 {
-    /// <summary>Longest wait for every device to come online before commands start anyway.</summary>
+    /// <summary>
+    /// How long past its planned end the ramp may wait for every device to come online before the measured window
+    /// begins anyway (at least this, or as long as the planned ramp itself).
+    /// </summary>
     public static readonly TimeSpan RampGrace = TimeSpan.FromSeconds(120);
 
     public static async Task<FleetMetrics> RunAsync(FleetOptions options, CancellationToken cancellationToken = default)
@@ -35,7 +39,8 @@ public static class FleetRunner
         {
             if (options.OwnBroker)
             {
-                broker = await OwnMosquitto.StartAsync(options.Devices + options.GrowerClients + 8, options.MosquittoPath, cancellationToken).ConfigureAwait(false);
+                // Devices, growers, observer, round-trip probe.
+                broker = await OwnMosquitto.StartAsync(options.Devices + options.GrowerClients + 2, options.MosquittoPath, cancellationToken).ConfigureAwait(false);
                 options = options.CloneForWorker();
                 options.BrokerHost = "127.0.0.1";
                 options.BrokerPort = broker.Port;
@@ -136,28 +141,28 @@ internal sealed class FleetRun : IAsyncDisposable
         await _rtt.StartAsync(token).ConfigureAwait(false);
         SetPhase(FleetPhase.Ramp);
 
-        double windowMs = o.Minutes * 60_000;
-        double rampMs = o.Devices * 1000.0 / o.ConnectRatePerSecond;
+        // The measured window (o.Minutes) begins once every device is online, or when the ramp ran out of time.
+        double rampLimitMs = o.RampLimit.TotalMilliseconds;
+        double windowStartMs = double.NaN;
         double nextProgress = 10_000;
         try
         {
-            while (RunMs() < windowMs)
+            while (double.IsNaN(windowStartMs) || RunMs() < windowStartMs + o.Minutes * 60_000)
             {
                 await Task.Delay(250, token).ConfigureAwait(false);
                 double now = RunMs();
-                if (_phase == FleetPhase.Ramp && (_observer.OnlineCount >= o.Devices || now > rampMs + FleetRunner.RampGrace.TotalMilliseconds))
+                // Every device has sent its connect-time burst (its first state document comes last) or time is up.
+                if (_phase == FleetPhase.Ramp && (_observer.InServiceCount >= o.Devices || now > rampLimitMs))
                 {
+                    windowStartMs = now;
                     SetPhase(FleetPhase.Steady);
                     _growers.Start();
+                    progress?.WriteLine(Line(_observer.InServiceCount >= o.Devices ? "every device online and through its connect-time burst: the measured window begins"
+                        : "the ramp ran out of time with devices not yet in service: the measured window begins"));
                 }
 
-                if (o.RestartAtMinutes is { } at && _restarting == null && now >= at * 60_000)
+                if (o.RestartAtMinutes is { } at && _restarting == null && !double.IsNaN(windowStartMs) && now >= windowStartMs + at * 60_000)
                 {
-                    if (_phase == FleetPhase.Ramp)
-                    {
-                        _growers.Start();
-                    }
-
                     SetPhase(FleetPhase.Storm);
                     _book.MarkOpenAsCutByRestart();
                     _observer.BeginStorm(now);
@@ -171,10 +176,10 @@ internal sealed class FleetRun : IAsyncDisposable
                     progress?.WriteLine(Line("broker listening again after " + ((_restart.ListeningMs - _restart.StopMs) / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s"));
                 }
 
-                if (_phase == FleetPhase.Storm && _restart != null && _observer.BackCount >= o.Devices)
+                if (_phase == FleetPhase.Storm && _restart != null && _observer.InServiceCount >= o.Devices)
                 {
                     SetPhase(FleetPhase.Recovered);
-                    progress?.WriteLine(Line("every device back online"));
+                    progress?.WriteLine(Line("every device back online and through its connect-time burst"));
                 }
 
                 if (progress != null && now >= nextProgress)
@@ -299,9 +304,11 @@ internal sealed class FleetRun : IAsyncDisposable
     {
         var stats = _generators.Select(g => g.Latest).Where(s => s != null).ToList();
         string text = string.Create(CultureInfo.InvariantCulture,
-            $"fleet t={RunMs() / 1000:F0}s {FleetPhases.Names[(int)_phase]} started={stats.Sum(s => s.Started)} connected={stats.Sum(s => s.Connected)} online={_observer.OnlineCount} state={stats.Sum(s => s.State)}/{_observer.StateDocuments} commands={_book.Sent} acks={_book.Acks} lost={_book.Lost} cut={_book.CutByRestart} tick_late_max={stats.Select(s => s.PhaseTickLateMaxMs).DefaultIfEmpty(0).Max():F0}ms broker_cpu={_host?.LastBrokerCpuPercent ?? 0:F0}% machine={_host?.LastMachineBusyPercent ?? 0:F0}% load={ProcStat.LoadAverage() ?? 0:F1}");
+            $"fleet t={RunMs() / 1000:F0}s {FleetPhases.Names[(int)_phase]} started={stats.Sum(s => s.Started)} connected={stats.Sum(s => s.Connected)} backlog={stats.Sum(s => s.Backlog)} online={_observer.OnlineCount} in_service={_observer.InServiceCount} state={stats.Sum(s => s.State)}/{_observer.StateDocuments} commands={_book.Sent} acks={_book.Acks} lost={_book.Lost} cut={_book.CutByRestart} open={_book.Open} office_drops={_observer.Disconnects + _growers.Disconnects} tick_late_max={stats.Select(s => s.PhaseTickLateMaxMs).DefaultIfEmpty(0).Max():F0}ms fleet_cpu={_host?.LastGeneratorCpuPercent ?? 0:F0}% broker_cpu={_host?.LastBrokerCpuPercent ?? 0:F0}% broker_rx={SysValue("messages/received")} machine={_host?.LastMachineBusyPercent ?? 0:F0}% load={ProcStat.LoadAverage() ?? 0:F1}");
         return note == null ? text : text + " — " + note;
     }
+
+    private string SysValue(string key) => _observer.Sys.TryGetValue(key, out string value) ? value : "-";
 
     public async ValueTask DisposeAsync()
     {

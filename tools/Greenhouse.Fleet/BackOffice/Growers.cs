@@ -50,6 +50,8 @@ internal sealed class Growers : IAsyncDisposable
     /// <summary>Commands not sent because every grower client was offline (broker down).</summary>
     public long SkippedOffline => Interlocked.Read(ref _skippedOffline);
     public long PublishErrors => Interlocked.Read(ref _publishErrors);
+    /// <summary>Times a grower client lost its connection.</summary>
+    public int Disconnects => _clients.Sum(c => c.Disconnects);
     public string FirstError => _firstError;
 
     public async Task ConnectAsync(CancellationToken token)

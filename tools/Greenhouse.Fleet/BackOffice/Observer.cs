@@ -23,6 +23,7 @@ internal sealed class Observer : IAsyncDisposable
     private readonly HashSet<long>[] _stateSeen;
     private readonly int[] _online;
     private readonly double[] _backOnlineMs;
+    private readonly double[] _inServiceMs;
     private readonly ConcurrentDictionary<string, string> _sys = new(StringComparer.Ordinal);
     private readonly BackOfficeClient _client;
     private readonly string _host;
@@ -31,6 +32,7 @@ internal sealed class Observer : IAsyncDisposable
     private double _stormFromMs = double.NaN;
     private int _onlineCount;
     private int _backCount;
+    private int _inServiceCount;
     private long _states;
     private long _stateDuplicates;
     private long _stateUnreadable;
@@ -48,6 +50,8 @@ internal sealed class Observer : IAsyncDisposable
         _online = new int[options.Devices];
         _backOnlineMs = new double[options.Devices];
         Array.Fill(_backOnlineMs, double.NaN);
+        _inServiceMs = new double[options.Devices];
+        Array.Fill(_inServiceMs, double.NaN);
         _host = host;
         _port = port;
         _clientId = "fleet-observer-" + runId;
@@ -69,9 +73,16 @@ internal sealed class Observer : IAsyncDisposable
     /// persistent session and delivered after a restart with their retain flag set.</summary>
     public long RetainedRedeliveries => Interlocked.Read(ref _retainedRedeliveries);
     public long StatusMessages => Interlocked.Read(ref _statusMessages);
-    public int Disconnects => _client.Disconnects;
     /// <summary>Devices whose live "online" arrived since the storm began.</summary>
     public int BackCount => Volatile.Read(ref _backCount);
+
+    /// <summary>
+    /// Devices in service: their state document arrived (since the storm began: after their "online"). A device sends
+    /// it after its connect-time burst of status, retained settings and discovery, so this is the burst done.
+    /// </summary>
+    public int InServiceCount => Volatile.Read(ref _inServiceCount);
+
+    public int Disconnects => _client.Disconnects;
 
     public bool IsOnline(int device) => Volatile.Read(ref _online[device]) != 0;
 
@@ -79,6 +90,10 @@ internal sealed class Observer : IAsyncDisposable
 
     /// <summary>Run ms at which each device was back online after the storm began (NaN = not yet).</summary>
     public double[] BackOnlineMs() => (double[])_backOnlineMs.Clone();
+
+    /// <summary>Run ms at which each device was in service: its first state document, or since the storm began its
+    /// first one after its "online" (NaN = not yet).</summary>
+    public double[] InServiceMs() => (double[])_inServiceMs.Clone();
 
     /// <summary>The latest $SYS values (topic without the "$SYS/broker/" part → payload).</summary>
     public IReadOnlyDictionary<string, string> Sys => _sys;
@@ -118,9 +133,11 @@ internal sealed class Observer : IAsyncDisposable
     {
         _stormFromMs = stopMs;
         Volatile.Write(ref _backCount, 0);
+        Volatile.Write(ref _inServiceCount, 0);
         for (int i = 0; i < _online.Length; i++)
         {
             _backOnlineMs[i] = double.NaN;
+            _inServiceMs[i] = double.NaN;
             if (Interlocked.Exchange(ref _online[i], 0) != 0)
             {
                 Interlocked.Decrement(ref _onlineCount);
@@ -232,6 +249,13 @@ internal sealed class Observer : IAsyncDisposable
 
         Interlocked.Increment(ref _stateReceived[device]);
         Interlocked.Increment(ref _states);
+        // Since the storm began only a document after the device's own "online" counts: documents the broker queued for
+        // this session before the stop arrive first, when the back office reconnects.
+        if (double.IsNaN(_inServiceMs[device]) && (double.IsNaN(_stormFromMs) || !double.IsNaN(_backOnlineMs[device])))
+        {
+            _inServiceMs[device] = _runMs();
+            Interlocked.Increment(ref _inServiceCount);
+        }
     }
 
     /// <summary>Parses "prefix/dev-NNNNN/rest".</summary>

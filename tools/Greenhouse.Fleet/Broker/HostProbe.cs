@@ -36,6 +36,8 @@ internal sealed class HostProbe : IDisposable
     /// <summary>Broker CPU over the last second, percent of one core (for progress lines).</summary>
     public double LastBrokerCpuPercent { get; private set; }
     public double LastMachineBusyPercent { get; private set; }
+    /// <summary>CPU of the fleet's processes over the last second, percent of one core.</summary>
+    public double LastGeneratorCpuPercent { get; private set; }
 
     public void Start()
     {
@@ -117,6 +119,7 @@ internal sealed class HostProbe : IDisposable
                     s.GeneratorCpu.Record(generators);
                     s.OthersCpu.Record(Math.Max(0, busyOneCore - generators - (brokerPercent ?? 0)));
                     LastMachineBusyPercent = busy;
+                    LastGeneratorCpuPercent = generators;
                 }
 
                 if (brokerPercent is { } b)

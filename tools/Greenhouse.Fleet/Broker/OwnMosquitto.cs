@@ -17,15 +17,20 @@ public sealed class OwnMosquitto : IAsyncDisposable
 {
     private readonly string _exe;
     private readonly string _folder;
-    private readonly long _openFiles;
+    /// <summary>Files Mosquitto keeps open besides its clients: standard streams, listener, epoll, log, persistence file.</summary>
+    public const int OwnFiles = 16;
+
+    private readonly long _wanted;
+    private readonly long _needed;
     private Process _process;
 
-    private OwnMosquitto(string exe, string folder, int port, long openFiles)
+    private OwnMosquitto(string exe, string folder, int port, long connections)
     {
         _exe = exe;
         _folder = folder;
         Port = port;
-        _openFiles = openFiles;
+        _needed = connections + OwnFiles;
+        _wanted = connections + 1024;
     }
 
     public int Port { get; }
@@ -73,8 +78,7 @@ public sealed class OwnMosquitto : IAsyncDisposable
         string folder = Directory.CreateTempSubdirectory("fleet-mosquitto-").FullName;
         int port = Greenhouse.Host.EmbeddedBroker.FreeTcpPort();
         File.WriteAllLines(Path.Combine(folder, "mosquitto.conf"), Configuration(port, folder));
-        // Every client is a socket; a few hundred more for the listener, logs and the back office.
-        var broker = new OwnMosquitto(exe, folder, port, connections + 512L);
+        var broker = new OwnMosquitto(exe, folder, port, connections);
         try
         {
             await broker.LaunchAsync(token).ConfigureAwait(false);
@@ -89,14 +93,14 @@ public sealed class OwnMosquitto : IAsyncDisposable
 
     private async Task LaunchAsync(CancellationToken token)
     {
-        // The shell raises the limit (root, or within the hard limit) and then becomes mosquitto, so the process id is
-        // the broker's own.
+        // Every client is a socket. The shell raises the limit with headroom where it may (root with CAP_SYS_RESOURCE, or
+        // within the hard limit), else to the hard limit, and then becomes mosquitto, so the process id is the broker's.
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add("ulimit -n \"$2\" 2>/dev/null || ulimit -n \"$(ulimit -Hn)\"; exec \"$0\" -c \"$1\"");
         info.ArgumentList.Add(_exe);
         info.ArgumentList.Add(ConfigFile);
-        info.ArgumentList.Add(_openFiles.ToString(CultureInfo.InvariantCulture));
+        info.ArgumentList.Add(_wanted.ToString(CultureInfo.InvariantCulture));
         _process = Process.Start(info) ?? throw new InvalidOperationException("could not start mosquitto");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -114,11 +118,12 @@ public sealed class OwnMosquitto : IAsyncDisposable
             if (await ListeningAsync().ConfigureAwait(false))
             {
                 OpenFileLimit = FileLimits.Read(_process.Id)?.Soft;
-                if (OpenFileLimit is { } limit && limit < _openFiles)
+                if (OpenFileLimit is { } limit && limit < _needed)
                 {
                     throw new InvalidOperationException("mosquitto may open only " + limit.ToString(CultureInfo.InvariantCulture) + " files, "
-                        + _openFiles.ToString(CultureInfo.InvariantCulture) + " needed: raise the hard limit (as root: ulimit -Hn "
-                        + _openFiles.ToString(CultureInfo.InvariantCulture) + "; or LimitNOFILE= in mosquitto's systemd unit)");
+                        + _needed.ToString(CultureInfo.InvariantCulture) + " needed (one per client and " + OwnFiles.ToString(CultureInfo.InvariantCulture)
+                        + " of its own): raise the hard limit (as root with CAP_SYS_RESOURCE: ulimit -Hn " + _wanted.ToString(CultureInfo.InvariantCulture)
+                        + "; LimitNOFILE= in mosquitto's systemd unit) or run fewer devices");
                 }
 
                 return;

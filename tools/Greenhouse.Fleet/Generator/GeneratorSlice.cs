@@ -13,6 +13,18 @@ internal sealed class GeneratorSlice : IDisposable
     public const int Slots = 100;
     public const double SlotMs = 1000.0 / Slots;
 
+    /// <summary>
+    /// The ramp switches a device on only while this process's links hold fewer queued publishes than this. Each device
+    /// hands about 135 retained publishes to its link when it first connects (status, every setting, discovery); at a
+    /// fixed rate the ramp would pile them up faster than one process can send them and the setup would measure its own
+    /// backlog. The ramp is setup, not a measurement; the broker restart's storm is not paced.
+    /// </summary>
+    public const int MaxRampBacklog = 3000;
+
+    /// <summary>Publishes a device queues in its first tick (the core hands at most 16 per tick to the link), counted
+    /// against the backlog until the next count.</summary>
+    private const int FirstTickPublishes = 16;
+
     private readonly FleetOptions _options;
     private readonly FleetDevice[] _devices;
     private readonly double[] _switchOnMs;
@@ -27,6 +39,7 @@ internal sealed class GeneratorSlice : IDisposable
     private long _ticks;
     private long _skippedTicks;
     private int _started;
+    private int _backlog;
 
     public GeneratorSlice(FleetOptions options, int processIndex, int processCount)
     {
@@ -104,10 +117,26 @@ internal sealed class GeneratorSlice : IDisposable
             Ticks = Interlocked.Read(ref _ticks),
             CpuS = ProcessProbe.CpuSeconds(),
             PhaseTickLateMaxMs = lateMax,
+            Backlog = Backlog(),
         };
     }
 
     private double RunMs() => Stopwatch.GetElapsedTime(_epoch).TotalMilliseconds;
+
+    /// <summary>Publishes queued in the links of the devices switched on so far.</summary>
+    private int Backlog()
+    {
+        int total = 0;
+        foreach (FleetDevice device in _devices)
+        {
+            if (device.Started)
+            {
+                total += device.Link.Pending;
+            }
+        }
+
+        return total;
+    }
 
     private void Run()
     {
@@ -121,6 +150,11 @@ internal sealed class GeneratorSlice : IDisposable
             {
                 Thread.Sleep(Math.Max(1, (int)wait));
                 wait = scheduled - RunMs();
+            }
+
+            if (slot % 10 == 0 && Started < _devices.Length)
+            {
+                _backlog = Backlog();
             }
 
             int phase = _phase;
@@ -137,13 +171,14 @@ internal sealed class GeneratorSlice : IDisposable
                     now = RunMs();
                     if (!device.Started)
                     {
-                        if (now < _switchOnMs[d])
+                        if (now < _switchOnMs[d] || _backlog > MaxRampBacklog)
                         {
                             continue;
                         }
 
                         device.Start(now);
                         Interlocked.Increment(ref _started);
+                        _backlog += FirstTickPublishes;
                     }
 
                     device.Tick(now);
@@ -241,6 +276,14 @@ internal sealed class GeneratorSlice : IDisposable
 
     private static double Rounded(double ms) => double.IsNaN(ms) ? -1 : Math.Round(ms, 1);
 
+    /// <summary>Stops ticking and probing but leaves the connections to close with the process (a worker's exit: 5,000
+    /// clean disconnects would take longer than the run's drain, and the broker sees the sockets close either way).</summary>
+    public void Abandon()
+    {
+        _running = false;
+        Probe.Dispose();
+    }
+
     public void Dispose()
     {
         _running = false;
@@ -269,6 +312,8 @@ public sealed class SliceStats
     public long Ticks { get; set; }
     public double CpuS { get; set; }
     public double PhaseTickLateMaxMs { get; set; }
+    /// <summary>Publishes queued in this process's links.</summary>
+    public int Backlog { get; set; }
 }
 
 /// <summary>Everything one generator process measured, sent to the coordinator at the end.</summary>

@@ -89,6 +89,8 @@ public sealed class CommandReport
     public long SkippedNoDevice { get; set; }
     public long SkippedOffline { get; set; }
     public long PublishErrors { get; set; }
+    /// <summary>Times the back office's own clients (observer, growers) lost their connection.</summary>
+    public int BackOfficeDisconnects { get; set; }
     public LatencySummary Ack { get; set; }
     public double AckTimeoutS { get; set; }
 }
@@ -132,6 +134,11 @@ public sealed class StormReport
     public LatencySummary LinkUp { get; set; }
     /// <summary>Seconds from the stop until the last device was back (null when some never came back).</summary>
     public double? AllBackS { get; set; }
+    /// <summary>Time from the stop until each device's first state document after its "online": its connect-time burst
+    /// of retained settings and discovery is through and it reports again.</summary>
+    public LatencySummary BackInService { get; set; }
+    public int NotInService { get; set; }
+    public double? AllInServiceS { get; set; }
 }
 
 /// <summary>One phase of the run.</summary>

@@ -62,6 +62,7 @@ internal static class FleetReportBuilder
             SkippedNoDevice = x.Growers.SkippedNoDevice,
             SkippedOffline = x.Growers.SkippedOffline,
             PublishErrors = x.Growers.PublishErrors,
+            BackOfficeDisconnects = x.Observer.Disconnects + x.Growers.Disconnects,
             Ack = RoundSummary(ack),
             AckTimeoutS = o.AckTimeout.TotalSeconds,
         };
@@ -231,6 +232,20 @@ internal static class FleetReportBuilder
             }
         }
 
+        var inService = new Latency();
+        int notInService = 0;
+        foreach (double ms in x.Observer.InServiceMs())
+        {
+            if (double.IsNaN(ms))
+            {
+                notInService++;
+            }
+            else
+            {
+                inService.Record(ms - stop);
+            }
+        }
+
         var linkUp = new Latency();
         foreach (SliceReport r in reports)
         {
@@ -254,6 +269,9 @@ internal static class FleetReportBuilder
             NotBack = notBack,
             LinkUp = RoundSummary(linkUp.Summary()),
             AllBackS = notBack == 0 && back.Max is { } max ? Math.Round(max / 1000, 2) : null,
+            BackInService = RoundSummary(inService.Summary()),
+            NotInService = notInService,
+            AllInServiceS = notInService == 0 && inService.Max is { } last ? Math.Round(last / 1000, 2) : null,
         };
     }
 

@@ -23,7 +23,7 @@ public static class FleetSummary
 
         if (m.Storm is { } s)
         {
-            yield return Invariant($"fleet: restart: broker stopped at {s.StopS:F1} s, listening again {s.DownS:F1} s later; back online p50/p99/max {Sec(s.BackOnline.P50Ms)}/{Sec(s.BackOnline.P99Ms)}/{Sec(s.BackOnline.MaxMs)} after the stop, {s.BackWithin2Min} of {m.Devices} within 2 min, {s.NotBack} not back");
+            yield return Invariant($"fleet: restart: broker stopped at {s.StopS:F1} s, listening again {s.DownS:F1} s later; back online p50/p99/max {Sec(s.BackOnline.P50Ms)}/{Sec(s.BackOnline.P99Ms)}/{Sec(s.BackOnline.MaxMs)} after the stop, {s.BackWithin2Min} of {m.Devices} within 2 min, {s.NotBack} not back; through their connect-time burst p50/p99/max {Sec(s.BackInService.P50Ms)}/{Sec(s.BackInService.P99Ms)}/{Sec(s.BackInService.MaxMs)}, {s.NotInService} not");
         }
 
         if (m.FirstError != null)

@@ -1,4 +1,5 @@
 using HdrHistogram;
+using HdrHistogram.Encoding;
 using HdrHistogram.Utilities;
 
 namespace Greenhouse.Fleet;
@@ -41,11 +42,15 @@ public sealed class Latency
 
     public double? Mean => Count == 0 ? null : _histogram.GetMean() / 1000.0;
 
-    /// <summary>Compressed, base64 (for the worker-to-coordinator report).</summary>
+    /// <summary>
+    /// HdrHistogram's V2 encoding, base64 (for the worker-to-coordinator report). Uncompressed: HdrHistogram.NET 2.5.0
+    /// fails to decode its own compressed form once the payload is a few kilobytes (a partial read of the deflate
+    /// stream), and the plain form of a full histogram is only about 20 KB.
+    /// </summary>
     public string Encode()
     {
         ByteBuffer buffer = ByteBuffer.Allocate(_histogram.GetNeededByteBufferCapacity());
-        int length = HistogramEncoding.EncodeIntoCompressedByteBuffer(_histogram, buffer);
+        int length = _histogram.Encode(buffer, HistogramEncoderV2.Instance);
         byte[] bytes = new byte[length];
         buffer.Position = 0;
         for (int i = 0; i < length; i++)
@@ -61,7 +66,7 @@ public sealed class Latency
         var latency = new Latency();
         if (!string.IsNullOrEmpty(base64))
         {
-            HistogramBase decoded = HistogramEncoding.DecodeFromCompressedByteBuffer(ByteBuffer.Allocate(Convert.FromBase64String(base64)), HighestMicros);
+            HistogramBase decoded = HistogramEncoding.DecodeFromByteBuffer(ByteBuffer.Allocate(Convert.FromBase64String(base64)), HighestMicros, null);
             latency._histogram.Add(decoded);
         }
 

@@ -124,7 +124,7 @@ public static class FleetCommand
     public static Command BuildWorker()
     {
         var worker = new Command(WorkerName, "one generator process of a fleet run (started by fleet; JSON lines on standard input and output)") { Hidden = true };
-        worker.SetAction(_ => FleetWorker.RunAsync(Console.In, Console.Out, o => new SimulatedHouses(o)).GetAwaiter().GetResult());
+        worker.SetAction(_ => FleetWorker.Run(Console.In, Console.Out, o => new SimulatedHouses(o)));
         return worker;
     }
 
