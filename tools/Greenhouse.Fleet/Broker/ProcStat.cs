@@ -25,6 +25,21 @@ public static class ProcStat
         }
     }
 
+    /// <summary>User + system CPU seconds of the calling thread (/proc/thread-self/stat).</summary>
+    public static double? ThreadCpuSeconds()
+    {
+        try
+        {
+            string text = File.ReadAllText("/proc/thread-self/stat");
+            string[] f = text.Substring(text.LastIndexOf(')') + 2).Split(' ');
+            return (long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Resident memory of a process, MB (VmRSS).</summary>
     public static double? ResidentMb(int pid)
     {

@@ -31,6 +31,8 @@ internal sealed class GeneratorSlice : IDisposable
     private readonly List<int>[] _slots = new List<int>[Slots];
     private readonly Latency[] _lateness = new Latency[FleetPhases.Count];
     private readonly double[] _tickWorkMs = new double[FleetPhases.Count];
+    private readonly double[] _tickCpuS = new double[FleetPhases.Count];
+    private readonly long[] _phaseTicks = new long[FleetPhases.Count];
     private readonly object _gate = new();
     private readonly Thread _thread;
     private long _epoch;
@@ -142,6 +144,8 @@ internal sealed class GeneratorSlice : IDisposable
     {
         double round = 0;
         int slot = 0;
+        double? threadCpu = ProcStat.ThreadCpuSeconds();
+        int cpuPhase = _phase;
         while (_running)
         {
             double scheduled = round + slot * SlotMs;
@@ -158,6 +162,22 @@ internal sealed class GeneratorSlice : IDisposable
             }
 
             int phase = _phase;
+            if (slot == 0 || phase != cpuPhase)
+            {
+                // This thread's own CPU: the devices' ticks (core and house model) whatever else the machine runs.
+                double? cpu = ProcStat.ThreadCpuSeconds();
+                if (cpu is { } now1 && threadCpu is { } before)
+                {
+                    lock (_gate)
+                    {
+                        _tickCpuS[cpuPhase] += now1 - before;
+                    }
+                }
+
+                threadCpu = cpu;
+                cpuPhase = phase;
+            }
+
             double workStart = RunMs();
             double now = workStart;
             List<int> devices = _slots[slot];
@@ -184,6 +204,7 @@ internal sealed class GeneratorSlice : IDisposable
                     device.Tick(now);
                     lateness.Record(now - scheduled);
                     _ticks++;
+                    _phaseTicks[phase]++;
                 }
 
                 _tickWorkMs[phase] += RunMs() - workStart;
@@ -269,6 +290,8 @@ internal sealed class GeneratorSlice : IDisposable
         {
             report.TickLateness = _lateness.Select(l => l.Encode()).ToArray();
             report.TickWorkMs = (double[])_tickWorkMs.Clone();
+            report.TickCpuS = (double[])_tickCpuS.Clone();
+            report.PhaseTicks = (long[])_phaseTicks.Clone();
         }
 
         return report;
@@ -339,6 +362,9 @@ public sealed class SliceReport
     /// <summary>Per phase (see <see cref="FleetPhase"/>): encoded tick lateness histograms, ms of ticking work.</summary>
     public string[] TickLateness { get; set; }
     public double[] TickWorkMs { get; set; }
+    /// <summary>Per phase: CPU seconds of the ticking thread itself, and ticks.</summary>
+    public double[] TickCpuS { get; set; }
+    public long[] PhaseTicks { get; set; }
     public ProbeReport[] Probe { get; set; }
     public int[] DeviceIndex { get; set; }
     public int[] StateSent { get; set; }

@@ -151,8 +151,11 @@ public sealed class PhaseReport
     public LatencySummary Ack { get; set; }
     public LatencySummary BrokerRoundTrip { get; set; }
     public LatencySummary TickLateness { get; set; }
-    /// <summary>Time the generator processes spent inside device ticks (core + house model), percent of one core.</summary>
+    /// <summary>Wall time the generator processes spent inside device ticks (core + house model), percent of one core
+    /// (includes waiting for a core on a busy machine).</summary>
     public double TickWorkPercent { get; set; }
+    /// <summary>CPU time of the ticking threads per device tick (core + house model), microseconds.</summary>
+    public double? TickCpuMicros { get; set; }
     public SaturationReport Saturation { get; set; }
     public HostReport Host { get; set; }
     /// <summary>The coordinating process (back office: observer, growers, probes; in-process runs also the devices).</summary>

@@ -101,6 +101,7 @@ internal static class FleetReportBuilder
                 BrokerRoundTrip = RoundSummary(x.RoundTrip.Summary(phase)),
                 TickLateness = RoundSummary(tick),
                 TickWorkPercent = Math.Round(reports.Sum(r => r.TickWorkMs[p]) / (seconds * 1000) * 100, 2),
+                TickCpuMicros = reports.Sum(r => r.PhaseTicks[p]) is > 0 and long n ? Math.Round(reports.Sum(r => r.TickCpuS[p]) * 1e6 / n, 2) : null,
                 Saturation = saturation,
                 Host = x.Host[p],
                 BackOffice = x.BackOffice[p],
