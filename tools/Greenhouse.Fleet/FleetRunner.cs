@@ -196,7 +196,14 @@ internal sealed class FleetRun : IAsyncDisposable
 
         if (_restarting != null && _restart == null)
         {
-            _restart = await _restarting.ConfigureAwait(false);
+            try
+            {
+                _restart = await _restarting.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                progress?.WriteLine("fleet: cancelled during the broker restart");
+            }
         }
 
         double endMs = RunMs();
@@ -304,7 +311,7 @@ internal sealed class FleetRun : IAsyncDisposable
     {
         var stats = _generators.Select(g => g.Latest).Where(s => s != null).ToList();
         string text = string.Create(CultureInfo.InvariantCulture,
-            $"fleet t={RunMs() / 1000:F0}s {FleetPhases.Names[(int)_phase]} started={stats.Sum(s => s.Started)} connected={stats.Sum(s => s.Connected)} backlog={stats.Sum(s => s.Backlog)} online={_observer.OnlineCount} in_service={_observer.InServiceCount} state={stats.Sum(s => s.State)}/{_observer.StateDocuments} commands={_book.Sent} acks={_book.Acks} lost={_book.Lost} cut={_book.CutByRestart} open={_book.Open} office_drops={_observer.Disconnects + _growers.Disconnects} tick_late_max={stats.Select(s => s.PhaseTickLateMaxMs).DefaultIfEmpty(0).Max():F0}ms fleet_cpu={_host?.LastGeneratorCpuPercent ?? 0:F0}% broker_cpu={_host?.LastBrokerCpuPercent ?? 0:F0}% broker_rx={SysValue("messages/received")} machine={_host?.LastMachineBusyPercent ?? 0:F0}% load={ProcStat.LoadAverage() ?? 0:F1}");
+            $"fleet t={RunMs() / 1000:F0}s {FleetPhases.Names[(int)_phase]} started={stats.Sum(s => s.Started)} connected={stats.Sum(s => s.Connected)} backlog={stats.Sum(s => s.Backlog)} online={_observer.OnlineCount} in_service={_observer.InServiceCount} state={stats.Sum(s => s.State)}/{_observer.StateDocuments} commands={_book.Sent} acks={_book.Acks} lost={_book.Lost} cut={_book.CutByRestart} open={_book.Open} office_drops={_observer.Disconnects + _growers.Disconnects} office_errors={_observer.HandlerErrors} tick_late_max={stats.Select(s => s.PhaseTickLateMaxMs).DefaultIfEmpty(0).Max():F0}ms fleet_cpu={_host?.LastGeneratorCpuPercent ?? 0:F0}% broker_cpu={_host?.LastBrokerCpuPercent ?? 0:F0}% broker_rx={SysValue("messages/received")} machine={_host?.LastMachineBusyPercent ?? 0:F0}% load={ProcStat.LoadAverage() ?? 0:F1}");
         return note == null ? text : text + " — " + note;
     }
 

@@ -78,6 +78,12 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
     /// </summary>
     public Action<string, bool> NotDelivered { get; set; }
 
+    /// <summary>
+    /// MQTT version of the next connection. MQTTnet's default is 5.0; the firmware's M2Mqtt client speaks 3.1.1, so a
+    /// load test that must look to the broker like the devices sets <see cref="MQTTnet.Formatter.MqttProtocolVersion.V311"/>.
+    /// </summary>
+    public MQTTnet.Formatter.MqttProtocolVersion ProtocolVersion { get; set; } = MQTTnet.Formatter.MqttProtocolVersion.V500;
+
     /// <summary>Publishes and subscriptions waiting in the send queue.</summary>
     public int Pending => _queue.Reader.Count;
 
@@ -96,6 +102,7 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
         MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
             .WithTcpServer(options.Host, options.Port)
             .WithClientId(options.ClientId)
+            .WithProtocolVersion(ProtocolVersion)
             .WithCleanSession(options.CleanSession)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(options.KeepAliveSeconds))
             .WithWillTopic(options.WillTopic)

@@ -21,6 +21,10 @@ internal sealed class BackOfficeClient : IAsyncDisposable
         _options = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)
             .WithClientId(clientId)
+            // 3.1.1 like the devices and like a county's ingestion consumer (Telegraf); there a persistent session lasts
+            // until a clean connect ends it (with MQTTnet's default 5.0 it would end at the first disconnect, since its
+            // session expiry interval defaults to 0).
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311)
             .WithCleanSession(!persistentSession)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
             .WithTimeout(TimeSpan.FromSeconds(20))

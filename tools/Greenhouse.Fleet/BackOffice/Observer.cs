@@ -38,6 +38,8 @@ internal sealed class Observer : IAsyncDisposable
     private long _stateUnreadable;
     private long _statusMessages;
     private long _retainedRedeliveries;
+    private long _handlerErrors;
+    private string _firstHandlerError;
     private double _replayUntilMs = double.PositiveInfinity;
 
     public Observer(FleetOptions options, string host, int port, string runId, Func<double> runMs, CommandBook book)
@@ -58,12 +60,25 @@ internal sealed class Observer : IAsyncDisposable
         _client = new BackOfficeClient(host, port, _clientId, persistentSession: true, SubscribeAsync);
         _client.Client.ApplicationMessageReceivedAsync += e =>
         {
-            OnMessage(e.ApplicationMessage);
+            try
+            {
+                OnMessage(e.ApplicationMessage);
+            }
+            catch (Exception ex)
+            {
+                // Never let a message escape unacknowledged: MQTTnet sends no PUBACK for a message whose handler threw,
+                // and each one would hold one of the broker's in-flight slots for this session until it reconnects.
+                Interlocked.Increment(ref _handlerErrors);
+                Interlocked.CompareExchange(ref _firstHandlerError, ex.GetType().Name + ": " + ex.Message + " (" + e.ApplicationMessage.Topic + ")", null);
+            }
+
             return Task.CompletedTask;
         };
     }
 
     public int OnlineCount => Volatile.Read(ref _onlineCount);
+    public long HandlerErrors => Interlocked.Read(ref _handlerErrors);
+    public string FirstHandlerError => _firstHandlerError;
     /// <summary>Distinct state documents received (a device's document is identified by its uptime_s).</summary>
     public long StateDocuments => Interlocked.Read(ref _states);
     /// <summary>State documents received again (QoS 1 redelivery, or a retained copy of one already counted).</summary>

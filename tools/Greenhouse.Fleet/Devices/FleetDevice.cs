@@ -45,7 +45,8 @@ internal sealed class FleetDevice : IDisposable
         Configure("mqtt.host", options.BrokerHost);
         Configure("mqtt.port", options.BrokerPort.ToString(CultureInfo.InvariantCulture));
         Configure("mqtt.telemetry_s", options.TelemetrySeconds.ToString(CultureInfo.InvariantCulture));
-        Func<Inbox, IMqttLink> factory = options.LinkFactory ?? (inbox => new MqttNetLink(inbox));
+        // MQTT 3.1.1, as the firmware's M2Mqtt client speaks (MQTTnet would default to 5.0).
+        Func<Inbox, IMqttLink> factory = options.LinkFactory ?? (inbox => new MqttNetLink(inbox) { ProtocolVersion = MQTTnet.Formatter.MqttProtocolVersion.V311 });
         _link.Inner = factory(Controller.Inbox);
     }
 

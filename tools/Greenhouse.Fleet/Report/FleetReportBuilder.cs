@@ -45,7 +45,7 @@ internal static class FleetReportBuilder
             Lost = x.Book.Lost + x.Book.CutByRestart,
             DevicesEverConnected = reports.Sum(r => r.FirstUpMs.Count(ms => ms >= 0)),
             DevicesConnectedAtEnd = reports.Sum(r => r.ConnectedAtEnd),
-            FirstError = x.Growers.FirstError ?? reports.Select(r => r.FirstError).FirstOrDefault(e => e != null),
+            FirstError = x.Observer.FirstHandlerError ?? x.Growers.FirstError ?? reports.Select(r => r.FirstError).FirstOrDefault(e => e != null),
         };
 
         metrics.Commands = new CommandReport

@@ -5,13 +5,13 @@ using HdrHistogram.Utilities;
 namespace Greenhouse.Fleet;
 
 /// <summary>
-/// A latency distribution in milliseconds over HdrHistogram (microsecond resolution, 3 significant digits, up to
-/// 100 s; longer values count as 100 s). Generator processes send theirs to the coordinator encoded, so fleet-wide
+/// A latency distribution in milliseconds over HdrHistogram (microsecond resolution, 3 significant digits, up to an
+/// hour; longer values count as an hour). Generator processes send theirs to the coordinator encoded, so fleet-wide
 /// percentiles are exact merges, not averages of percentiles. Not thread-safe: one writer.
 /// </summary>
 public sealed class Latency
 {
-    private const long HighestMicros = 100_000_000;
+    private const long HighestMicros = 3_600_000_000;
     private readonly LongHistogram _histogram;
 
     public Latency()

@@ -31,7 +31,7 @@ public static class FleetCommand
         var rate = new Option<double>("--commands-per-s") { Description = "steady grower commands per second", DefaultValueFactory = _ => 20, HelpName = "R" };
         var burst = new Option<int>("--burst") { Description = "commands sent at one instant to one village", DefaultValueFactory = _ => 200, HelpName = "N" };
         var burstEvery = new Option<double>("--burst-every") { Description = "seconds between bursts", DefaultValueFactory = _ => 60, HelpName = "S" };
-        var connectRate = new Option<double>("--connect-rate") { Description = "devices switched on per second at the start", DefaultValueFactory = _ => 250, HelpName = "R" };
+        var connectRate = new Option<double>("--connect-rate") { Description = "devices switched on per second at the start", DefaultValueFactory = _ => 100, HelpName = "R" };
         var scenario = new Option<string>("--scenario") { Description = $"weather day of the house model: {Scenarios.Names}", DefaultValueFactory = _ => "typical-june", HelpName = "NAME" };
         var startTime = new Option<string>("--start-time") { Description = "local time of day the run starts", DefaultValueFactory = _ => "07:00", HelpName = "HH:MM" };
         devices.Validators.Add(r =>
@@ -92,9 +92,14 @@ public static class FleetCommand
                 WorkerCommand = WorkerStart,
                 Progress = @out,
             };
+            // Ctrl+C or a service manager's SIGTERM ends the run early but still reports, stops the generator processes
+            // and removes the private broker.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+            using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
             try
             {
-                FleetMetrics result = FleetRunner.RunAsync(options, cancel).GetAwaiter().GetResult();
+                FleetMetrics result = FleetRunner.RunAsync(options, stop.Token).GetAwaiter().GetResult();
                 foreach (string line in FleetSummary.Lines(result))
                 {
                     @out.WriteLine(line);
@@ -111,7 +116,7 @@ public static class FleetCommand
 
                 return 0;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or OperationCanceledException)
             {
                 err.WriteLine("error: " + e.Message);
                 return 2;
