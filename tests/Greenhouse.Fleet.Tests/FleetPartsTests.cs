@@ -143,7 +143,7 @@ public sealed class FleetPartsTests
     public void SaturationNamesTheSideThatRanOutOfCpu()
     {
         var idle = new HostReport { MachineBusyP90Percent = 40, BrokerCpu5sMaxPercent = 10 };
-        var calm = new ProbeReport { WallS = 10, CpuS = 2, PoolQueueP99 = 1, WakeLateP99Ms = 2 };
+        var calm = new ProbeReport { WallS = 10, CpuS = 2, PoolQueueP99 = 1, PoolDelayP99Ms = 1, WakeLateP99Ms = 2 };
         SaturationReport none = Saturation.Judge(new LatencySummary { P99Ms = 5 }, new[] { calm }, calm, idle);
         Assert.AreEqual("none", Saturation.Sides(none));
         Assert.AreEqual("broker", Saturation.FiguresMeasure(none));
@@ -154,7 +154,7 @@ public sealed class FleetPartsTests
 
         var paused = new ProbeReport { WallS = 10, GcPauseMs = 1000 };
         Assert.IsTrue(Saturation.Judge(null, new[] { paused }, calm, idle).Generator, "10 % of the time in GC pauses");
-        var queued = new ProbeReport { WallS = 10, PoolQueueP99 = 5000 };
+        var queued = new ProbeReport { WallS = 10, PoolQueueP99 = 5000, PoolDelayP99Ms = 400 };
         Assert.IsTrue(Saturation.Judge(null, Array.Empty<ProbeReport>(), queued, idle).Generator, "back office thread pool queued");
 
         SaturationReport broker = Saturation.Judge(new LatencySummary { P99Ms = 5 }, new[] { calm }, calm, new HostReport { MachineBusyP90Percent = 60, BrokerCpu5sMaxPercent = 97 });

@@ -4,7 +4,8 @@ namespace Greenhouse.Fleet;
 
 /// <summary>
 /// How hard this process works, sampled every 100 ms on its own thread and kept per phase: CPU time, thread-pool
-/// queue length, GC pauses (total, and the most paused in one 100 ms window), collections, working set, pool threads,
+/// queue length and the delay a work item queued there waits before it runs (what every MQTT continuation of the
+/// process waits), GC pauses (total, and the most paused in one 100 ms window), collections, working set, pool threads,
 /// and how late the probe itself wakes up (a process or machine starved of CPU wakes late). Each generator process and
 /// the coordinator run one, so a report can tell a starved generator from a slow broker.
 /// </summary>
@@ -82,6 +83,16 @@ public sealed class ProcessProbe : IDisposable
                 }
 
                 s.PoolQueue.Record(ThreadPool.PendingWorkItemCount);
+                long queued = Stopwatch.GetTimestamp();
+                Stats phaseStats = s;
+                ThreadPool.UnsafeQueueUserWorkItem(_ =>
+                {
+                    double waited = Stopwatch.GetElapsedTime(queued).TotalMilliseconds;
+                    lock (_gate)
+                    {
+                        phaseStats.PoolDelayMs.Record(waited);
+                    }
+                }, null);
                 s.WakeLateMs.Record(Math.Max(0, elapsedMs - PeriodMs));
                 s.PeakWorkingSetMb = Math.Max(s.PeakWorkingSetMb, Environment.WorkingSet / (1024.0 * 1024.0));
                 s.PeakPoolThreads = Math.Max(s.PeakPoolThreads, ThreadPool.ThreadCount);
@@ -120,6 +131,7 @@ public sealed class ProcessProbe : IDisposable
         public readonly long[] Collections = new long[3];
         public readonly Latency PoolQueue = new(); // counts, recorded as "ms" (the histogram is unit-agnostic)
         public readonly Latency WakeLateMs = new();
+        public readonly Latency PoolDelayMs = new();
         public readonly Latency CpuPerSecond = new(); // percent of one core, recorded as "ms"
         public double PeakWorkingSetMb;
         public int PeakPoolThreads;
@@ -135,6 +147,8 @@ public sealed class ProcessProbe : IDisposable
             Gen2 = Collections[2],
             PoolQueueP99 = PoolQueue.Percentile(99),
             PoolQueueMax = PoolQueue.Max,
+            PoolDelayP99Ms = PoolDelayMs.Percentile(99),
+            PoolDelayMaxMs = PoolDelayMs.Max,
             WakeLateP99Ms = WakeLateMs.Percentile(99),
             WakeLateMaxMs = WakeLateMs.Max,
             CpuPerSecondP50 = CpuPerSecond.Percentile(50),
@@ -158,6 +172,9 @@ public sealed class ProbeReport
     public long Gen2 { get; set; }
     public double? PoolQueueP99 { get; set; }
     public double? PoolQueueMax { get; set; }
+    /// <summary>How long a work item queued on the thread pool waited before it ran (sampled every 100 ms).</summary>
+    public double? PoolDelayP99Ms { get; set; }
+    public double? PoolDelayMaxMs { get; set; }
     public double? WakeLateP99Ms { get; set; }
     public double? WakeLateMaxMs { get; set; }
     /// <summary>CPU over one-second windows as a share of one core, percent (200 = both cores of a 2-core machine).</summary>

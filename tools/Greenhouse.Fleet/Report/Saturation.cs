@@ -14,8 +14,9 @@ public static class Saturation
     public const double TickLateP99Ms = 100;
     /// <summary>A generator or back-office thread waking this late at p99 was starved of CPU.</summary>
     public const double WakeLateP99Ms = 50;
-    /// <summary>Work items waiting in a process's thread pool at p99 beyond this: its I/O continuations queue up.</summary>
-    public const double PoolQueueP99 = 200;
+    /// <summary>A work item queued on a process's thread pool waiting longer than this at p99: every MQTT continuation
+    /// of that process (sends, acknowledgements, received messages) waits as long.</summary>
+    public const double PoolDelayP99Ms = 50;
     /// <summary>Share of the phase spent in GC pauses beyond this, percent.</summary>
     public const double GcPausePercent = 5;
     /// <summary>Broker CPU over five seconds beyond this, percent of its one core.</summary>
@@ -47,10 +48,10 @@ public static class Saturation
                 report.Reasons.Add(who + ": threads wake late, p99 " + F(wake) + " ms (limit " + F(WakeLateP99Ms) + ")");
             }
 
-            if (p.PoolQueueP99 is { } queue && queue > PoolQueueP99)
+            if (p.PoolDelayP99Ms is { } delay && delay > PoolDelayP99Ms)
             {
                 report.Generator = true;
-                report.Reasons.Add(who + ": thread-pool queue p99 " + F(queue) + " (limit " + F(PoolQueueP99) + ")");
+                report.Reasons.Add(who + ": thread-pool work waits p99 " + F(delay) + " ms (limit " + F(PoolDelayP99Ms) + "; queue p99 " + F(p.PoolQueueP99 ?? 0) + ")");
             }
 
             if (p.GcPausePercent > GcPausePercent)
