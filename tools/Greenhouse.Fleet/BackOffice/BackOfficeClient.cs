@@ -15,12 +15,14 @@ internal sealed class BackOfficeClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private int _reconnecting;
 
+    /// <summary>Send and receive buffer of each back-office socket.</summary>
+    public const int SocketBufferBytes = 1 << 20;
+
     public BackOfficeClient(string host, int port, string clientId, bool persistentSession, Func<IMqttClient, bool, Task> onConnected)
     {
         _onConnected = onConnected;
         _options = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)
-            .WithClientId(clientId)
             // 3.1.1 like the devices and like a county's ingestion consumer (Telegraf); there a persistent session lasts
             // until a clean connect ends it (with MQTTnet's default 5.0 it would end at the first disconnect, since its
             // session expiry interval defaults to 0).
@@ -29,6 +31,11 @@ internal sealed class BackOfficeClient : IAsyncDisposable
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
             .WithTimeout(TimeSpan.FromSeconds(20))
             .Build();
+        // MQTTnet fixes both socket buffers at 8 KB, which switches off Linux's buffer autotuning. One consumer of the
+        // whole county's telemetry then gets one small window at a time, and with Mosquitto's default Nagle
+        // (set_tcp_nodelay false) each window waited for a delayed ACK: measured about 50 messages/s (30 KB/s) once
+        // Mosquitto had more than a window to send, and it never caught up again.
+        ((MqttClientTcpOptions)_options.ChannelOptions).BufferSize = SocketBufferBytes;
         Client = new MqttClientFactory().CreateMqttClient();
         Client.DisconnectedAsync += e =>
         {
