@@ -43,7 +43,10 @@ namespace Greenhouse.Messaging
         private readonly Prng _random;
         private readonly ReconnectBackoff _backoff;
         private readonly AlarmOutbox _alarmOutbox = new AlarmOutbox();
-        private readonly JsonWriter _json = new JsonWriter(1024);
+        // Sized for the largest document: a zone's discovery with Chinese names (ui.language zh) and a 32-character
+        // device id and prefix is about 1,420 characters; growing the buffer during the connect-time burst would add its
+        // copy to that tick's garbage (Greenhouse.Footprint.Tests).
+        private readonly JsonWriter _json = new JsonWriter(1536);
         private readonly JsonWriter _small = new JsonWriter(160);
 
         private readonly int _deviceIdDef;
@@ -55,6 +58,7 @@ namespace Greenhouse.Messaging
         private readonly int _tlsDef;
         private readonly int _telemetryDef;
         private readonly int _modeDef;
+        private readonly int _languageDef;
 
         private string _base;
         private string _deviceId;
@@ -76,6 +80,9 @@ namespace Greenhouse.Messaging
 
         private int _discoveryCursor = -1;
         private long _discoveryDueMs;
+        // ui.language of the burst under way, and of the last complete one (-1: none yet): a change re-sends discovery.
+        private int _discoveryBurstLanguage = -1;
+        private int _discoveryLanguage = -1;
 
         private bool _stateForced;
         private long _lastStateMs;
@@ -108,6 +115,7 @@ namespace Greenhouse.Messaging
             _tlsDef = _settings.Require("mqtt.tls");
             _telemetryDef = _settings.Require("mqtt.telemetry_s");
             _modeDef = _settings.Require(CoreSettings.Mode);
+            _languageDef = _settings.Require(CoreSettings.UiLanguage);
             _published = new string[_settings.Definitions.Length * (ControllerSettings.MaxZones + 1)];
             _alarmActive = new bool[controller.Alarms.SlotCount];
             RefreshIdentity();
@@ -629,9 +637,22 @@ namespace Greenhouse.Messaging
 
         private bool PublishDiscovery(long nowMs, ref int budget)
         {
+            int language = _settings.ChoiceIndex(_languageDef, 0);
+            if (_discoveryCursor < 0 && _discoveryLanguage >= 0 && language != _discoveryLanguage)
+            {
+                // ui.language changed: Home Assistant renames the entities it already has (same unique ids).
+                _discoveryCursor = 0;
+                _discoveryDueMs = nowMs;
+            }
+
             if (_discoveryCursor < 0 || nowMs < _discoveryDueMs)
             {
                 return true;
+            }
+
+            if (_discoveryCursor == 0)
+            {
+                _discoveryBurstLanguage = language;
             }
 
             while (_discoveryCursor < Discovery.Count)
@@ -643,7 +664,8 @@ namespace Greenhouse.Messaging
 
                 string topic;
                 string payload;
-                Discovery.Build(_discoveryCursor, _json, _base, _deviceId, _controller.FirmwareVersion, _controller.ZoneCount, out topic, out payload);
+                Discovery.Build(_discoveryCursor, _json, _base, _deviceId, _controller.FirmwareVersion, _controller.ZoneCount, _discoveryBurstLanguage,
+                    out topic, out payload);
                 if (!Send(topic, payload, true, ref budget))
                 {
                     return false;
@@ -653,6 +675,7 @@ namespace Greenhouse.Messaging
             }
 
             _discoveryCursor = -1;
+            _discoveryLanguage = _discoveryBurstLanguage;
             return true;
         }
 
