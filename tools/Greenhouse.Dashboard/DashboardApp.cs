@@ -84,6 +84,7 @@ public sealed class DashboardApp : IAsyncDisposable
         builder.Services.AddSingleton(db);
         builder.Services.AddSingleton(registry);
         builder.Services.AddSingleton<Accounts>();
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<BrokerClient>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BrokerClient>());
         builder.Services.AddSingleton<HistoryRecorder>();
@@ -121,10 +122,10 @@ public sealed class DashboardApp : IAsyncDisposable
             o.AddPolicy(Endpoints.CommandPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "ip:" + ctx.Connection.RemoteIpAddress,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.CommandsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            // Per address: password guessing is slow.
+            // Per address, a blunt cap on login posts (per account, LoginThrottle counts the wrong passwords).
             o.AddPolicy(Endpoints.LoginPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 "ip:" + ctx.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(5), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 100, Window = TimeSpan.FromMinutes(5), QueueLimit = 0 }));
             o.OnRejected = (context, cancel) => new ValueTask(Endpoints.RateLimitedAsync(context.HttpContext));
         });
 

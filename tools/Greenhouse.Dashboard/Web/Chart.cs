@@ -14,12 +14,14 @@ public static class Chart
 {
     private const int Width = 720;
     private const int Height = 280;
-    private const int Left = 40;
-    private const int Right = 40;
-    private const int Top = 10;
-    private const int PlotBottom = 240;
-    private const int MistTop = 250;
-    private const int MistBottom = 262;
+    private const int Left = 52;
+    private const int Right = 48;
+    private const int Top = 12;
+    private const int PlotBottom = 224;
+    private const int MistTop = 232;
+    private const int MistBottom = 248;
+    // Labels this size stay readable when the 720-unit drawing is shrunk to a 360 px phone.
+    private const int FontSize = 20;
     private const double RhMin = 40;
     private const double RhMax = 100;
     private const int MaxPoints = 720;
@@ -36,24 +38,24 @@ public static class Chart
         }
 
         var points = Downsample(samples.Where(s => s.LocalSeconds >= start).ToList(), start, endLocalSeconds);
-        double tMin = Math.Floor(Math.Min(5, points.Where(p => p.TempC.HasValue).Select(p => p.TempC!.Value).DefaultIfEmpty(5).Min()) / 5) * 5;
-        double tMax = Math.Ceiling(Math.Max(35, points.Where(p => p.TempC.HasValue).Select(p => p.TempC!.Value).DefaultIfEmpty(35).Max()) / 5) * 5;
+        double tMin = Math.Floor(Math.Min(0, points.Where(p => p.TempC.HasValue).Select(p => p.TempC!.Value).DefaultIfEmpty(0).Min()) / 10) * 10;
+        double tMax = Math.Ceiling(Math.Max(40, points.Where(p => p.TempC.HasValue).Select(p => p.TempC!.Value).DefaultIfEmpty(40).Max()) / 10) * 10;
         double X(long s) => Left + (double)(s - start) / (24 * 3600) * (Width - Left - Right);
         double YRh(double rh) => PlotBottom - (Math.Clamp(rh, RhMin, RhMax) - RhMin) / (RhMax - RhMin) * (PlotBottom - Top);
         double YT(double c) => PlotBottom - (Math.Clamp(c, tMin, tMax) - tMin) / (tMax - tMin) * (PlotBottom - Top);
         string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
-        sb.Append($"<svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{E(zoneLabel + " " + t["house.chart_title"])}\" preserveAspectRatio=\"none\">");
+        sb.Append($"<svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{E(zoneLabel + " " + t["house.chart_title"])}\">");
         // Grid and axes: RH 40..100 % on the left, temperature on the right, a label every 6 hours.
-        for (double rh = RhMin; rh <= RhMax; rh += 10)
+        for (double rh = RhMin; rh <= RhMax; rh += 20)
         {
             sb.Append($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{F(YRh(rh))}\" y2=\"{F(YRh(rh))}\" stroke=\"#ddd\" stroke-width=\"1\"/>");
-            sb.Append($"<text x=\"{Left - 4}\" y=\"{F(YRh(rh) + 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"#1565c0\">{F(rh)}</text>");
+            sb.Append($"<text x=\"{Left - 4}\" y=\"{F(YRh(rh) + 7)}\" text-anchor=\"end\" font-size=\"{FontSize}\" fill=\"#1565c0\">{F(rh)}</text>");
         }
 
-        for (double c = tMin; c <= tMax; c += 5)
+        for (double c = tMin; c <= tMax; c += 10)
         {
-            sb.Append($"<text x=\"{Width - Right + 4}\" y=\"{F(YT(c) + 4)}\" font-size=\"11\" fill=\"#e65100\">{F(c)}</text>");
+            sb.Append($"<text x=\"{Width - Right + 4}\" y=\"{F(YT(c) + 7)}\" font-size=\"{FontSize}\" fill=\"#e65100\">{F(c)}</text>");
         }
 
         long firstTick = (start / 21600 + 1) * 21600;
@@ -61,7 +63,7 @@ public static class Chart
         {
             string label = DateTime.UnixEpoch.AddSeconds(tick).ToString("HH:mm", CultureInfo.InvariantCulture);
             sb.Append($"<line x1=\"{F(X(tick))}\" x2=\"{F(X(tick))}\" y1=\"{Top}\" y2=\"{PlotBottom}\" stroke=\"#eee\" stroke-width=\"1\"/>");
-            sb.Append($"<text x=\"{F(X(tick))}\" y=\"{Height - 4}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">{label}</text>");
+            sb.Append($"<text x=\"{F(X(tick))}\" y=\"{Height - 4}\" text-anchor=\"middle\" font-size=\"{FontSize}\" fill=\"#555\">{label}</text>");
         }
 
         // Target band: a polygon following target ± band over time.

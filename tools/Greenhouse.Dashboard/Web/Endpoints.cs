@@ -182,13 +182,22 @@ public static class Endpoints
         string name = form["user"].ToString().Trim();
         string password = form["password"].ToString();
         string back = LocalPath(form["back"].ToString());
+        var throttle = ctx.RequestServices.GetRequiredService<LoginThrottle>();
+        if (throttle.Blocked(name, DateTime.UtcNow))
+        {
+            return LoginForm(ctx, t, back, t["login.too_many"], 429);
+        }
+
         UserRecord? user = password.Length is > 0 and <= Accounts.MaxPasswordLength
             ? ctx.RequestServices.GetRequiredService<Accounts>().Verify(name, password)
             : null;
         if (user == null)
         {
+            throttle.Failed(name, DateTime.UtcNow);
             return LoginForm(ctx, t, back, t["login.failed"], 401);
         }
+
+        throttle.Succeeded(name);
 
         var identity = new ClaimsIdentity(new[]
         {
@@ -344,7 +353,7 @@ public static class Endpoints
         House? house = ctx.RequestServices.GetRequiredService<HouseRegistry>().Find(id);
         if (house == null || !MaySee(ctx, user, id))
         {
-            return Task.FromResult(Results.NotFound());
+            return Task.FromResult(NotFound(ctx, user, t));
         }
 
         return Task.FromResult(Results.Content(ChartsHtml(ctx, house, t), "text/html; charset=utf-8"));

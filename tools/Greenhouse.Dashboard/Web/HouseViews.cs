@@ -120,7 +120,10 @@ public static class HouseViews
         sb.Append("</ul></div>");
     }
 
-    /// <summary>Per-zone command forms. Server-side validation only (novalidate): its messages are in the grower's language.</summary>
+    /// <summary>
+    /// Per-zone command forms. Text fields with a numeric keypad (inputmode) and no browser validation (novalidate): the
+    /// server validates, with messages in the grower's language rather than the phone's.
+    /// </summary>
     public static string Commands(House house, TextTable t, string token, IReadOnlyDictionary<string, (string Error, string Input)> errors)
     {
         var sb = new StringBuilder();
@@ -138,7 +141,7 @@ public static class HouseViews
 
             sb.Append($"<div class=\"zone-commands\" data-zone=\"{zone}\"><h3>{E(t.Format("house.zone", zone))}</h3>");
             sb.Append(Form(Action("target_rh"), token,
-                $"<label>{E(t["cmd.target_label"])}<input type=\"number\" name=\"value\" inputmode=\"decimal\" step=\"0.1\" min=\"{CommandValidator.TargetMinimum}\" max=\"{CommandValidator.TargetMaximum}\" value=\"{E(InputOf("target_rh", target))}\"></label>"
+                $"<label>{E(t["cmd.target_label"])}<input type=\"text\" name=\"value\" inputmode=\"decimal\" autocomplete=\"off\" maxlength=\"8\" value=\"{E(InputOf("target_rh", target))}\"></label>"
                 + ErrorOf("target_rh") + $"<button type=\"submit\">{E(t["cmd.send"])}</button>", "command target"));
             sb.Append(Form(Action("stage"), token,
                 $"<label>{E(t["cmd.stage_title"])}{Select(CommandValidator.Stages, stage, t.Stage)}</label>" + ErrorOf("stage")
@@ -147,7 +150,7 @@ public static class HouseViews
                 $"<label>{E(t["cmd.mode_title"])}{Select(CommandValidator.Modes, mode, t.Mode)}</label>" + ErrorOf("mode")
                 + $"<button type=\"submit\">{E(t["cmd.send"])}</button>", "command mode"));
             sb.Append(Form(Action("mist"), token,
-                $"<label>{E(t["cmd.mist_label"])}<input type=\"number\" name=\"value\" inputmode=\"numeric\" min=\"1\" max=\"{CommandValidator.MistMaximum}\" value=\"{E(InputOf("mist", "20"))}\"></label>"
+                $"<label>{E(t["cmd.mist_label"])}<input type=\"text\" name=\"value\" inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"4\" value=\"{E(InputOf("mist", "20"))}\"></label>"
                 + ErrorOf("mist") + $"<button type=\"submit\" class=\"mist\">{E(t["cmd.mist_title"])}</button>", "command mist"));
             sb.Append("</div>");
         }
