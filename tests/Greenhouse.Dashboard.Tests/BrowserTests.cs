@@ -219,8 +219,8 @@ public class BrowserTests
                 await page.FillAsync($"form.{form} input[name=value]", value);
             }
 
-            IResponse? response = await page.RunAndWaitForNavigationAsync(() => page.ClickAsync($"form.{form} button[type=submit]"));
-            Assert.AreEqual(422, response!.Status, form + "=" + value);
+            IResponse response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync($"form.{form} button[type=submit]"), r => r.Request.Method == "POST");
+            Assert.AreEqual(422, response.Status, form + "=" + value);
             await Expect(page.Locator($"form.{form} .field-error")).ToHaveTextAsync(message);
         }
 

@@ -15,6 +15,7 @@ namespace Greenhouse.Dashboard.Tests;
 public class MosquittoTests
 {
     [TestMethod]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task TheDashboardRunsNextToMosquittoWithBrokerAccountsAndTheDocumentedAcl()
     {
         string exe = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto" }.FirstOrDefault(File.Exists) ?? "";

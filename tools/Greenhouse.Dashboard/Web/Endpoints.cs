@@ -472,8 +472,11 @@ public static class Endpoints
         }
 
         var names = db.HouseNames();
+        // Ends with the browser, or when the dashboard stops (open phones must not hold up a restart).
+        using var end = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted,
+            ctx.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         await live.StreamAsync(ctx, Visible, h => HouseViews.Card(h, names.TryGetValue(h.Id, out string? n) ? n : h.Id, t, DateTime.UtcNow, link: house == null),
-            ctx.RequestAborted);
+            end.Token);
     }
 
     private static Task<IResult> CommandLog(HttpContext ctx) => Authed(ctx, (user, t) =>
