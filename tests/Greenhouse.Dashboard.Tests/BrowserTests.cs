@@ -341,7 +341,14 @@ public class BrowserTests
 
     private string Artifact(string name)
     {
-        string folder = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), "dashboard");
+        // TestResults/ (git-ignored) at the top of the checkout: kept as a test artifact, never committed.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root.Parent != null && !File.Exists(Path.Combine(root.FullName, "Controller.sln")))
+        {
+            root = root.Parent;
+        }
+
+        string folder = Path.Combine(root.FullName, "TestResults", "dashboard");
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, name);
         TestContext.AddResultFile(path);

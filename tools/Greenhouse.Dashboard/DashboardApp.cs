@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Greenhouse.Dashboard;
@@ -129,7 +130,12 @@ public sealed class DashboardApp : IAsyncDisposable
             o.OnRejected = (context, cancel) => new ValueTask(Endpoints.RateLimitedAsync(context.HttpContext));
         });
 
+        // Behind a TLS reverse proxy on this machine (README): the client's address and https come from its headers.
+        // Only loopback proxies are believed (the defaults of ForwardedHeadersOptions).
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
         WebApplication web = builder.Build();
+        web.UseForwardedHeaders();
         web.Use(async (ctx, next) =>
         {
             ctx.Response.Headers["X-Content-Type-Options"] = "nosniff";

@@ -77,8 +77,17 @@ public static class Endpoints
 
     public static string Token(HttpContext ctx) => ctx.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(ctx).RequestToken!;
 
-    public static IResult PageResult(HttpContext ctx, TextTable t, UserRecord? user, string title, string body, int status = 200) =>
-        Results.Content(Page(t, title, body, user, Token(ctx), ctx.Request.Path + ctx.Request.QueryString), "text/html; charset=utf-8", Encoding.UTF8, status);
+    public static IResult PageResult(HttpContext ctx, TextTable t, UserRecord? user, string title, string body, int status = 200)
+    {
+        // The language switch returns to this page; a page answering a form post returns to the start instead.
+        string back = HttpMethods.IsGet(ctx.Request.Method) ? ctx.Request.Path + ctx.Request.QueryString : "/";
+        if (user != null && !ctx.RequestServices.GetRequiredService<Mqtt.BrokerClient>().Connected)
+        {
+            body = Notice(t["mqtt.down"], "bad") + body;
+        }
+
+        return Results.Content(Page(t, title, body, user, Token(ctx), back), "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
 
     /// <summary>Runs <paramref name="page"/> for a logged-in user who has no pending password change; redirects otherwise.</summary>
     public static async Task<IResult> Authed(HttpContext ctx, Func<UserRecord, TextTable, Task<IResult>> page)
