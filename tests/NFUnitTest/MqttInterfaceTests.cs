@@ -403,11 +403,11 @@ namespace Greenhouse.Tests
                 rig.Ticks(1);
             }
 
-            Assert.AreEqual(AlarmOutbox.Capacity, rig.Controller.Mqtt.PendingAlarmEvents);
+            Assert.AreEqual(MqttInterface.AlarmOutboxCapacity, rig.Controller.Mqtt.PendingAlarmEvents);
             int from = rig.Link.Count;
             rig.Link.AutoConnect = true;
             rig.Ticks(400);
-            Assert.AreEqual(AlarmOutbox.Capacity, rig.Link.CountOn(Base + "/alarm", from));
+            Assert.AreEqual(MqttInterface.AlarmOutboxCapacity, rig.Link.CountOn(Base + "/alarm", from));
             int firstAlarm = -1;
             for (int i = from; i < rig.Link.Count; i++)
             {

@@ -54,12 +54,8 @@ namespace Greenhouse.Diagnostics
         private const string RestoreMarker = " source=" + RestoreSource;
 
         private readonly ISettingsStore _store;
-        private readonly string[] _recent = new string[RecentCapacity];
-        private int _recentHead;
-        private int _recentCount;
-        private readonly string[] _important = new string[ImportantCapacity];
-        private int _importantHead;
-        private int _importantCount;
+        private readonly Greenhouse.Collections.Ring _recent = new Greenhouse.Collections.Ring(RecentCapacity);
+        private readonly Greenhouse.Collections.Ring _important = new Greenhouse.Collections.Ring(ImportantCapacity);
         private readonly string[] _alarmLines = new string[8];
         private int _alarmLineCount;
         private bool _dirty;
@@ -140,15 +136,7 @@ namespace Greenhouse.Diagnostics
         /// <summary>Receives each written log line (the Logger calls this).</summary>
         public void OnLine(LogLevel level, string component, string message, string line)
         {
-            _recent[(_recentHead + _recentCount) % RecentCapacity] = line;
-            if (_recentCount < RecentCapacity)
-            {
-                _recentCount++;
-            }
-            else
-            {
-                _recentHead = (_recentHead + 1) % RecentCapacity;
-            }
+            _recent.Add(line);
 
             if (component == "alarm" && _alarmLineCount < _alarmLines.Length)
             {
@@ -164,16 +152,7 @@ namespace Greenhouse.Diagnostics
         /// <summary>Adds an event to the persisted part directly (already formatted as a log line).</summary>
         public void AddImportant(string line)
         {
-            string clean = Clean(line);
-            _important[(_importantHead + _importantCount) % ImportantCapacity] = clean;
-            if (_importantCount < ImportantCapacity)
-            {
-                _importantCount++;
-            }
-            else
-            {
-                _importantHead = (_importantHead + 1) % ImportantCapacity;
-            }
+            _important.Add(Clean(line));
 
             _dirty = true;
             ImportantVersion++;
@@ -230,32 +209,32 @@ namespace Greenhouse.Diagnostics
         /// <summary>Recent log lines held in RAM.</summary>
         public int RecentCount
         {
-            get { return _recentCount; }
+            get { return _recent.Count; }
         }
 
         /// <summary>A recent line, 0 = oldest.</summary>
         public string GetRecent(int index)
         {
-            return _recent[(_recentHead + index) % RecentCapacity];
+            return (string)_recent.Get(index);
         }
 
         /// <summary>Important events held (stored ones from before the reboot included).</summary>
         public int ImportantCount
         {
-            get { return _importantCount; }
+            get { return _important.Count; }
         }
 
         /// <summary>An important event, 0 = oldest.</summary>
         public string GetImportant(int index)
         {
-            return _important[(_importantHead + index) % ImportantCapacity];
+            return (string)_important.Get(index);
         }
 
         /// <summary>Copies the newest important events, oldest first, into target; returns how many were copied.</summary>
         public int CopyImportant(string[] target)
         {
-            int count = _importantCount < target.Length ? _importantCount : target.Length;
-            int skip = _importantCount - count;
+            int count = _important.Count < target.Length ? _important.Count : target.Length;
+            int skip = _important.Count - count;
             for (int i = 0; i < count; i++)
             {
                 target[i] = GetImportant(skip + i);
@@ -298,20 +277,8 @@ namespace Greenhouse.Diagnostics
         /// <summary>Forgets every important event and recent line and deletes the stored blob (factory reset).</summary>
         public bool Clear()
         {
-            for (int i = 0; i < RecentCapacity; i++)
-            {
-                _recent[i] = null;
-            }
-
-            for (int i = 0; i < ImportantCapacity; i++)
-            {
-                _important[i] = null;
-            }
-
-            _recentHead = 0;
-            _recentCount = 0;
-            _importantHead = 0;
-            _importantCount = 0;
+            _recent.Clear();
+            _important.Clear();
             LoadedCount = 0;
             BootCount = 0;
             _dirty = false;
@@ -324,7 +291,7 @@ namespace Greenhouse.Diagnostics
         {
             string header = Magic + BootCount.ToString();
             int length = header.Length + 1;
-            for (int i = 0; i < _importantCount; i++)
+            for (int i = 0; i < _important.Count; i++)
             {
                 length += 5 + GetImportant(i).Length + 1;
             }
@@ -332,7 +299,7 @@ namespace Greenhouse.Diagnostics
             byte[] bytes = new byte[length];
             int at = Put(bytes, 0, header);
             bytes[at++] = (byte)'\n';
-            for (int i = 0; i < _importantCount; i++)
+            for (int i = 0; i < _important.Count; i++)
             {
                 string line = GetImportant(i);
                 int sum = Fletcher16(line);
@@ -387,15 +354,7 @@ namespace Greenhouse.Diagnostics
                 }
                 else
                 {
-                    _important[(_importantHead + _importantCount) % ImportantCapacity] = text;
-                    if (_importantCount < ImportantCapacity)
-                    {
-                        _importantCount++;
-                    }
-                    else
-                    {
-                        _importantHead = (_importantHead + 1) % ImportantCapacity;
-                    }
+                    _important.Add(text);
                 }
 
                 start = lineEnd + 1;
@@ -406,12 +365,12 @@ namespace Greenhouse.Diagnostics
                 LoadResult = JournalLoad.Damaged;
             }
 
-            if (_importantCount > 0)
+            if (_important.Count > 0)
             {
-                LastStoredEvent = GetImportant(_importantCount - 1);
+                LastStoredEvent = GetImportant(_important.Count - 1);
             }
 
-            LoadedCount = _importantCount;
+            LoadedCount = _important.Count;
         }
 
         private static bool ParseHeader(byte[] bytes, int lineEnd, out int boots)

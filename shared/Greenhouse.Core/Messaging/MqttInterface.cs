@@ -30,6 +30,8 @@ namespace Greenhouse.Messaging
         /// <summary>Name of the CA certificate blob in the settings store (PEM text).</summary>
         public const string CaCertificateBlob = "ca.pem";
         public const string Source = "mqtt";
+        /// <summary>Alarm events kept while the link is down.</summary>
+        public const int AlarmOutboxCapacity = 16;
         /// <summary>Longest topic echoed whole in an ack.</summary>
         public const int MaxEchoedTopicLength = 200;
 
@@ -42,7 +44,8 @@ namespace Greenhouse.Messaging
         private readonly string _mac;
         private readonly Prng _random;
         private readonly ReconnectBackoff _backoff;
-        private readonly AlarmOutbox _alarmOutbox = new AlarmOutbox();
+        /// <summary>Alarm events (JSON) waiting for the link; when it is down for long the oldest are dropped and counted.</summary>
+        private readonly Greenhouse.Collections.Ring _alarmOutbox = new Greenhouse.Collections.Ring(AlarmOutboxCapacity);
         private readonly JsonWriter _json = new JsonWriter(1024);
         private readonly JsonWriter _small = new JsonWriter(160);
 
@@ -758,7 +761,7 @@ namespace Greenhouse.Messaging
         private void PublishAlarms(ref int budget)
         {
             string next;
-            while ((next = _alarmOutbox.Peek()) != null)
+            while ((next = (string)_alarmOutbox.Peek()) != null)
             {
                 int dropped = _alarmOutbox.Dropped;
                 string payload = next;
@@ -778,7 +781,7 @@ namespace Greenhouse.Messaging
                     _alarmOutbox.TakeDropped();
                 }
 
-                _alarmOutbox.Remove();
+                _alarmOutbox.Take();
             }
         }
 
