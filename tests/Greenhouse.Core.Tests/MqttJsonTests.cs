@@ -31,7 +31,7 @@ namespace Greenhouse.Tests
             MqttRig rig = new MqttRig();
             rig.Clock.Synced = true;
             rig.Clock.Utc = new DateTime(2026, 11, 28, 6, 0, 0, DateTimeKind.Utc);
-            rig.Controller.Alarms.Raise("tank_empty", 0, "float \"low\"", 0);
+            rig.Controller.Alarms.Raise("watchdog_reboot", 0, "tick \"stalled\"", 0);
             rig.Ticks(10);
             string state = rig.Link.LastPayload("greenhouse/gh-a1b2c3/state", 0);
             Assert.IsNotNull(state);
@@ -54,7 +54,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual("wet", zone.GetProperty("phase").GetString());
             Assert.AreEqual(JsonValueKind.True, zone.GetProperty("misting").ValueKind, "80 % is below 90 - 3: the zone mists");
             Assert.IsFalse(zone.TryGetProperty("action", out _), "the action has its own topic (zone/<n>/action); the state document stays under 1 KB for 4 zones");
-            Assert.AreEqual("tank_empty", root.GetProperty("alarms")[0].GetProperty("code").GetString());
+            Assert.AreEqual("watchdog_reboot", root.GetProperty("alarms")[0].GetProperty("code").GetString());
             Assert.AreEqual(JsonValueKind.True, root.GetProperty("tank").ValueKind);
         }
 

@@ -233,7 +233,7 @@ namespace Greenhouse.Faults.Tests
             rig.Controller.Alarms.Raise(AlarmCodes.TankEmpty, 0, "still low", rig.Controller.NowMs);
             rig.Ticks(1);
             Assert.AreEqual(2, rig.Monitor.AlarmAppearances, "re-raising an active alarm is no new appearance");
-            rig.Controller.Alarms.Clear(AlarmCodes.TankEmpty, 0);
+            rig.Controller.Alarms.Clear(AlarmCodes.TankEmpty, 0, rig.Controller.NowMs);
             rig.Ticks(1);
             Assert.AreEqual(1, rig.Monitor.AlarmClearances);
             Assert.IsTrue(rig.Monitor.AlarmAppearedAndCleared(AlarmCodes.TankEmpty));

@@ -434,13 +434,15 @@ namespace Greenhouse.Tests
         {
             ConsoleRig rig = new ConsoleRig();
             rig.Ticks(1);
+            int mark = rig.Log.Count;
             rig.Controller.Alarms.Raise(AlarmCodes.WatchdogReboot, 0, "tick stalled", rig.Controller.NowMs);
             rig.Controller.Alarms.Raise(AlarmCodes.NoEffect, 2, "rh did not rise", rig.Controller.NowMs);
-            string raised = rig.Ticks(1);
+            string raised = rig.Since(mark) + rig.Ticks(1);
             Assert.IsTrue(ConsoleRig.Has(raised, "WARN alarm raised code=watchdog_reboot detail=\"tick stalled\""));
             Assert.IsTrue(ConsoleRig.Has(raised, "WARN alarm raised code=no_effect zone=2 detail=\"rh did not rise\""));
-            rig.Controller.Alarms.Clear(AlarmCodes.WatchdogReboot, 0);
-            string cleared = rig.Ticks(1);
+            mark = rig.Log.Count;
+            rig.Controller.Alarms.Clear(AlarmCodes.WatchdogReboot, 0, rig.Controller.NowMs);
+            string cleared = rig.Since(mark) + rig.Ticks(1);
             Assert.IsTrue(ConsoleRig.Has(cleared, "INFO alarm cleared code=watchdog_reboot\n"));
             Assert.IsFalse(ConsoleRig.Has(cleared, "no_effect"));
 

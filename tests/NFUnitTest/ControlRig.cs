@@ -97,7 +97,7 @@ namespace Greenhouse.Tests
         /// <summary>Boots the engine (again) from the saved state; relays start off.</summary>
         public void Build()
         {
-            Alarms = new AlarmSet();
+            Alarms = new AlarmSet(null);
             Log = new Logger(LogSink, Clock);
             RelayChannel[] valves = new RelayChannel[4];
             for (int i = 0; i < 4; i++)

@@ -179,22 +179,6 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
-        public void AlarmLinesOfModulesAreRecognised()
-        {
-            Journal journal = new Journal(null);
-            journal.OnLine(LogLevel.Warning, "alarm", "raised", "+1.0s WARN alarm raised code=no_effect zone=2 detail=\"x\"");
-            journal.OnLine(LogLevel.Info, "alarm", "cleared", "+1.0s INFO alarm cleared code=clock_unsynced");
-            Assert.IsTrue(journal.SawAlarmLine("no_effect", 2, true));
-            Assert.IsFalse(journal.SawAlarmLine("no_effect", 2, false));
-            Assert.IsFalse(journal.SawAlarmLine("no_effect", 1, true));
-            Assert.IsFalse(journal.SawAlarmLine("no_effect", 0, true));
-            Assert.IsFalse(journal.SawAlarmLine("no", 2, true));
-            Assert.IsTrue(journal.SawAlarmLine("clock_unsynced", 0, false));
-            journal.ForgetAlarmLines();
-            Assert.IsFalse(journal.SawAlarmLine("clock_unsynced", 0, false));
-        }
-
-        [TestMethod]
         public void DamagedAndTruncatedLinesAreSkipped()
         {
             ConsoleFakeStore store = new ConsoleFakeStore();

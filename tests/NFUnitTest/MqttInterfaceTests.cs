@@ -369,7 +369,7 @@ namespace Greenhouse.Tests
 
             rig.Controller.Alarms.Raise("tank_empty", 0, "float switch low", rig.Controller.NowMs);
             rig.Ticks(1);
-            rig.Controller.Alarms.Clear("tank_empty", 0);
+            rig.Controller.Alarms.Clear("tank_empty", 0, rig.Controller.NowMs);
             rig.Ticks(1);
             Assert.AreEqual(2, rig.Controller.Mqtt.PendingAlarmEvents);
 
@@ -399,7 +399,7 @@ namespace Greenhouse.Tests
             {
                 rig.Controller.Alarms.Raise("relay_wear", 0, "wear", rig.Controller.NowMs);
                 rig.Ticks(1);
-                rig.Controller.Alarms.Clear("relay_wear", 0);
+                rig.Controller.Alarms.Clear("relay_wear", 0, rig.Controller.NowMs);
                 rig.Ticks(1);
             }
 

@@ -152,7 +152,7 @@ namespace Greenhouse.Tests
         {
             ScriptedSensor s1 = new ScriptedSensor();
             ScriptedSensor s2 = new ScriptedSensor();
-            AlarmSet alarms = new AlarmSet();
+            AlarmSet alarms = new AlarmSet(null);
             SensorArray array = new SensorArray(s1, s2, NewSettings(), alarms, null); // 10 % for 10 min
             s1.Humidity = 88;
             s2.Humidity = 75.5;
@@ -223,7 +223,7 @@ namespace Greenhouse.Tests
             FakeClock clock = new FakeClock();
             FakeLog sink = new FakeLog();
             Logger log = new Logger(sink, clock);
-            AlarmSet alarms = new AlarmSet();
+            AlarmSet alarms = new AlarmSet(null);
             ControllerSettings settings = NewSettings();
             Set(settings, "sensor.recover_after_n", "2");
             SensorArray array = new SensorArray(s1, null, settings, alarms, log);
@@ -285,7 +285,7 @@ namespace Greenhouse.Tests
         public void SaturationRaisesItsOwnAlarm()
         {
             ScriptedSensor s1 = new ScriptedSensor();
-            AlarmSet alarms = new AlarmSet();
+            AlarmSet alarms = new AlarmSet(null);
             ControllerSettings settings = NewSettings();
             Set(settings, "sensor.saturation_h", "1");
             SensorArray array = new SensorArray(s1, null, settings, alarms, null);
@@ -392,7 +392,7 @@ namespace Greenhouse.Tests
         {
             ScriptedSensor s1 = new ScriptedSensor();
             ScriptedSensor s2 = new ScriptedSensor();
-            AlarmSet alarms = new AlarmSet();
+            AlarmSet alarms = new AlarmSet(null);
             ControllerSettings settings = NewSettings();
             Set(settings, "sensor.saturation_h", "1");
             Set(settings, "sensor.recover_after_n", "2");

@@ -38,8 +38,7 @@ namespace Greenhouse.Faults
         private ControllerSettings _settings;
         private int _modeIndex;
         private int _maxMistIndex;
-        private bool[] _alarmActive = new bool[0];
-        private int _alarmVersion = int.MinValue;
+        private long _alarmSequence;
         private bool _first = true;
         private TimeSpan _prevElapsed;
         private DateTime _prevLocal;
@@ -269,13 +268,8 @@ namespace Greenhouse.Faults
             if (_controller != null)
             {
                 Restarts++;
-                for (int slot = 0; slot < _alarmActive.Length; slot++)
-                {
-                    if (_alarmActive[slot])
-                    {
-                        AlarmsDroppedByRestart++;
-                    }
-                }
+                // What the old controller still had active went with it.
+                AlarmsDroppedByRestart += _controller.Alarms.ActiveCount;
 
                 // The relays dropped with the power: every opening ended.
                 for (int i = 0; i < Zones; i++)
@@ -292,8 +286,7 @@ namespace Greenhouse.Faults
                 _maxMistIndex = _settings.Require(CoreSettings.MaxMistSeconds);
             }
 
-            _alarmActive = new bool[controller.Alarms.SlotCount];
-            _alarmVersion = int.MinValue;
+            _alarmSequence = 0;
         }
 
         /// <summary>Adds the time since the last observation to every valve that was open, splitting at local midnight,
@@ -364,25 +357,14 @@ namespace Greenhouse.Faults
 
         private void FollowAlarms(AlarmSet alarms, GroundTruth truth)
         {
-            if (alarms.Version == _alarmVersion)
+            AlarmTransition? t;
+            while ((t = alarms.TransitionAfter(_alarmSequence)) != null)
             {
-                return;
-            }
-
-            _alarmVersion = alarms.Version;
-            for (int slot = 0; slot < alarms.SlotCount && slot < _alarmActive.Length; slot++)
-            {
-                string code;
-                int zone;
-                string detail;
-                long since;
-                bool active = alarms.TryGet(slot, out code, out zone, out detail, out since);
-                if (active == _alarmActive[slot])
-                {
-                    continue;
-                }
-
-                _alarmActive[slot] = active;
+                _alarmSequence = t.Sequence;
+                string code = t.Code;
+                int zone = t.Zone;
+                string? detail = t.Detail;
+                bool active = t.Raised;
                 Dictionary<string, int> counts = active ? _raisedByCode : _clearedByCode;
                 int n;
                 counts.TryGetValue(code, out n);

@@ -31,7 +31,7 @@ namespace Greenhouse.App
         private readonly ZoneClimate[] _climates = new ZoneClimate[ControllerSettings.MaxZones];
         private readonly int _zoneCount;
         private readonly int _utcOffset;
-        private readonly AlarmSet _alarms = new AlarmSet();
+        private readonly AlarmSet _alarms;
         private readonly TechnicianConsole _technician;
         private bool _started;
         private readonly MqttInterface _mqtt;
@@ -43,6 +43,7 @@ namespace Greenhouse.App
             FirmwareVersion = firmwareVersion;
             _settings = new ControllerSettings(SettingsCatalog.All());
             _log = new Logger(ports.Log, ports.Clock);
+            _alarms = new AlarmSet(_log);
             _sensorArray = new SensorArray(ports.Sensors != null && ports.Sensors.Length > 0 ? ports.Sensors[0] : null,
                 ports.Sensors != null && ports.Sensors.Length > 1 ? ports.Sensors[1] : null, _settings, _alarms, _log);
             _sensors = _sensorArray.Channels;

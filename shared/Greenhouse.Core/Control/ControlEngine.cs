@@ -56,8 +56,6 @@ namespace Greenhouse.Control
         // Persistence.
         private long _lastSaveMs;
         private bool _dirty;
-        private bool _alarmClock;
-        private bool _alarmTank;
 
         public ControlEngine(ControllerSettings settings, RelayChannel pump, RelayChannel fan, RelayChannel[] valves, AlarmSet alarms,
             Logger log, IControlStatePersistence store)
@@ -309,8 +307,8 @@ namespace Greenhouse.Control
             }
 
             UpdateSeasons(nowMs, zoneCount);
-            SetDeviceAlarm(ref _alarmClock, AlarmCodes.ClockNotSynced, !clockSynced, "running on uptime", nowMs);
-            SetDeviceAlarm(ref _alarmTank, AlarmCodes.TankEmpty, !tankHasWater, "float switch low", nowMs);
+            SetDeviceAlarm(AlarmCodes.ClockNotSynced, !clockSynced, "running on uptime", nowMs);
+            SetDeviceAlarm(AlarmCodes.TankEmpty, !tankHasWater, "float switch low", nowMs);
 
             for (int i = 0; i < _zones.Length; i++)
             {
@@ -692,11 +690,10 @@ namespace Greenhouse.Control
             if (worn)
             {
                 _alarms.Raise(AlarmCodes.RelayWear, zone, relay.Name + " " + Num.Format(relay.SwitchCount) + " of " + Num.Format(_s.Integer(_ix.RatedOps, 0)) + " ops", nowMs);
-                _log.Warn("alarm", "raised", "code=" + AlarmCodes.RelayWear + " relay=" + relay.Name + " ops=" + Num.Format(relay.SwitchCount));
             }
             else if (!active)
             {
-                _alarms.Clear(AlarmCodes.RelayWear, zone);
+                _alarms.Clear(AlarmCodes.RelayWear, zone, nowMs);
             }
         }
 
@@ -767,23 +764,11 @@ namespace Greenhouse.Control
             }
         }
 
-        private void SetDeviceAlarm(ref bool mirror, string code, bool active, string detail, long nowMs)
+        private void SetDeviceAlarm(string code, bool active, string detail, long nowMs)
         {
-            if (mirror == active)
+            if (_alarms.IsActive(code, 0) != active)
             {
-                return;
-            }
-
-            mirror = active;
-            if (active)
-            {
-                _alarms.Raise(code, 0, detail, nowMs);
-                _log.Warn("alarm", "raised", "code=" + code);
-            }
-            else
-            {
-                _alarms.Clear(code, 0);
-                _log.Info("alarm", "cleared", "code=" + code);
+                _alarms.Set(code, 0, active, detail, nowMs);
             }
         }
     }

@@ -74,16 +74,6 @@ namespace Greenhouse.Control
         private long _backoffUntilMs = Never;
         private long _nearSaturationSinceMs = Never;
 
-        // Alarm mirrors (so alarms are only touched on change).
-        private bool _alarmHigh;
-        private bool _alarmLow;
-        private bool _alarmCondensation;
-        private bool _alarmHour;
-        private bool _alarmDay;
-        private bool _alarmDegraded;
-        private bool _alarmNoEffect;
-        private bool _alarmMaxContinuous;
-
         // Calendar.
         private int _lastStage = -1;
         private long _openedAtMs;
@@ -296,7 +286,7 @@ namespace Greenhouse.Control
             WantsValve = false;
             Close(nowMs, ReasonCode.ZoneNotInUse, 0, 0);
             Set(ZoneActivity.Off, ReasonCode.ZoneNotInUse, 0, 0);
-            SetAlarm(ref _alarmDegraded, AlarmCodes.DegradedMode, false, null);
+            SetAlarm(AlarmCodes.DegradedMode, false, null);
         }
 
         /// <summary>Closes the valve without a decision (start-up, reboot).</summary>
@@ -326,7 +316,7 @@ namespace Greenhouse.Control
             bool wasWanting = WantsValve;
             WantsValve = false;
             bool sensorsOk = z.HumidityValid && z.TemperatureValid;
-            SetAlarm(ref _alarmDegraded, AlarmCodes.DegradedMode, !sensorsOk && mode != CoreSettings.ModeOff,
+            SetAlarm(AlarmCodes.DegradedMode, !sensorsOk && mode != CoreSettings.ModeOff,
                 z.HumidityValid ? "no valid temperature" : "no valid humidity");
             Degraded = !sensorsOk;
             if (sensorsOk)
@@ -337,8 +327,8 @@ namespace Greenhouse.Control
             long hourLeft = HourBudgetMs() - _ledger.HourMsUsed(now);
             long dayLeft = DayBudgetMs() - _ledger.DayMsUsed(now);
             long pulseMinMs = _s.Integer(_ix.PulseMin, _n) * 1000;
-            SetAlarm(ref _alarmHour, AlarmCodes.HourBudgetReached, hourLeft < pulseMinMs, "hour budget used");
-            SetAlarm(ref _alarmDay, AlarmCodes.DayBudgetReached, dayLeft < pulseMinMs, "day budget used");
+            SetAlarm(AlarmCodes.HourBudgetReached, hourLeft < pulseMinMs, "hour budget used");
+            SetAlarm(AlarmCodes.DayBudgetReached, dayLeft < pulseMinMs, "day budget used");
             long left = hourLeft < dayLeft ? hourLeft : dayLeft;
 
             // Blocks that apply to every kind of pulse, manual included.
@@ -465,7 +455,7 @@ namespace Greenhouse.Control
                 _lastProtectiveMs = nowMs;
             }
 
-            SetAlarm(ref _alarmMaxContinuous, AlarmCodes.MaxContinuousMist, false, null);
+            SetAlarm(AlarmCodes.MaxContinuousMist, false, null);
             _log.Info("zone", "valve on", "zone=" + _n.ToString() + " s=" + Num.Format(_pulseMs / 1000.0, 1) + " reason=\"" + Reason + "\"");
         }
 
@@ -497,7 +487,7 @@ namespace Greenhouse.Control
             long maxMs = MaxContinuousMs();
             if (onFor >= maxMs)
             {
-                SetAlarm(ref _alarmMaxContinuous, AlarmCodes.MaxContinuousMist, true, "valve cut at " + Num.Format(maxMs / 1000) + " s");
+                SetAlarm(AlarmCodes.MaxContinuousMist, true, "valve cut at " + Num.Format(maxMs / 1000) + " s");
                 Close(now, ReasonCode.MaxContinuous, maxMs / 1000, 0);
                 Set(ZoneActivity.Idle, ReasonCode.MaxContinuous, maxMs / 1000, 0);
                 return;
@@ -648,14 +638,14 @@ namespace Greenhouse.Control
                 if (_noEffectCount >= _s.Integer(_ix.NoEffectPulses, 0))
                 {
                     _backoffUntilMs = now + _s.Integer(_ix.NoEffectBackoff, 0) * 60000;
-                    SetAlarm(ref _alarmNoEffect, AlarmCodes.NoEffect, true,
+                    SetAlarm(AlarmCodes.NoEffect, true,
                         Num.Format((long)_noEffectCount) + " pulses, rise " + Num.Format(rise, 1) + " %");
                 }
             }
             else
             {
                 _noEffectCount = 0;
-                SetAlarm(ref _alarmNoEffect, AlarmCodes.NoEffect, false, null);
+                SetAlarm(AlarmCodes.NoEffect, false, null);
             }
 
             if (_peakRh > target + band)
@@ -976,8 +966,8 @@ namespace Greenhouse.Control
                 // Unknown temperature: the degraded program (more conservative without temperature) takes over.
                 LockedHigh = false;
                 LockedLow = false;
-                SetAlarm(ref _alarmHigh, AlarmCodes.HighTemperatureLockout, false, null);
-                SetAlarm(ref _alarmLow, AlarmCodes.LowTemperatureLockout, false, null);
+                SetAlarm(AlarmCodes.HighTemperatureLockout, false, null);
+                SetAlarm(AlarmCodes.LowTemperatureLockout, false, null);
                 return;
             }
 
@@ -1003,14 +993,14 @@ namespace Greenhouse.Control
                 LockedLow = false;
             }
 
-            if (LockedHigh != _alarmHigh)
+            if (LockedHigh != _alarms.IsActive(AlarmCodes.HighTemperatureLockout, _n))
             {
-                SetAlarm(ref _alarmHigh, AlarmCodes.HighTemperatureLockout, LockedHigh, Num.Format(t, 1) + " C >= " + Num.FormatShort(high, 1));
+                SetAlarm(AlarmCodes.HighTemperatureLockout, LockedHigh, Num.Format(t, 1) + " C >= " + Num.FormatShort(high, 1));
             }
 
-            if (LockedLow != _alarmLow)
+            if (LockedLow != _alarms.IsActive(AlarmCodes.LowTemperatureLockout, _n))
             {
-                SetAlarm(ref _alarmLow, AlarmCodes.LowTemperatureLockout, LockedLow, Num.Format(t, 1) + " C <= " + Num.FormatShort(low, 1));
+                SetAlarm(AlarmCodes.LowTemperatureLockout, LockedLow, Num.Format(t, 1) + " C <= " + Num.FormatShort(low, 1));
             }
         }
 
@@ -1027,7 +1017,7 @@ namespace Greenhouse.Control
                 if (!Condensing && now - _nearSaturationSinceMs >= _s.Integer(_ix.CondMin, 0) * 60000)
                 {
                     Condensing = true;
-                    SetAlarm(ref _alarmCondensation, AlarmCodes.Condensation, true, "rh " + Num.Format(z.RelativeHumidityPercent, 1) + " for "
+                    SetAlarm(AlarmCodes.Condensation, true, "rh " + Num.Format(z.RelativeHumidityPercent, 1) + " for "
                         + Num.Format(_s.Integer(_ix.CondMin, 0)) + " min");
                 }
             }
@@ -1037,7 +1027,7 @@ namespace Greenhouse.Control
                 if (Condensing)
                 {
                     Condensing = false;
-                    SetAlarm(ref _alarmCondensation, AlarmCodes.Condensation, false, null);
+                    SetAlarm(AlarmCodes.Condensation, false, null);
                 }
             }
         }
@@ -1100,23 +1090,12 @@ namespace Greenhouse.Control
             _b = b;
         }
 
-        private void SetAlarm(ref bool mirror, string code, bool active, string detail)
+        /// <summary>Raises or clears one of this zone's alarms; only a change reaches the alarm set (which logs it).</summary>
+        private void SetAlarm(string code, bool active, string detail)
         {
-            if (mirror == active)
+            if (_alarms.IsActive(code, _n) != active)
             {
-                return;
-            }
-
-            mirror = active;
-            if (active)
-            {
-                _alarms.Raise(code, _n, detail, _nowMs);
-                _log.Warn("alarm", "raised", "code=" + code + " zone=" + _n.ToString() + " detail=\"" + detail + "\"");
-            }
-            else
-            {
-                _alarms.Clear(code, _n);
-                _log.Info("alarm", "cleared", "code=" + code + " zone=" + _n.ToString());
+                _alarms.Set(code, _n, active, detail, _nowMs);
             }
         }
 

@@ -56,8 +56,6 @@ namespace Greenhouse.Diagnostics
         private readonly ISettingsStore _store;
         private readonly Greenhouse.Collections.Ring _recent = new Greenhouse.Collections.Ring(RecentCapacity);
         private readonly Greenhouse.Collections.Ring _important = new Greenhouse.Collections.Ring(ImportantCapacity);
-        private readonly string[] _alarmLines = new string[8];
-        private int _alarmLineCount;
         private bool _dirty;
         private long _lastFlushMs = FirstFlushAfterMs - FlushIntervalMs;
 
@@ -138,11 +136,6 @@ namespace Greenhouse.Diagnostics
         {
             _recent.Add(line);
 
-            if (component == "alarm" && _alarmLineCount < _alarmLines.Length)
-            {
-                _alarmLines[_alarmLineCount++] = line;
-            }
-
             if (IsImportant(level, component, message) && !IsRestore(component, line))
             {
                 AddImportant(line);
@@ -156,54 +149,6 @@ namespace Greenhouse.Diagnostics
 
             _dirty = true;
             ImportantVersion++;
-        }
-
-        /// <summary>
-        /// True when a module already logged this alarm transition ("alarm raised|cleared code=C [zone=Z]") since
-        /// <see cref="ForgetAlarmLines"/>, so the alarm watch does not write it twice.
-        /// </summary>
-        public bool SawAlarmLine(string code, int zone, bool raised)
-        {
-            string verb = raised ? " alarm raised " : " alarm cleared ";
-            for (int i = 0; i < _alarmLineCount; i++)
-            {
-                string line = _alarmLines[i];
-                if (line.IndexOf(verb) >= 0 && HasToken(line, " code=" + code)
-                    && (zone == 0 ? line.IndexOf(" zone=") < 0 : HasToken(line, " zone=" + zone.ToString())))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>Forgets the alarm lines seen (the alarm watch calls this after each check). No allocation.</summary>
-        public void ForgetAlarmLines()
-        {
-            for (int i = 0; i < _alarmLineCount; i++)
-            {
-                _alarmLines[i] = null;
-            }
-
-            _alarmLineCount = 0;
-        }
-
-        private static bool HasToken(string line, string token)
-        {
-            int at = line.IndexOf(token);
-            while (at >= 0)
-            {
-                int end = at + token.Length;
-                if (end == line.Length || line[end] == ' ')
-                {
-                    return true;
-                }
-
-                at = end < line.Length ? line.IndexOf(token, end) : -1;
-            }
-
-            return false;
         }
 
         /// <summary>Recent log lines held in RAM.</summary>

@@ -87,8 +87,7 @@ namespace Greenhouse.Messaging
         private int _stateAlarmVersion;
         private double _stateRh = double.NaN;
 
-        private int _alarmVersionSeen;
-        private readonly bool[] _alarmActive;
+        private long _alarmSequenceSeen;
 
         /// <param name="mac">The board's MAC address as text (any separators), for the default device id and jitter seed.</param>
         public MqttInterface(Controller controller, IMqttLink link, IClock clock, ISettingsStore store, string mac)
@@ -112,7 +111,6 @@ namespace Greenhouse.Messaging
             _telemetryDef = _settings.Require("mqtt.telemetry_s");
             _modeDef = _settings.Require(CoreSettings.Mode);
             _published = new string[_settings.Definitions.Length * (ControllerSettings.MaxZones + 1)];
-            _alarmActive = new bool[controller.Alarms.SlotCount];
             RefreshIdentity();
         }
 
@@ -343,7 +341,7 @@ namespace Greenhouse.Messaging
         public void Tick(long nowMs)
         {
             PollLink(nowMs);
-            TrackAlarms(nowMs);
+            TrackAlarms();
             CheckConnectionSettings(nowMs);
             bool enabled = Enabled;
             if (!_sessionUp)
@@ -724,35 +722,20 @@ namespace Greenhouse.Messaging
             _stateRh = StateDocument.ControlHumidity(_controller);
         }
 
-        private void TrackAlarms(long nowMs)
+        /// <summary>Turns each alarm transition recorded since the last tick into an event for the alarm topic.</summary>
+        private void TrackAlarms()
         {
-            AlarmSet alarms = _controller.Alarms;
-            if (alarms.Version == _alarmVersionSeen)
+            AlarmTransition t;
+            while ((t = _controller.Alarms.TransitionAfter(_alarmSequenceSeen)) != null)
             {
-                return;
-            }
-
-            _alarmVersionSeen = alarms.Version;
-            for (int slot = 0; slot < alarms.SlotCount; slot++)
-            {
-                string code;
-                int zone;
-                string detail;
-                long since;
-                bool active = alarms.TryGet(slot, out code, out zone, out detail, out since);
-                if (active == _alarmActive[slot])
-                {
-                    continue;
-                }
-
-                _alarmActive[slot] = active;
+                _alarmSequenceSeen = t.Sequence;
                 _small.Clear();
                 _small.BeginObject();
-                _small.Member("code", code);
-                _small.MemberInt("zone", zone);
-                _small.MemberBool("active", active);
-                _small.Member("detail", active ? detail : null);
-                _small.MemberInt("uptime_s", nowMs / 1000);
+                _small.Member("code", t.Code);
+                _small.MemberInt("zone", t.Zone);
+                _small.MemberBool("active", t.Raised);
+                _small.Member("detail", t.Detail);
+                _small.MemberInt("uptime_s", t.AtMs / 1000);
                 _small.EndObject();
                 _alarmOutbox.Add(_small.ToString());
             }

@@ -71,6 +71,7 @@ namespace Greenhouse.Persistence
         /// </summary>
         public bool Load(long nowMs)
         {
+            _nowMs = nowMs;
             SettingsDocument a;
             SettingsDocument b;
             string errorA;
@@ -159,6 +160,7 @@ namespace Greenhouse.Persistence
         /// <summary>Call every tick: notices changes and saves once they have settled.</summary>
         public void Tick(long nowMs)
         {
+            _nowMs = nowMs;
             if (_store == null)
             {
                 return;
@@ -220,10 +222,13 @@ namespace Greenhouse.Persistence
             _nextIsA = !_nextIsA;
             _savedValues = values;
             Saves++;
-            _controller.Alarms.Clear(AlarmCodes.SettingsCorrupt, 0);
+            _controller.Alarms.Clear(AlarmCodes.SettingsCorrupt, 0, _nowMs);
             _log.Info("settings", "saved", "generation=" + Num.Format(generation) + " bytes=" + bytes.Length.ToString());
             return true;
         }
+
+        /// <summary>Uptime of the last Load or Tick (a save outside the tick, before a reboot, is stamped with it).</summary>
+        private long _nowMs;
 
         private void Baseline()
         {

@@ -8,8 +8,7 @@ namespace Greenhouse.Technician
     /// <summary>
     /// The technician side of a controller: the event journal (RAM ring of log lines plus important events kept
     /// in the store), the console interpreter, the secret filter on every log line and answer, and the watch that
-    /// journals boots and alarm transitions (an alarm transition is logged here only when the module that owns
-    /// the alarm did not log "alarm raised|cleared code=..." itself in the same tick). The controller creates it and calls <see cref="HandleLine"/> for
+    /// logs the boot (alarm transitions are logged by the alarm set that owns them). The controller creates it and calls <see cref="HandleLine"/> for
     /// console lines from its inbox and <see cref="Poll"/> once per tick, both inside the tick.
     /// </summary>
     public sealed class TechnicianConsole
@@ -18,8 +17,6 @@ namespace Greenhouse.Technician
         private readonly Journal _journal;
         private readonly ConsoleInterpreter _interpreter;
         private readonly SecretFilter _secrets;
-        private readonly bool[] _alarmSeen;
-        private int _alarmVersion;
         private bool _booted;
 
         public TechnicianConsole(Controller controller, ISettingsStore store, ILogSink output)
@@ -33,8 +30,6 @@ namespace Greenhouse.Technician
             _interpreter.Store = store;
             _interpreter.AddFactoryResetBlob(SettingsPersistence.SlotA);
             _interpreter.AddFactoryResetBlob(SettingsPersistence.SlotB);
-            _alarmSeen = new bool[controller.Alarms.SlotCount];
-            _alarmVersion = controller.Alarms.Version;
             BootReason = null;
         }
 
@@ -82,15 +77,6 @@ namespace Greenhouse.Technician
         public void Poll(long nowMs)
         {
             EnsureBooted();
-            AlarmSet alarms = _controller.Alarms;
-            if (alarms.Version != _alarmVersion)
-            {
-                _alarmVersion = alarms.Version;
-                JournalAlarms(alarms);
-            }
-
-            _journal.ForgetAlarmLines();
-
             _controller.Log.FlushRepeats();
             _interpreter.Poll(nowMs);
             if (_controller.RebootRequested)
@@ -181,41 +167,6 @@ namespace Greenhouse.Technician
             }
 
             return reboot == null ? "unplanned" : reboot;
-        }
-
-        private void JournalAlarms(AlarmSet alarms)
-        {
-            Logger log = _controller.Log;
-            int slots = alarms.SlotCount < _alarmSeen.Length ? alarms.SlotCount : _alarmSeen.Length;
-            for (int slot = 0; slot < slots; slot++)
-            {
-                string code;
-                int zone;
-                string detail;
-                long since;
-                bool active = alarms.TryGet(slot, out code, out zone, out detail, out since);
-                if (active == _alarmSeen[slot])
-                {
-                    continue;
-                }
-
-                _alarmSeen[slot] = active;
-                if (_journal.SawAlarmLine(code, zone, active))
-                {
-                    // The module that owns the alarm logged the transition itself (the control engine does).
-                    continue;
-                }
-
-                string where = zone > 0 ? " zone=" + zone.ToString() : "";
-                if (active)
-                {
-                    log.Write(LogLevel.Warning, "alarm", "raised", "code=" + code + where + " detail=" + Logger.Quote(detail), false);
-                }
-                else
-                {
-                    log.Write(LogLevel.Info, "alarm", "cleared", "code=" + code + where, false);
-                }
-            }
         }
     }
 }

@@ -110,7 +110,7 @@ namespace Greenhouse.Tests.Sensing
                 Assert.IsTrue(settings.TrySet(SensingSettings.RecoverAfterReadings, scenario.RecoverAfter.ToString(), out error));
                 Assert.IsTrue(settings.TrySet(SensingSettings.StuckMinutes, scenario.StuckMinutes.ToString(), out error));
                 Assert.IsTrue(settings.TrySet(SensingSettings.SaturationHours, "1", out error));
-                AlarmSet alarms = new AlarmSet();
+                AlarmSet alarms = new AlarmSet(null);
                 FakeClock clock = new FakeClock();
                 Logger log = new Logger(new FakeLog(), clock);
                 SensorArray array = new SensorArray(s1, s2, settings, alarms, log);
@@ -239,7 +239,7 @@ namespace Greenhouse.Tests.Sensing
             ScriptedSensor s2 = new ScriptedSensor();
             ControllerSettings settings = new ControllerSettings(SettingsCatalog.All());
             FakeClock clock = new FakeClock();
-            SensorArray array = new SensorArray(s1, s2, settings, new AlarmSet(), new Logger(new FakeLog(), clock));
+            SensorArray array = new SensorArray(s1, s2, settings, new AlarmSet(null), new Logger(new FakeLog(), clock));
             long now = 0;
             double sum = 0;
             for (int i = 0; i < 50; i++)

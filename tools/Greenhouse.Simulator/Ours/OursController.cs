@@ -30,7 +30,7 @@ public sealed class OursController : ISimController
     private readonly InvariantMonitor? _monitor;
     private readonly Action<string> _log;
     private SimWorld? _world;
-    private int _alarmVersion;
+    private long _alarmSequence;
     private readonly HashSet<string> _alarmCodes = new(StringComparer.Ordinal);
 
     /// <param name="log">Receives each log line of the core.</param>
@@ -135,7 +135,7 @@ public sealed class OursController : ISimController
             }
         }
 
-        _alarmVersion = Core.Alarms.Version;
+        _alarmSequence = Core.Alarms.LastSequence;
         AfterStart?.Invoke(Core);
     }
 
@@ -169,14 +169,14 @@ public sealed class OursController : ISimController
         LastStepAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - before;
         _monitor?.Observe(Core, new GroundTruth(elapsed, local, world.Houses[0].AirTempC, world.TankFull));
 
-        int version = Core.Alarms.Version;
-        if (version != _alarmVersion)
+        Greenhouse.Diagnostics.AlarmTransition? t;
+        while ((t = Core.Alarms.TransitionAfter(_alarmSequence)) != null)
         {
-            _alarmVersion = version;
-            if (Core.Alarms.LastChangeRaised)
+            _alarmSequence = t.Sequence;
+            if (t.Raised)
             {
                 AlarmCount++;
-                _alarmCodes.Add(Core.Alarms.LastChangedCode);
+                _alarmCodes.Add(t.Code);
             }
         }
 
@@ -218,7 +218,7 @@ public sealed class OursController : ISimController
         Core = new Controller(_corePorts, FirmwareVersion);
         Core.Start();
         _monitor!.CheckSettingsSurvived(snapshot, Core.Settings, elapsed, local);
-        _alarmVersion = Core.Alarms.Version;
+        _alarmSequence = Core.Alarms.LastSequence;
         AfterStart?.Invoke(Core);
     }
 }
