@@ -76,7 +76,7 @@ namespace Greenhouse.Tests
             Assert.IsTrue(journal.Flush());
             byte[] blob;
             Assert.IsTrue(store.TryRead(Journal.BlobName, out blob));
-            Assert.IsTrue(blob.Length <= Journal.MaxBlobBytes);
+            Assert.IsTrue(blob.Length <= JournalBlob.MaxBytes);
 
             Journal loaded = new Journal(store);
             Assert.AreEqual((int)JournalLoad.Loaded, (int)loaded.LoadResult);
@@ -86,7 +86,6 @@ namespace Greenhouse.Tests
             string cut = loaded.GetImportant(Journal.ImportantCapacity - 1);
             Assert.AreEqual(Journal.MaxEventLength, cut.Length);
             Assert.IsTrue(cut.EndsWith("..."));
-            Assert.AreEqual(cut, loaded.LastStoredEvent);
             Assert.AreEqual(0, loaded.RecentCount);
         }
 
@@ -162,7 +161,7 @@ namespace Greenhouse.Tests
             Journal journal = new Journal(store);
             Assert.AreEqual((int)JournalLoad.Corrupt, (int)journal.LoadResult);
             Assert.AreEqual(0, journal.ImportantCount);
-            Assert.IsNull(journal.LastStoredEvent);
+            Assert.IsNull(journal.StoredEnd);
 
             store.Write(Journal.BlobName, new byte[0]);
             Assert.AreEqual((int)JournalLoad.Corrupt, (int)new Journal(store).LoadResult);
@@ -219,28 +218,46 @@ namespace Greenhouse.Tests
             Journal cut = new Journal(store);
             Assert.AreEqual((int)JournalLoad.Damaged, (int)cut.LoadResult);
             Assert.AreEqual(2, cut.ImportantCount);
-            Assert.AreEqual("second event", cut.LastStoredEvent);
+            Assert.AreEqual("second event", cut.GetImportant(cut.ImportantCount - 1));
         }
 
         [TestMethod]
-        public void BootReasonComesFromTheLastStoredEvent()
+        public void TheRunRecordsHowItEndsForTheNextBoot()
         {
-            Assert.AreEqual("first_start", Greenhouse.Technician.TechnicianConsole.ReasonFrom(null));
-            Assert.AreEqual("first_start", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[0]));
-            Assert.AreEqual("reboot_mqtt", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
-            {
-                "+1.0s INFO core boot n=1 reason=first_start", "+5.0s WARN core reboot requested source=mqtt", "+5.0s INFO alarm cleared code=x"
-            }));
-            Assert.AreEqual("factory_reset", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
-            {
-                "+5.0s WARN core factory reset source=console", "+5.0s WARN core reboot requested source=console"
-            }));
-            Assert.AreEqual("unplanned", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
-            {
-                "+5.0s WARN core reboot requested source=console", "+1.0s INFO core start fw=1", "+1.0s INFO core boot n=2 reason=reboot_console", "+9.0s WARN sensor failed"
-            }));
-            Assert.AreEqual("unplanned", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[] { "+5.0s WARN sensor failed" }));
+            ConsoleFakeStore store = new ConsoleFakeStore();
+            Assert.IsNull(new Journal(store).StoredEnd);
 
+            Journal running = new Journal(store);
+            running.BeginBoot();
+            running.Flush();
+            Assert.AreEqual(Journal.UnplannedEnd, new Journal(store).StoredEnd);
+
+            running.PlanEnd("factory_reset");
+            running.PlanEnd("reboot_console");
+            running.Flush();
+            Journal next = new Journal(store);
+            Assert.AreEqual("factory_reset", next.StoredEnd);
+            Assert.AreEqual(1, next.BootCount);
+
+            next.BeginBoot();
+            next.PlanEnd("reboot_mqtt");
+            next.Flush();
+            Assert.AreEqual("reboot_mqtt", new Journal(store).StoredEnd);
+
+            // Older firmware wrote no end: its boots read as unplanned.
+            store.Write(Journal.BlobName, System.Text.Encoding.UTF8.GetBytes("GHJ1 boots=4\n"));
+            Journal old = new Journal(store);
+            Assert.AreEqual((int)JournalLoad.Loaded, (int)old.LoadResult);
+            Assert.AreEqual(4, old.BootCount);
+            Assert.AreEqual(Journal.UnplannedEnd, old.StoredEnd);
+
+            store.Write(Journal.BlobName, System.Text.Encoding.UTF8.GetBytes("GHJ1 boots=4 end=Reboot!\n"));
+            Assert.AreEqual((int)JournalLoad.Corrupt, (int)new Journal(store).LoadResult);
+        }
+
+        [TestMethod]
+        public void BootReasonFollowsTheRecordedEnd()
+        {
             ConsoleFakeStore store = new ConsoleFakeStore();
             ConsoleRig rig = new ConsoleRig(store, 0);
             rig.Ticks(20);

@@ -173,6 +173,7 @@ namespace Greenhouse.App
         public void RequestReboot(string source)
         {
             _log.Warn("core", "reboot requested", "source=" + source);
+            _technician.Journal.PlanEnd("reboot_" + source);
             AllOff("reboot");
             _engine.SaveNow(NowMs);
             if (_persistence != null)

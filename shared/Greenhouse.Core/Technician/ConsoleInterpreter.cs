@@ -642,6 +642,7 @@ namespace Greenhouse.Technician
             }
 
             _journal.Clear();
+            _journal.PlanEnd("factory_reset");
             DeleteBlobs();
             _controller.Settings.ResetToDefaults();
             _controller.Log.Write(LogLevel.Warning, "core", "factory reset", "source=" + Source, false);

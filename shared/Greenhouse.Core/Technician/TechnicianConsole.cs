@@ -33,7 +33,7 @@ namespace Greenhouse.Technician
             BootReason = null;
         }
 
-        /// <summary>The journal: recent lines, important events, and their persistence. Publish it with CopyImportant.</summary>
+        /// <summary>The journal: recent lines, important events, and their persistence.</summary>
         public Journal Journal
         {
             get { return _journal; }
@@ -52,7 +52,8 @@ namespace Greenhouse.Technician
 
         /// <summary>
         /// Why the board started, when the firmware knows better than the journal (for example "watchdog" after
-        /// its software watchdog rebooted the board). Set before the first tick; null = derive it from the journal.
+        /// its software watchdog rebooted the board). Set before the first tick; null = how the last run recorded
+        /// its end in the journal (first_start when there is no journal).
         /// </summary>
         public string BootReason { get; set; }
 
@@ -101,13 +102,7 @@ namespace Greenhouse.Technician
             string reason = BootReason;
             if (reason == null)
             {
-                string[] stored = new string[_journal.LoadedCount];
-                for (int i = 0; i < stored.Length; i++)
-                {
-                    stored[i] = _journal.GetImportant(i);
-                }
-
-                reason = ReasonFrom(stored);
+                reason = _journal.StoredEnd == null ? "first_start" : _journal.StoredEnd;
             }
 
             _journal.BeginBoot();
@@ -120,53 +115,6 @@ namespace Greenhouse.Technician
             {
                 log.Write(LogLevel.Warning, "journal", "damaged", "blob=" + Journal.BlobName + " skipped=" + _journal.SkippedOnLoad.ToString(), false);
             }
-        }
-
-        /// <summary>
-        /// Boot reason from the events stored before this boot (oldest first): the newest lifecycle line decides.
-        /// A reboot request after the last start gives "reboot_SOURCE" ("factory_reset" when a factory reset came
-        /// before it); nothing stored gives "first_start"; otherwise "unplanned" (power cut, crash, reset button).
-        /// Events logged between the request and the actual restart (alarms clearing) do not matter.
-        /// </summary>
-        public static string ReasonFrom(string[] storedEvents)
-        {
-            if (storedEvents == null || storedEvents.Length == 0)
-            {
-                return "first_start";
-            }
-
-            string reboot = null;
-            for (int i = storedEvents.Length - 1; i >= 0; i--)
-            {
-                string line = storedEvents[i];
-                if (line == null)
-                {
-                    continue;
-                }
-
-                if (line.IndexOf(" core factory reset") >= 0 && line.IndexOf("delete failed") < 0)
-                {
-                    return "factory_reset";
-                }
-
-                if (line.IndexOf(" core boot ") >= 0 || line.IndexOf(" core start") >= 0)
-                {
-                    break;
-                }
-
-                if (reboot == null && line.IndexOf(" core reboot requested") >= 0)
-                {
-                    reboot = "reboot";
-                    int at = line.IndexOf("source=");
-                    if (at >= 0)
-                    {
-                        int end = line.IndexOf(' ', at);
-                        reboot = "reboot_" + (end < 0 ? line.Substring(at + 7) : line.Substring(at + 7, end - at - 7));
-                    }
-                }
-            }
-
-            return reboot == null ? "unplanned" : reboot;
         }
     }
 }
