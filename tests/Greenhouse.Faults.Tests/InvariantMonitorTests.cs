@@ -224,22 +224,23 @@ namespace Greenhouse.Faults.Tests
         [TestMethod]
         public void AlarmsAreCountedAsTheyAppearAndClear()
         {
+            // Alarms no module of the core clears by itself each tick (the engine owns tank_empty, for example).
             Rig rig = new Rig();
             rig.Ticks(1);
-            rig.Controller.Alarms.Raise(AlarmCodes.TankEmpty, 0, "float low", rig.Controller.NowMs);
+            rig.Controller.Alarms.Raise(AlarmCodes.SettingsCorrupt, 0, "copy A unreadable", rig.Controller.NowMs);
             rig.Controller.Alarms.Raise(AlarmCodes.WatchdogReboot, 0, "test", rig.Controller.NowMs);
             rig.Ticks(1);
             Assert.AreEqual(2, rig.Monitor.AlarmAppearances);
-            rig.Controller.Alarms.Raise(AlarmCodes.TankEmpty, 0, "still low", rig.Controller.NowMs);
+            rig.Controller.Alarms.Raise(AlarmCodes.SettingsCorrupt, 0, "copy B unreadable", rig.Controller.NowMs);
             rig.Ticks(1);
             Assert.AreEqual(2, rig.Monitor.AlarmAppearances, "re-raising an active alarm is no new appearance");
-            rig.Controller.Alarms.Clear(AlarmCodes.TankEmpty, 0, rig.Controller.NowMs);
+            rig.Controller.Alarms.Clear(AlarmCodes.SettingsCorrupt, 0, rig.Controller.NowMs);
             rig.Ticks(1);
             Assert.AreEqual(1, rig.Monitor.AlarmClearances);
-            Assert.IsTrue(rig.Monitor.AlarmAppearedAndCleared(AlarmCodes.TankEmpty));
+            Assert.IsTrue(rig.Monitor.AlarmAppearedAndCleared(AlarmCodes.SettingsCorrupt));
             Assert.IsFalse(rig.Monitor.AlarmAppearedAndCleared(AlarmCodes.WatchdogReboot));
             Assert.AreEqual(3, rig.Monitor.AlarmChanges.Count);
-            StringAssert.Contains(rig.Monitor.AlarmChanges[2].ToString(), "cleared tank_empty");
+            StringAssert.Contains(rig.Monitor.AlarmChanges[2].ToString(), "cleared settings_corrupt");
 
             rig.PowerCut();
             rig.Ticks(1);

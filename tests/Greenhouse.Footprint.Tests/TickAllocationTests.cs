@@ -133,14 +133,14 @@ namespace Greenhouse.Footprint.Tests
                 long writes = rig.Store.Writes;
                 for (int z = 0; z < reasons.Length; z++)
                 {
-                    reasons[z] = controller.Zones[z].Reason;
+                    reasons[z] = controller.Zones[z].Decision.Reason;
                 }
 
                 long bytes = TickProfile.MeasureOne(rig);
                 bool changed = TotalSwitches(controller) != switches || rig.Mqtt.Published != published || rig.Mqtt.ConnectAttempts != attempts || rig.Log.Lines != lines || rig.Store.Writes != writes;
                 for (int z = 0; z < reasons.Length; z++)
                 {
-                    changed |= !ReferenceEquals(reasons[z], controller.Zones[z].Reason);
+                    changed |= !ReferenceEquals(reasons[z], controller.Zones[z].Decision.Reason);
                 }
 
                 if (changed)
@@ -150,7 +150,7 @@ namespace Greenhouse.Footprint.Tests
                 }
                 else if (bytes != 0 && firstQuietAllocation == null)
                 {
-                    firstQuietAllocation = "tick " + tick + " allocated " + bytes + " bytes with no relay switch, no reason change, no publish, no log line and no store write (zone 1: " + controller.Zones[0].Reason + ")";
+                    firstQuietAllocation = "tick " + tick + " allocated " + bytes + " bytes with no relay switch, no reason change, no publish, no log line and no store write (zone 1: " + controller.Zones[0].Decision.Reason + ")";
                 }
             }
 
@@ -197,7 +197,7 @@ namespace Greenhouse.Footprint.Tests
                 bytes += TickProfile.MeasureOne(rig);
             }
 
-            Assert.IsTrue(rig.Controller.Zones[0].Valve.IsOn, "zone 1 should start misting below 94 %: " + rig.Controller.Zones[0].Reason);
+            Assert.IsTrue(rig.Controller.Zones[0].Valve.IsOn, "zone 1 should start misting below 94 %: " + rig.Controller.Zones[0].Decision.Reason);
             Assert.IsTrue(bytes > 0, "switching on logs and builds a reason string, so the counter must see bytes");
         }
 

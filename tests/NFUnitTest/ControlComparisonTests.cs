@@ -1,3 +1,4 @@
+using Greenhouse.Actuation;
 using Greenhouse.App;
 using Greenhouse.Control;
 using Greenhouse.Settings;

@@ -1,4 +1,5 @@
 using System;
+using Greenhouse.Actuation;
 using Greenhouse.App;
 using Greenhouse.Control;
 using Greenhouse.Diagnostics;
@@ -105,7 +106,7 @@ namespace Greenhouse.Tests
                 valves[i] = new RelayChannel("valve" + (i + 1).ToString(), Valves[i]);
             }
 
-            Engine = new ControlEngine(Settings, new RelayChannel("pump", Pump), new RelayChannel("fan", Fan), valves, Alarms, Log, State);
+            Engine = new ControlEngine(Settings, new ControlLimits(Settings), new RelayChannel("pump", Pump), new RelayChannel("fan", Fan), valves, Alarms, Log, State);
             Engine.AllOff(ReasonCode.Start);
             Engine.Restore(Clock.Uptime);
             Boots++;

@@ -74,7 +74,7 @@ namespace Greenhouse.Tests
             Assert.IsFalse(rig.Valve1.Energised);
             rig.Ticks(2);
             Assert.IsTrue(rig.Valve1.Energised);
-            Assert.AreEqual((int)ZoneActivity.Misting, (int)rig.Controller.Zones[0].Activity);
+            Assert.AreEqual((int)ZoneActivity.Misting, (int)rig.Controller.Zones[0].Decision.Activity);
 
             rig.Sensor.Humidity = 92.0;
             rig.Ticks(1);
@@ -109,7 +109,7 @@ namespace Greenhouse.Tests
             rig.Ticks(2);
             Assert.AreEqual((int)SensorHealth.Failed, (int)rig.Controller.Sensors[0].Health);
             Assert.IsTrue(rig.Sensor.RecoverRequests > 0);
-            Assert.AreEqual((int)ZoneActivity.Fault, (int)rig.Controller.Zones[0].Activity);
+            Assert.AreEqual((int)ZoneActivity.Fault, (int)rig.Controller.Zones[0].Decision.Activity);
         }
 
         [TestMethod]
@@ -172,7 +172,7 @@ namespace Greenhouse.Tests
             rig.Sensor.Humidity = 50;
             rig.Ticks(3);
             Assert.IsFalse(rig.Valve1.Energised);
-            Assert.AreEqual((int)ZoneActivity.Off, (int)rig.Controller.Zones[0].Activity);
+            Assert.AreEqual((int)ZoneActivity.Off, (int)rig.Controller.Zones[0].Decision.Activity);
         }
     
         [TestMethod]

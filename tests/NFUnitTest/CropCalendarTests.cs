@@ -22,51 +22,51 @@ namespace Greenhouse.Tests
             rig.Set("zone1.max_wet_days", "3");
             rig.Climate(1, 20, 80);
             rig.Step(1000);
-            Assert.AreEqual("growth", rig.Zone(1).StageName);
-            Assert.AreEqual("wet", rig.Zone(1).PhaseName);
+            Assert.AreEqual("growth", rig.Zone(1).Calendar.StageName);
+            Assert.AreEqual("wet", rig.Zone(1).Calendar.PhaseName);
 
             // Day 1 ends at local midnight: one wet day done, still wet, misting during the day.
             int wet1 = rig.RunUntilLocal(0, 0, 60, 1);
             Assert.IsTrue(wet1 > 0);
             rig.Step(60000);
-            Assert.AreEqual(1, rig.Zone(1).WetDaysTotal);
-            Assert.AreEqual("wet", rig.Zone(1).PhaseName);
-            Assert.AreEqual(0L, rig.Zone(1).WaterTodaySeconds); // today's water counter reset at midnight
+            Assert.AreEqual(1, rig.Zone(1).Calendar.WetDaysTotal);
+            Assert.AreEqual("wet", rig.Zone(1).Calendar.PhaseName);
+            Assert.AreEqual(0L, rig.Zone(1).Budget.Ledger.TodayMs / 1000); // today's water counter reset at midnight
 
             // Day 2 ends: two wet days -> dry phase; the change is saved at once.
             rig.RunUntilLocal(0, 0, 60, 1);
             rig.Step(60000);
-            Assert.AreEqual("dry", rig.Zone(1).PhaseName);
+            Assert.AreEqual("dry", rig.Zone(1).Calendar.PhaseName);
             Assert.AreEqual("1", rig.State.Get("z1.dry"));
 
             // Dry day: no misting although humidity is low (80 % is not dry enough for the protective pulse).
             Assert.AreEqual(0, rig.Run(8 * 3600, 60, 1));
-            Assert.AreEqual((int)ReasonCode.DryPhase, (int)rig.Zone(1).ReasonCode);
+            Assert.AreEqual((int)ReasonCode.DryPhase, (int)rig.Zone(1).Decision.Code);
 
             // Power cut in the dry day: the new engine continues the dry phase.
             rig.Reboot();
             rig.Step(1000);
-            Assert.AreEqual("dry", rig.Zone(1).PhaseName);
-            Assert.AreEqual(2, rig.Zone(1).WetDaysTotal);
+            Assert.AreEqual("dry", rig.Zone(1).Calendar.PhaseName);
+            Assert.AreEqual(2, rig.Zone(1).Calendar.WetDaysTotal);
             Assert.AreEqual(0, rig.RunUntilLocal(23, 0, 60, 1));
 
             // Next midnight: wet again.
             rig.RunUntilLocal(0, 0, 60, 1);
             rig.Step(60000);
-            Assert.AreEqual("wet", rig.Zone(1).PhaseName);
+            Assert.AreEqual("wet", rig.Zone(1).Calendar.PhaseName);
             Assert.IsTrue(rig.RunUntilLocal(12, 0, 60, 1) > 0);
 
             // Third wet day reaches the cap of 3: dry for good (until the next flush).
             rig.RunUntilLocal(0, 0, 60, 1);
             rig.Step(60000);
-            Assert.AreEqual(3, rig.Zone(1).WetDaysTotal);
-            Assert.AreEqual("dry", rig.Zone(1).PhaseName);
+            Assert.AreEqual(3, rig.Zone(1).Calendar.WetDaysTotal);
+            Assert.AreEqual("dry", rig.Zone(1).Calendar.PhaseName);
             rig.RunUntilLocal(0, 0, 60, 1);
             rig.RunUntilLocal(0, 0, 60, 1);
             rig.Step(60000);
-            Assert.AreEqual("dry", rig.Zone(1).PhaseName);
+            Assert.AreEqual("dry", rig.Zone(1).Calendar.PhaseName);
             Assert.AreEqual(0, rig.RunUntilLocal(12, 0, 60, 1));
-            Assert.AreEqual((int)ReasonCode.WetDayCap, (int)rig.Zone(1).ReasonCode);
+            Assert.AreEqual((int)ReasonCode.WetDayCap, (int)rig.Zone(1).Decision.Code);
         }
 
         [TestMethod]
@@ -77,22 +77,22 @@ namespace Greenhouse.Tests
             rig.Set("zone1.stage", "recovery");
             rig.Set("zone1.stage_auto", "on");
             rig.Step(1000);
-            Assert.AreEqual(0, rig.Zone(1).StageDay);
+            Assert.AreEqual(0, rig.Zone(1).Calendar.StageDay);
             rig.RunUntilLocal(0, 0, 60, 0);
             rig.Step(60000);
             rig.RunUntilLocal(0, 0, 60, 0);
             rig.Step(60000);
-            Assert.AreEqual(2, rig.Zone(1).StageDay);
+            Assert.AreEqual(2, rig.Zone(1).Calendar.StageDay);
             rig.Reboot();
             rig.Step(1000);
-            Assert.AreEqual(2, rig.Zone(1).StageDay);
-            Assert.AreEqual("recovery", rig.Zone(1).StageName);
+            Assert.AreEqual(2, rig.Zone(1).Calendar.StageDay);
+            Assert.AreEqual("recovery", rig.Zone(1).Calendar.StageName);
             rig.RunUntilLocal(0, 0, 60, 0);
             rig.Step(60000);
             // Three recovery days (profile.recovery.days) -> pinning, with the pinning target.
-            Assert.AreEqual("pinning", rig.Zone(1).StageName);
+            Assert.AreEqual("pinning", rig.Zone(1).Calendar.StageName);
             Assert.AreEqual(83.0, rig.Zone(1).TargetRh);
-            Assert.AreEqual(0, rig.Zone(1).StageDay);
+            Assert.AreEqual(0, rig.Zone(1).Calendar.StageDay);
         }
 
         [TestMethod]
@@ -104,7 +104,7 @@ namespace Greenhouse.Tests
             Assert.IsTrue(rig.Alarm(AlarmCodes.ClockNotSynced, 0));
             rig.Run(24 * 3600, 300, 0);
             rig.Step(1000);
-            Assert.AreEqual(1, rig.Zone(1).StageDay);
+            Assert.AreEqual(1, rig.Zone(1).Calendar.StageDay);
             rig.Clock.Synced = true;
             rig.Step(1000);
             Assert.IsFalse(rig.Alarm(AlarmCodes.ClockNotSynced, 0));
@@ -130,17 +130,17 @@ namespace Greenhouse.Tests
                 first.Tick();
             }
 
-            Assert.IsTrue(first.Zones[0].Ledger.TodayMs > 0);
+            Assert.IsTrue(first.Zones[0].Budget.Ledger.TodayMs > 0);
             first.RequestReboot("test");
-            long used = first.Zones[0].Ledger.TodayMs;
+            long used = first.Zones[0].Budget.Ledger.TodayMs;
 
             Controller second = Build(state, clock, sensor, valve);
             Assert.IsTrue(second.ApplySetting("zone1.stage", "pinning", "settings file", out error));
             second.Start();
             clock.Advance(1000);
             second.Tick();
-            Assert.AreEqual("pinning", second.Zones[0].StageName);
-            Assert.AreEqual(used, second.Zones[0].Ledger.TodayMs);
+            Assert.AreEqual("pinning", second.Zones[0].Calendar.StageName);
+            Assert.AreEqual(used, second.Zones[0].Budget.Ledger.TodayMs);
             Assert.AreEqual(first.Zones[0].Valve.SwitchCount, second.Zones[0].Valve.SwitchCount);
         }
 
@@ -165,8 +165,8 @@ namespace Greenhouse.Tests
                 first.Tick();
             }
 
-            Assert.AreEqual("dry", first.Zones[0].PhaseName);
-            Assert.AreEqual(1, first.Zones[0].WetDaysTotal);
+            Assert.AreEqual("dry", first.Zones[0].Calendar.PhaseName);
+            Assert.AreEqual(1, first.Zones[0].Calendar.WetDaysTotal);
 
             // Power cut: nothing saved on purpose, the new controller reads the last saved state.
             Controller second = Build(state, clock, sensor, valve);
@@ -180,8 +180,8 @@ namespace Greenhouse.Tests
                 Assert.IsFalse(valve.Energised);
             }
 
-            Assert.AreEqual("dry", second.Zones[0].PhaseName);
-            Assert.AreEqual(1, second.Zones[0].WetDaysTotal);
+            Assert.AreEqual("dry", second.Zones[0].Calendar.PhaseName);
+            Assert.AreEqual(1, second.Zones[0].Calendar.WetDaysTotal);
         }
 
         private static Controller Build(FakeControlState state, FakeClock clock, FakeSensor sensor, FakeRelay valve)

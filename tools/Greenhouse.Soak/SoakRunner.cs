@@ -250,7 +250,7 @@ public sealed class SoakRunner
             // the previous second (and so, at midnight, to the previous day).
             for (int z = 0; z < zones; z++)
             {
-                long t = controller.Zones[z].Ledger.TotalMs;
+                long t = controller.Zones[z].Budget.Ledger.TotalMs;
                 engineMs[z] += t - engineBase[z];
                 engineBase[z] = t;
             }
@@ -310,7 +310,7 @@ public sealed class SoakRunner
 
             for (int z = 0; z < zones; z++)
             {
-                _lastToday[z] = controller.Zones[z].Ledger.TodayMs / 1000.0;
+                _lastToday[z] = controller.Zones[z].Budget.Ledger.TodayMs / 1000.0;
             }
 
             SteadyTicks++;
@@ -353,7 +353,7 @@ public sealed class SoakRunner
             record.SimValveSeconds[z] = simValve[z];
             record.SimWaterSeconds[z] = simWater[z];
             record.EngineSeconds[z] = engineMs[z] / 1000.0;
-            record.EngineTodayAtEndSeconds[z] = todayFromPrevious ? _lastToday[z] : controller.Zones[z].Ledger.TodayMs / 1000.0;
+            record.EngineTodayAtEndSeconds[z] = todayFromPrevious ? _lastToday[z] : controller.Zones[z].Budget.Ledger.TodayMs / 1000.0;
         }
 
         record.Restarts = restarts;
@@ -376,7 +376,7 @@ public sealed class SoakRunner
     {
         for (int z = 0; z < totals.Length; z++)
         {
-            totals[z] = controller.Zones[z].Ledger.TotalMs;
+            totals[z] = controller.Zones[z].Budget.Ledger.TotalMs;
         }
     }
 
@@ -385,7 +385,7 @@ public sealed class SoakRunner
         long sum = 0;
         foreach (MistZone zone in controller.Zones)
         {
-            sum += zone.Ledger.TotalMs;
+            sum += zone.Budget.Ledger.TotalMs;
         }
 
         return sum;

@@ -1,4 +1,5 @@
 using System;
+using Greenhouse.Actuation;
 using Greenhouse.Control;
 using Greenhouse.Diagnostics;
 using Greenhouse.Messaging;
@@ -27,6 +28,7 @@ namespace Greenhouse.App
         private readonly SensorChannel[] _sensors;
         private readonly RelayChannel _pump;
         private readonly RelayChannel _fan;
+        private readonly ControlLimits _limits;
         private readonly ControlEngine _engine;
         private readonly ZoneClimate[] _climates = new ZoneClimate[ControllerSettings.MaxZones];
         private readonly int _zoneCount;
@@ -65,7 +67,8 @@ namespace Greenhouse.App
                 state = new Greenhouse.Persistence.ControlStateFile(ports.Store);
             }
 
-            _engine = new ControlEngine(_settings, _pump, _fan, valves, _alarms, _log, state);
+            _limits = new ControlLimits(_settings);
+            _engine = new ControlEngine(_settings, _limits, _pump, _fan, valves, _alarms, _log, state);
 
             _zoneCount = _settings.Require(CoreSettings.ZoneCount);
             _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
@@ -303,7 +306,8 @@ namespace Greenhouse.App
 
         private void ReadInputs()
         {
-            _sensorArray.Update(NowMs, AnyValveOpen());
+            // A valve left open by the last decision tells sensing to expect mist on the sensor (stuck/saturation checks).
+            _sensorArray.Update(NowMs, _engine.Water.AnyValveOpen);
             bool high;
             if (_ports.TankSwitch == null)
             {
@@ -319,20 +323,6 @@ namespace Greenhouse.App
             }
         }
 
-        /// <summary>True when a valve was left open by the last decision (sensing uses it for stuck/saturation checks).</summary>
-        private bool AnyValveOpen()
-        {
-            MistZone[] zones = _engine.Zones;
-            for (int i = 0; i < zones.Length; i++)
-            {
-                if (zones[i].Valve.IsOn)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         private void Decide(long now)
         {

@@ -1,4 +1,4 @@
-using Greenhouse.App;
+using Greenhouse.Actuation;
 using Greenhouse.Settings;
 using Greenhouse.Text;
 

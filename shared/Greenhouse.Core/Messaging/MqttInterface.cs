@@ -609,8 +609,8 @@ namespace Greenhouse.Messaging
             int count = _controller.ZoneCount;
             for (int i = 0; i < count && i < zones.Length; i++)
             {
-                int activity = (int)zones[i].Activity;
-                string action = StateDocument.ActionName(zones[i].Activity);
+                int activity = (int)zones[i].Decision.Activity;
+                string action = StateDocument.ActionName(zones[i].Decision.Activity);
                 int z = i + 1;
                 if (_publishedAction[z] >= 0 && StateDocument.ActionName((ZoneActivity)_publishedAction[z]) == action)
                 {
@@ -693,7 +693,7 @@ namespace Greenhouse.Messaging
             MistZone[] zones = _controller.Zones;
             for (int i = 0; i < zones.Length; i++)
             {
-                if ((int)zones[i].Activity != _stateActivity[i])
+                if ((int)zones[i].Decision.Activity != _stateActivity[i])
                 {
                     return true;
                 }
@@ -716,7 +716,7 @@ namespace Greenhouse.Messaging
             MistZone[] zones = _controller.Zones;
             for (int i = 0; i < zones.Length; i++)
             {
-                _stateActivity[i] = (int)zones[i].Activity;
+                _stateActivity[i] = (int)zones[i].Decision.Activity;
             }
 
             _stateRh = StateDocument.ControlHumidity(_controller);

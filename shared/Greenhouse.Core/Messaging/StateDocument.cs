@@ -69,13 +69,13 @@ namespace Greenhouse.Messaging
                 json.MemberInt("zone", z);
                 json.Member("mode", CoreSettings.Modes[settings.ChoiceIndex(mode, z)]);
                 json.Member("stage", CoreSettings.Stages[settings.ChoiceIndex(stage, z)]);
-                json.Member("phase", zones[i].PhaseName);
+                json.Member("phase", zones[i].Calendar.PhaseName);
                 json.MemberBool("misting", zones[i].Valve.IsOn);
                 json.Member("target_rh", settings.Number(target, z), 1);
                 ZoneClimate climate;
                 controller.SensorArray.GetZoneClimate(z, out climate);
                 json.Member("rh_pct", climate.HumidityValid ? climate.RelativeHumidityPercent : double.NaN, 1);
-                json.Member("reason", zones[i].Reason);
+                json.Member("reason", zones[i].Decision.Reason);
                 json.Member("water_l_today", zones[i].WaterTodayLitres, 1);
                 json.EndObject();
             }

@@ -18,6 +18,7 @@ namespace Greenhouse.Settings
         private readonly double[] _numbers;
         private readonly string[] _texts;
         private ISettingsRule[] _rules = new ISettingsRule[0];
+        private ISettingsObserver[] _observers = new ISettingsObserver[0];
 
         public ControllerSettings(SettingDefinition[] definitions)
         {
@@ -49,6 +50,27 @@ namespace Greenhouse.Settings
             _rules = grown;
         }
 
+        /// <summary>Adds an observer told after every applied change (done once at start-up).</summary>
+        public void AddObserver(ISettingsObserver observer)
+        {
+            ISettingsObserver[] grown = new ISettingsObserver[_observers.Length + 1];
+            for (int i = 0; i < _observers.Length; i++)
+            {
+                grown[i] = _observers[i];
+            }
+
+            grown[_observers.Length] = observer;
+            _observers = grown;
+        }
+
+        private void Notify(int definition, int zone)
+        {
+            for (int i = 0; i < _observers.Length; i++)
+            {
+                _observers[i].SettingChanged(definition, zone);
+            }
+        }
+
         /// <summary>Sets every value to its documented default.</summary>
         public void ResetToDefaults()
         {
@@ -62,6 +84,7 @@ namespace Greenhouse.Settings
             }
 
             Version++;
+            Notify(-1, -1);
         }
 
         /// <summary>Index of the named definition (without zone prefix), or -1.</summary>
@@ -262,6 +285,7 @@ namespace Greenhouse.Settings
             }
 
             Version++;
+            Notify(definition, zone);
             return true;
         }
 

@@ -1,3 +1,4 @@
+using Greenhouse.Actuation;
 using Greenhouse.App;
 using Greenhouse.Control;
 using Greenhouse.Diagnostics;
@@ -339,10 +340,10 @@ namespace Greenhouse.Technician
         {
             MistZone z = _controller.Zones[zone - 1];
             int mode = _controller.Settings.ChoiceIndex(_modeIndex, zone);
-            return "zone" + zone.ToString() + " mode=" + CoreSettings.Modes[mode] + " stage=" + z.StageName + " phase=" + z.PhaseName
-                + " target=" + Num.FormatShort(z.TargetRh, 1) + "% activity=" + ActivityText(z.Activity)
+            return "zone" + zone.ToString() + " mode=" + CoreSettings.Modes[mode] + " stage=" + z.Calendar.StageName + " phase=" + z.Calendar.PhaseName
+                + " target=" + Num.FormatShort(z.TargetRh, 1) + "% activity=" + ActivityText(z.Decision.Activity)
                 + " valve=" + (z.Valve.IsOn ? "on on_for=" + Duration(z.Valve.OnForMs(now)) : "off")
-                + " water_today=" + Num.Format(z.WaterTodayLitres, 1) + "L reason=" + Logger.Quote(z.Reason);
+                + " water_today=" + Num.Format(z.WaterTodayLitres, 1) + "L reason=" + Logger.Quote(z.Decision.Reason);
         }
 
         private static string RelayStatus(RelayChannel relay, long now)

@@ -1,6 +1,6 @@
 using Greenhouse.Ports;
 
-namespace Greenhouse.App
+namespace Greenhouse.Actuation
 {
     /// <summary>
     /// A relay as the core drives it: remembers the commanded state, writes only on change, counts switching
