@@ -190,8 +190,8 @@ namespace Greenhouse.Faults.Tests
 
         public void Set(string key, string value)
         {
-            string error;
-            Assert(Controller.ApplySetting(key, value, "test", out error), error);
+            Greenhouse.Commands.CommandResult result = Controller.Commands.ApplySetting(key, value, "test");
+            Assert(result.Ok, result.Error);
         }
 
         /// <summary>When set, driven before every tick the way the simulator's runner is expected to: Update, follow
@@ -247,8 +247,9 @@ namespace Greenhouse.Faults.Tests
         /// <summary>Forces a valve (and the pump) on after the controller's decision, like a broken engine would.</summary>
         public void ForceOn(int zone)
         {
-            Controller.Zones[zone - 1].Valve.Set(true, Controller.NowMs, "rogue");
-            Controller.Pump.Set(true, Controller.NowMs, "rogue");
+            // Behind the core's back: the relays' own state, as a faulty actuation would leave it.
+            ((Greenhouse.Actuation.RelayChannel)Controller.Status.Valve(zone)).Set(true, Controller.Status.NowMs, "rogue");
+            ((Greenhouse.Actuation.RelayChannel)Controller.Status.Pump).Set(true, Controller.Status.NowMs, "rogue");
         }
 
         private static void Assert(bool condition, string message)

@@ -120,7 +120,7 @@ namespace Greenhouse.Footprint.Tests
         {
             SteadyStateRig rig = SteadyStateRig.FourZones(HumidityProfile.MistCycle);
             Controller controller = rig.Controller;
-            string[] reasons = new string[controller.Zones.Length];
+            string[] reasons = new string[4];
             int changedTicks = 0;
             long changedBytes = 0;
             string firstQuietAllocation = null;
@@ -133,14 +133,14 @@ namespace Greenhouse.Footprint.Tests
                 long writes = rig.Store.Writes;
                 for (int z = 0; z < reasons.Length; z++)
                 {
-                    reasons[z] = controller.Zones[z].Decision.Reason;
+                    reasons[z] = controller.Status.Zone(z + 1).Reason;
                 }
 
                 long bytes = TickProfile.MeasureOne(rig);
                 bool changed = TotalSwitches(controller) != switches || rig.Mqtt.Published != published || rig.Mqtt.ConnectAttempts != attempts || rig.Log.Lines != lines || rig.Store.Writes != writes;
                 for (int z = 0; z < reasons.Length; z++)
                 {
-                    changed |= !ReferenceEquals(reasons[z], controller.Zones[z].Decision.Reason);
+                    changed |= !ReferenceEquals(reasons[z], controller.Status.Zone(z + 1).Reason);
                 }
 
                 if (changed)
@@ -150,7 +150,7 @@ namespace Greenhouse.Footprint.Tests
                 }
                 else if (bytes != 0 && firstQuietAllocation == null)
                 {
-                    firstQuietAllocation = "tick " + tick + " allocated " + bytes + " bytes with no relay switch, no reason change, no publish, no log line and no store write (zone 1: " + controller.Zones[0].Decision.Reason + ")";
+                    firstQuietAllocation = "tick " + tick + " allocated " + bytes + " bytes with no relay switch, no reason change, no publish, no log line and no store write (zone 1: " + controller.Status.Zone(1).Reason + ")";
                 }
             }
 
@@ -186,27 +186,26 @@ namespace Greenhouse.Footprint.Tests
         public void MeasurementSeesAnAllocatingTick()
         {
             SteadyStateRig rig = SteadyStateRig.FourZones(HumidityProfile.Wiggle);
-            string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.band", "1", "test", out error), error);
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.target_rh", "95", "test", out error), error);
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.band", "1", "test").Ok);
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.target_rh", "95", "test").Ok);
 
             // The engine pre-runs the pump before it opens a valve, so allow a few ticks.
             long bytes = 0;
-            for (int i = 0; i < 30 && !rig.Controller.Zones[0].Valve.IsOn; i++)
+            for (int i = 0; i < 30 && !rig.Controller.Status.Valve(1).IsOn; i++)
             {
                 bytes += TickProfile.MeasureOne(rig);
             }
 
-            Assert.IsTrue(rig.Controller.Zones[0].Valve.IsOn, "zone 1 should start misting below 94 %: " + rig.Controller.Zones[0].Decision.Reason);
+            Assert.IsTrue(rig.Controller.Status.Valve(1).IsOn, "zone 1 should start misting below 94 %: " + rig.Controller.Status.Zone(1).Reason);
             Assert.IsTrue(bytes > 0, "switching on logs and builds a reason string, so the counter must see bytes");
         }
 
         private static long TotalSwitches(Controller controller)
         {
-            long total = controller.Pump.SwitchCount + controller.Fan.SwitchCount;
-            for (int i = 0; i < controller.Zones.Length; i++)
+            long total = controller.Status.Pump.SwitchCount + controller.Status.Fan.SwitchCount;
+            for (int z = 1; z <= 4; z++)
             {
-                total += controller.Zones[i].Valve.SwitchCount;
+                total += controller.Status.Valve(z).SwitchCount;
             }
 
             return total;

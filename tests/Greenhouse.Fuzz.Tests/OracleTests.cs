@@ -125,7 +125,7 @@ namespace Greenhouse.Fuzz.Tests
             }
 
             Assert.AreEqual(32, acks);
-            Assert.AreEqual("89", target.Rig.Controller.Settings.CanonicalText(target.Rig.Controller.Settings.IndexOf("target_rh"), 1));
+            Assert.AreEqual("89", target.Rig.Controller.Status.Settings.CanonicalText(target.Rig.Controller.Status.Settings.IndexOf("target_rh"), 1));
         }
 
         private static byte[] File(string generation, string values)

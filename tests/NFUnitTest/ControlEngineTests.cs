@@ -187,7 +187,7 @@ namespace Greenhouse.Tests
             Assert.IsTrue(rig.Alarm(AlarmCodes.TankEmpty, 0));
             Assert.AreEqual((int)ZoneActivity.Fault, (int)rig.Zone(1).Decision.Activity);
             string error;
-            Assert.IsFalse(rig.Engine.RequestManual(1, 10, false, rig.Clock.Uptime, out error));
+            Assert.IsFalse(rig.RequestMist(1, 10, false, out error));
             Assert.AreEqual("blocked: tank empty", error);
             int open = rig.Run(600, 5, 1);
             Assert.AreEqual(0, open);
@@ -225,7 +225,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual(0, rig.Run(120, 1, 1));
             Assert.IsTrue(rig.Alarm(AlarmCodes.LowTemperatureLockout, 1));
             string error;
-            Assert.IsFalse(rig.Engine.RequestManual(1, 10, true, rig.Clock.Uptime, out error));
+            Assert.IsFalse(rig.RequestMist(1, 10, true, out error));
         }
 
         [TestMethod]
@@ -237,7 +237,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual(0, rig.Run(3600, 10, 1));
             Assert.AreEqual("blocked: stage recovery", rig.Zone(1).Decision.Reason);
             string error;
-            Assert.IsFalse(rig.Engine.RequestManual(1, 10, true, rig.Clock.Uptime, out error));
+            Assert.IsFalse(rig.RequestMist(1, 10, true, out error));
         }
 
         [TestMethod]
@@ -412,7 +412,7 @@ namespace Greenhouse.Tests
             rig.Climate(1, 20, 95);
             rig.Step(1000);
             string error;
-            Assert.IsTrue(rig.Engine.RequestManual(1, 120, true, rig.Clock.Uptime, out error));
+            Assert.IsTrue(rig.RequestMist(1, 120, true, out error));
             int open = rig.Run(200, 1, 1);
             Assert.AreEqual(30, open);
             Assert.IsTrue(rig.Alarm(AlarmCodes.MaxContinuousMist, 1));
@@ -424,10 +424,10 @@ namespace Greenhouse.Tests
             ControlRig rig = new ControlRig();
             rig.Set("relay.rated_ops", "1000");
             rig.Set("relay.wear_warn_pct", "50");
-            rig.Engine.Zones[0].Valve.SwitchCount = 499;
+            rig.Relays.Valve(1).SwitchCount = 499;
             rig.Step(1000);
             Assert.IsFalse(rig.Alarm(AlarmCodes.RelayWear, 1));
-            rig.Engine.Zones[0].Valve.SwitchCount = 500;
+            rig.Relays.Valve(1).SwitchCount = 500;
             rig.Step(1000);
             Assert.IsTrue(rig.Alarm(AlarmCodes.RelayWear, 1));
         }
@@ -459,7 +459,7 @@ namespace Greenhouse.Tests
             rig.Climate(1, 26.5, 90);
             rig.Step(1000);
             Assert.IsTrue(rig.Fan.Energised);
-            Assert.AreEqual("fan on: 26.5 C >= 26", rig.Engine.Fan.Reason);
+            Assert.AreEqual("fan on: 26.5 C >= 26", Reasons.Text(rig.Engine.Ventilation.Code, rig.Engine.Ventilation.A, rig.Engine.Ventilation.B));
             rig.Climate(1, 20, 90);
             rig.Run(60, 1, 0);
             Assert.IsTrue(rig.Fan.Energised); // 120 s minimum run

@@ -74,7 +74,7 @@ namespace Greenhouse.Tests
             Assert.IsFalse(rig.Valve1.Energised);
             rig.Ticks(2);
             Assert.IsTrue(rig.Valve1.Energised);
-            Assert.AreEqual((int)ZoneActivity.Misting, (int)rig.Controller.Zones[0].Decision.Activity);
+            Assert.AreEqual((int)ZoneActivity.Misting, (int)rig.Controller.Status.Zone(1).Activity);
 
             rig.Sensor.Humidity = 92.0;
             rig.Ticks(1);
@@ -107,9 +107,9 @@ namespace Greenhouse.Tests
             Assert.IsFalse(rig.Valve1.Energised);
             Assert.IsFalse(rig.Pump.Energised);
             rig.Ticks(2);
-            Assert.AreEqual((int)SensorHealth.Failed, (int)rig.Controller.Sensors[0].Health);
+            Assert.AreEqual((int)SensorHealth.Failed, (int)rig.Controller.Status.Sensor(0).Health);
             Assert.IsTrue(rig.Sensor.RecoverRequests > 0);
-            Assert.AreEqual((int)ZoneActivity.Fault, (int)rig.Controller.Zones[0].Decision.Activity);
+            Assert.AreEqual((int)ZoneActivity.Fault, (int)rig.Controller.Status.Zone(1).Activity);
         }
 
         [TestMethod]
@@ -120,7 +120,7 @@ namespace Greenhouse.Tests
             rig.Sensor.Humidity = 130;
             rig.Ticks(1);
             Assert.IsFalse(rig.Valve1.Energised);
-            Assert.IsFalse(rig.Controller.Sensors[0].Fresh);
+            Assert.IsFalse(rig.Controller.Status.Sensor(0).Fresh);
         }
 
         [TestMethod]
@@ -143,8 +143,7 @@ namespace Greenhouse.Tests
         {
             Rig rig = new Rig();
             rig.Controller.Start();
-            string error;
-            Assert.IsTrue(rig.Controller.Settings.TrySet("zone1.max_mist_s", "30", out error));
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.max_mist_s", "30", "test").Ok);
             rig.Sensor.Humidity = 50;
             int longestOnSeconds = 0;
             int onSeconds = 0;
@@ -167,12 +166,11 @@ namespace Greenhouse.Tests
         {
             Rig rig = new Rig();
             rig.Controller.Start();
-            string error;
-            Assert.IsTrue(rig.Controller.Settings.TrySet("zone1.mode", "off", out error));
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.mode", "off", "test").Ok);
             rig.Sensor.Humidity = 50;
             rig.Ticks(3);
             Assert.IsFalse(rig.Valve1.Energised);
-            Assert.AreEqual((int)ZoneActivity.Off, (int)rig.Controller.Zones[0].Decision.Activity);
+            Assert.AreEqual((int)ZoneActivity.Off, (int)rig.Controller.Status.Zone(1).Activity);
         }
     
         [TestMethod]
@@ -182,11 +180,10 @@ namespace Greenhouse.Tests
             rig.Controller.Start();
             rig.Sensor.Humidity = 95;
             rig.Ticks(1);
-            string error;
-            Assert.IsFalse(rig.Controller.RequestMist(1, 0, "test", out error));
-            Assert.IsFalse(rig.Controller.RequestMist(1, 301, "test", out error));
-            Assert.IsFalse(rig.Controller.RequestMist(2, 5, "test", out error));
-            Assert.IsTrue(rig.Controller.RequestMist(1, 5, "test", out error));
+            Assert.IsFalse(rig.Controller.Commands.RequestMist(1, 0, "test").Ok);
+            Assert.IsFalse(rig.Controller.Commands.RequestMist(1, 301, "test").Ok);
+            Assert.IsFalse(rig.Controller.Commands.RequestMist(2, 5, "test").Ok);
+            Assert.IsTrue(rig.Controller.Commands.RequestMist(1, 5, "test").Ok);
             rig.Ticks(3);
             Assert.IsTrue(rig.Valve1.Energised);
             Assert.IsTrue(rig.Pump.Energised);
@@ -200,9 +197,9 @@ namespace Greenhouse.Tests
             Rig rig = new Rig();
             rig.Controller.Start();
             string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.target_rh", "92", "console", out error));
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.target_rh", "92", "console").Ok);
             Assert.IsTrue(rig.Log.Last.IndexOf("source=console") > 0);
-            Assert.IsFalse(rig.Controller.ApplySetting("zone1.target_rh", "abc", "mqtt", out error));
+            Assert.IsFalse(rig.Controller.Commands.ApplySetting("zone1.target_rh", "abc", "mqtt").Ok);
             Assert.IsTrue(rig.Log.Last.IndexOf("refused") > 0);
         }
 }

@@ -123,25 +123,25 @@ namespace Greenhouse.Tests
             Controller first = Build(state, clock, sensor, valve);
             first.Start();
             string error;
-            Assert.IsTrue(first.ApplySetting("zone1.stage", "pinning", "test", out error));
+            Assert.IsTrue(first.Commands.ApplySetting("zone1.stage", "pinning", "test").Ok);
             for (int i = 0; i < 120; i++)
             {
                 clock.Advance(1000);
                 first.Tick();
             }
 
-            Assert.IsTrue(first.Zones[0].Budget.Ledger.TodayMs > 0);
-            first.RequestReboot("test");
-            long used = first.Zones[0].Budget.Ledger.TodayMs;
+            Assert.IsTrue(first.Status.Zone(1).WaterTodayMs > 0);
+            first.Commands.Reboot("test");
+            long used = first.Status.Zone(1).WaterTodayMs;
 
             Controller second = Build(state, clock, sensor, valve);
-            Assert.IsTrue(second.ApplySetting("zone1.stage", "pinning", "settings file", out error));
+            Assert.IsTrue(second.Commands.ApplySetting("zone1.stage", "pinning", "settings file").Ok);
             second.Start();
             clock.Advance(1000);
             second.Tick();
-            Assert.AreEqual("pinning", second.Zones[0].Calendar.StageName);
-            Assert.AreEqual(used, second.Zones[0].Budget.Ledger.TodayMs);
-            Assert.AreEqual(first.Zones[0].Valve.SwitchCount, second.Zones[0].Valve.SwitchCount);
+            Assert.AreEqual("pinning", second.Status.Zone(1).StageName);
+            Assert.AreEqual(used, second.Status.Zone(1).WaterTodayMs);
+            Assert.AreEqual(first.Status.Valve(1).SwitchCount, second.Status.Valve(1).SwitchCount);
         }
 
         [TestMethod]
@@ -156,8 +156,8 @@ namespace Greenhouse.Tests
             FakeRelay valve = new FakeRelay();
             Controller first = Build(state, clock, sensor, valve);
             string error;
-            Assert.IsTrue(first.ApplySetting("zone1.wet_days", "1", "test", out error));
-            Assert.IsTrue(first.ApplySetting("zone1.dry_days", "2", "test", out error));
+            Assert.IsTrue(first.Commands.ApplySetting("zone1.wet_days", "1", "test").Ok);
+            Assert.IsTrue(first.Commands.ApplySetting("zone1.dry_days", "2", "test").Ok);
             first.Start();
             for (int i = 0; i < 20 * 60; i++)
             {
@@ -165,13 +165,13 @@ namespace Greenhouse.Tests
                 first.Tick();
             }
 
-            Assert.AreEqual("dry", first.Zones[0].Calendar.PhaseName);
-            Assert.AreEqual(1, first.Zones[0].Calendar.WetDaysTotal);
+            Assert.AreEqual("dry", first.Status.Zone(1).PhaseName);
+            Assert.AreEqual(1, first.Status.Zone(1).WetDaysTotal);
 
             // Power cut: nothing saved on purpose, the new controller reads the last saved state.
             Controller second = Build(state, clock, sensor, valve);
-            Assert.IsTrue(second.ApplySetting("zone1.wet_days", "1", "settings file", out error));
-            Assert.IsTrue(second.ApplySetting("zone1.dry_days", "2", "settings file", out error));
+            Assert.IsTrue(second.Commands.ApplySetting("zone1.wet_days", "1", "settings file").Ok);
+            Assert.IsTrue(second.Commands.ApplySetting("zone1.dry_days", "2", "settings file").Ok);
             second.Start();
             for (int i = 0; i < 3600; i++)
             {
@@ -180,8 +180,8 @@ namespace Greenhouse.Tests
                 Assert.IsFalse(valve.Energised);
             }
 
-            Assert.AreEqual("dry", second.Zones[0].Calendar.PhaseName);
-            Assert.AreEqual(1, second.Zones[0].Calendar.WetDaysTotal);
+            Assert.AreEqual("dry", second.Status.Zone(1).PhaseName);
+            Assert.AreEqual(1, second.Status.Zone(1).WetDaysTotal);
         }
 
         private static Controller Build(FakeControlState state, FakeClock clock, FakeSensor sensor, FakeRelay valve)

@@ -53,8 +53,8 @@ namespace Greenhouse.Tests
             ConsoleRig rig = new ConsoleRig();
             rig.Ticks(1);
             string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.band", "5", Journal.RestoreSource, out error));
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.band", "6", "mqtt", out error));
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.band", "5", Journal.RestoreSource).Ok);
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.band", "6", "mqtt").Ok);
             string events = rig.Type("events");
             Assert.IsFalse(ConsoleRig.Has(events.Substring(events.IndexOf("events=")), "source=file"));
             Assert.IsTrue(ConsoleRig.Has(events, "settings changed key=zone1.band value=6 source=mqtt"));
@@ -146,7 +146,7 @@ namespace Greenhouse.Tests
             ConsoleFakeStore store = new ConsoleFakeStore();
             ConsoleRig rig = new ConsoleRig(store, 0);
             rig.Ticks(5);
-            rig.Controller.RequestReboot("mqtt");
+            rig.Controller.Commands.Reboot("mqtt");
             int writes = store.Writes;
             rig.Ticks(1);
             Assert.AreEqual(writes + 1, store.Writes);

@@ -202,6 +202,7 @@ namespace Greenhouse.Tests
         public readonly FakeClock Clock = new FakeClock();
         public readonly FakeLog Log = new FakeLog();
         public readonly FakeMqttLink Link = new FakeMqttLink();
+        public readonly FakeInput Tank = new FakeInput();
         public readonly FakeSettingsStore Store;
         public readonly Controller Controller;
 
@@ -217,7 +218,7 @@ namespace Greenhouse.Tests
             ports.Pump = new FakeRelay();
             ports.Valves[0] = Valve1;
             ports.Fan = new FakeRelay();
-            ports.TankSwitch = new FakeInput();
+            ports.TankSwitch = Tank;
             ports.Clock = Clock;
             ports.Log = Log;
             ports.Mqtt = Link;
@@ -227,8 +228,7 @@ namespace Greenhouse.Tests
             Controller.Start();
             if (configureBroker)
             {
-                string error;
-                Controller.ApplySetting("mqtt.host", "broker.local", "test", out error);
+                Controller.Commands.ApplySetting("mqtt.host", "broker.local", "test");
             }
         }
 

@@ -61,14 +61,14 @@ namespace Greenhouse.Tests
                 rig.Ticks(10);
                 string before;
                 string ignored;
-                rig.Controller.Settings.TryGetText(key, out before, out ignored);
+                rig.Controller.Status.Settings.TryGetText(key, out before, out ignored);
                 int from = rig.Link.Count;
                 string ack = rig.Send(rig.Base + suffix + "/set", InvalidValue(def), false);
                 Assert.IsNotNull(ack, key);
                 Assert.IsTrue(ack.IndexOf("\"ok\":false") > 0, key + " " + ack);
                 Assert.IsTrue(ack.IndexOf("\"error\":\"") > 0, key + " " + ack);
                 string after;
-                rig.Controller.Settings.TryGetText(key, out after, out ignored);
+                rig.Controller.Status.Settings.TryGetText(key, out after, out ignored);
                 Assert.AreEqual(before, after, key);
                 Assert.AreEqual(-1, rig.Link.LastIndexOf(rig.Base + suffix, from), key);
 
@@ -78,7 +78,7 @@ namespace Greenhouse.Tests
                 ack = rig.Send(rig.Base + suffix + "/set", valid, false);
                 Assert.IsNotNull(ack, key);
                 string shown;
-                rig.Controller.Settings.TryGetText(key, out shown, out ignored);
+                rig.Controller.Status.Settings.TryGetText(key, out shown, out ignored);
                 Assert.AreEqual("{\"topic\":\"" + Base + suffix + "/set\",\"ok\":true,\"value\":\"" + shown + "\"}", ack, key);
                 rig.Ticks(10);
                 if (def.Kind == SettingKind.Secret)
@@ -123,11 +123,11 @@ namespace Greenhouse.Tests
             MqttRig probe = new MqttRig();
             string current;
             string error;
-            probe.Controller.Settings.TryGetText(key, out current, out error);
+            probe.Controller.Status.Settings.TryGetText(key, out current, out error);
             for (int i = 0; i < candidates.Length; i++)
             {
-                int version = probe.Controller.Settings.Version;
-                if (probe.Controller.Settings.TrySet(key, candidates[i], out error) && probe.Controller.Settings.Version != version)
+                int version = probe.Controller.Status.Settings.Version;
+                if (probe.Controller.Commands.ApplySetting(key, candidates[i], "test").Ok && probe.Controller.Status.Settings.Version != version)
                 {
                     return candidates[i];
                 }
@@ -173,7 +173,7 @@ namespace Greenhouse.Tests
 
             ack = rig.Send(Base + "/zone/1/target_rh/set", "99", false);
             Assert.AreEqual("{\"topic\":\"" + Base + "/zone/1/target_rh/set\",\"ok\":false,\"error\":\"target_rh must be 60..98 %\"}", ack);
-            Assert.AreEqual(92.0, rig.Controller.Settings.Number(rig.Controller.Settings.Require("target_rh"), 1));
+            Assert.AreEqual(92.0, rig.Controller.Status.Settings.Number(rig.Controller.Status.Settings.Require("target_rh"), 1));
         }
 
         [TestMethod]
@@ -184,7 +184,7 @@ namespace Greenhouse.Tests
             string ack = rig.Send(Base + "/zone/1/target_rh/set", "92", true);
             Assert.IsTrue(ack.IndexOf("\"ok\":false") > 0);
             Assert.IsTrue(ack.IndexOf("retained") > 0);
-            Assert.AreEqual(90.0, rig.Controller.Settings.Number(rig.Controller.Settings.Require("target_rh"), 1));
+            Assert.AreEqual(90.0, rig.Controller.Status.Settings.Number(rig.Controller.Status.Settings.Require("target_rh"), 1));
         }
 
         [TestMethod]
@@ -192,9 +192,9 @@ namespace Greenhouse.Tests
         {
             MqttRig rig = new MqttRig();
             rig.Ticks(10);
-            int version = rig.Controller.Settings.Version;
+            int version = rig.Controller.Status.Settings.Version;
             string longPayload = "";
-            for (int i = 0; i < MqttInterface.MaxSetPayloadBytes + 1; i++)
+            for (int i = 0; i < CommandTopics.MaxSetPayloadBytes + 1; i++)
             {
                 longPayload = longPayload + "9";
             }
@@ -233,7 +233,7 @@ namespace Greenhouse.Tests
             rig.Ticks(1);
             Assert.AreEqual(0, rig.Link.CountOn(Base + "/ack", from));
             Assert.AreEqual(0, rig.Link.CountOn("greenhouse/gh-ffffff/ack", from));
-            Assert.AreEqual(version, rig.Controller.Settings.Version);
+            Assert.AreEqual(version, rig.Controller.Status.Settings.Version);
         }
 
         [TestMethod]
@@ -367,9 +367,9 @@ namespace Greenhouse.Tests
             rig.Ticks(3);
             Assert.IsTrue(rig.Valve1.Energised);
 
-            rig.Controller.Alarms.Raise("tank_empty", 0, "float switch low", rig.Controller.NowMs);
+            rig.Tank.High = false;
             rig.Ticks(1);
-            rig.Controller.Alarms.Clear("tank_empty", 0, rig.Controller.NowMs);
+            rig.Tank.High = true;
             rig.Ticks(1);
             Assert.AreEqual(2, rig.Controller.Mqtt.PendingAlarmEvents);
 
@@ -397,17 +397,17 @@ namespace Greenhouse.Tests
             rig.Ticks(1);
             for (int i = 0; i < 15; i++)
             {
-                rig.Controller.Alarms.Raise("relay_wear", 0, "wear", rig.Controller.NowMs);
+                rig.Tank.High = false;
                 rig.Ticks(1);
-                rig.Controller.Alarms.Clear("relay_wear", 0, rig.Controller.NowMs);
+                rig.Tank.High = true;
                 rig.Ticks(1);
             }
 
-            Assert.AreEqual(MqttInterface.AlarmOutboxCapacity, rig.Controller.Mqtt.PendingAlarmEvents);
+            Assert.AreEqual(AlarmPublisher.OutboxCapacity, rig.Controller.Mqtt.PendingAlarmEvents);
             int from = rig.Link.Count;
             rig.Link.AutoConnect = true;
             rig.Ticks(400);
-            Assert.AreEqual(MqttInterface.AlarmOutboxCapacity, rig.Link.CountOn(Base + "/alarm", from));
+            Assert.AreEqual(AlarmPublisher.OutboxCapacity, rig.Link.CountOn(Base + "/alarm", from));
             int firstAlarm = -1;
             for (int i = from; i < rig.Link.Count; i++)
             {

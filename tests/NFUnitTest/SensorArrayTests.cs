@@ -363,23 +363,21 @@ namespace Greenhouse.Tests
             ports.Clock = clock;
             Controller controller = new Controller(ports, "test");
             string error;
-            Assert.IsTrue(controller.ApplySetting("zone1.sensor", "sensor1", "test", out error));
-            Assert.IsTrue(controller.ApplySetting("pump.prerun_s", "0", "test", out error)); // valve opens in the same tick
+            Assert.IsTrue(controller.Commands.ApplySetting("zone1.sensor", "sensor1", "test").Ok);
+            Assert.IsTrue(controller.Commands.ApplySetting("pump.prerun_s", "0", "test").Ok); // valve opens in the same tick
             controller.Start();
             s1.Humidity = 70; // below 90 - 3: mist
             s2.Humidity = 70;
             clock.Advance(1000);
             controller.Tick();
             Assert.IsTrue(valve.Energised);
-            Assert.IsTrue(controller.Sensors[0] == controller.SensorArray.Channels[0]);
-            Assert.AreEqual(SensorArray.SourceSensor1, controller.SensorArray.GetZoneClimate(1).Source);
+            Assert.AreEqual(SensorArray.SourceSensor1, controller.Status.Zone(1).Climate.Source);
 
             s1.Status = SensorReadStatus.BusError; // zone 1 falls back to sensor2 and keeps control
             clock.Advance(1000);
             controller.Tick();
             Assert.IsTrue(valve.Energised);
-            Assert.AreEqual(SensorArray.SourceSensor2, controller.SensorArray.GetZoneClimate(1).Source);
-            Assert.IsTrue(controller.SensorArray.MistingRecently);
+            Assert.AreEqual(SensorArray.SourceSensor2, controller.Status.Zone(1).Climate.Source);
 
             s2.Status = SensorReadStatus.BusError; // nothing left: valve closes
             clock.Advance(1000);

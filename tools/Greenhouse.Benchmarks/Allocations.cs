@@ -67,13 +67,13 @@ namespace Greenhouse.Benchmarks
         {
             SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, SteadyStateRig.WithBroker(new[] { "zones", zones.ToString(CultureInfo.InvariantCulture) }), SteadyStateRig.DefaultWarmUpTicks);
             JsonWriter json = new JsonWriter(1024);
-            StateDocument.Write(json, rig.Controller, rig.Clock, rig.Clock.Uptime);
+            StateDocument.Write(json, rig.Controller.Status, rig.Clock, rig.Clock.Uptime);
             byte[] sample = Encoding.UTF8.GetBytes(json.ToString());
             long before = GC.GetAllocatedBytesForCurrentThread();
             int length = 0;
             for (int i = 0; i < Documents; i++)
             {
-                StateDocument.Write(json, rig.Controller, rig.Clock, rig.Clock.Uptime);
+                StateDocument.Write(json, rig.Controller.Status, rig.Clock, rig.Clock.Uptime);
                 length = Encoding.UTF8.GetBytes(json.ToString()).Length;
             }
 
@@ -81,7 +81,7 @@ namespace Greenhouse.Benchmarks
             before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < Documents; i++)
             {
-                StateDocument.Write(json, rig.Controller, rig.Clock, rig.Clock.Uptime);
+                StateDocument.Write(json, rig.Controller.Status, rig.Clock, rig.Clock.Uptime);
             }
 
             long buildOnly = GC.GetAllocatedBytesForCurrentThread() - before;

@@ -23,13 +23,13 @@ namespace Greenhouse.Benchmarks
         {
             _rig = new SteadyStateRig(HumidityProfile.Wiggle, SteadyStateRig.WithBroker(new[] { "zones", Zones.ToString() }), SteadyStateRig.DefaultWarmUpTicks);
             _json = new JsonWriter(1024);
-            StateDocument.Write(_json, _rig.Controller, _rig.Clock, _rig.Clock.Uptime);
+            StateDocument.Write(_json, _rig.Controller.Status, _rig.Clock, _rig.Clock.Uptime);
         }
 
         [Benchmark(Description = "State document (build + text + UTF-8)")]
         public byte[] StateDocumentBytes()
         {
-            StateDocument.Write(_json, _rig.Controller, _rig.Clock, _rig.Clock.Uptime);
+            StateDocument.Write(_json, _rig.Controller.Status, _rig.Clock, _rig.Clock.Uptime);
             return System.Text.Encoding.UTF8.GetBytes(_json.ToString());
         }
 
@@ -37,7 +37,7 @@ namespace Greenhouse.Benchmarks
         [Benchmark(Description = "State document (build only)")]
         public int StateDocumentBuildOnly()
         {
-            StateDocument.Write(_json, _rig.Controller, _rig.Clock, _rig.Clock.Uptime);
+            StateDocument.Write(_json, _rig.Controller.Status, _rig.Clock, _rig.Clock.Uptime);
             return _json.Length;
         }
     }

@@ -29,7 +29,7 @@ namespace Greenhouse.Benchmarks
         public long SteadyStateTickWithoutBroker()
         {
             _offline.Step();
-            return _offline.Controller.TickCount;
+            return _offline.Controller.Status.TickCount;
         }
 
         [GlobalSetup(Target = nameof(SteadyStateTick))]
@@ -55,7 +55,7 @@ namespace Greenhouse.Benchmarks
         public long SteadyStateTick()
         {
             _wiggle.Step();
-            return _wiggle.Controller.TickCount;
+            return _wiggle.Controller.Status.TickCount;
         }
 
         /// <summary>Humidity sweeps 85..92 % over 600 ticks: two valve/pump switch events per 600 ticks, amortised.</summary>
@@ -63,7 +63,7 @@ namespace Greenhouse.Benchmarks
         public long MistCycleTick()
         {
             _cycle.Step();
-            return _cycle.Controller.TickCount;
+            return _cycle.Controller.Status.TickCount;
         }
 
         /// <summary>The rig's input step alone (two sines, clock advance), to subtract from the tick figures.</summary>

@@ -46,7 +46,7 @@ namespace Greenhouse.Fuzz
             _generator = new MqttGenerator(_random, _values);
             _failures = failures;
             _rig = new FuzzRig(null);
-            ControllerSettings settings = _rig.Controller.Settings;
+            ISettingsView settings = _rig.Controller.Status.Settings;
             _explained = new bool[settings.Definitions.Length * (ControllerSettings.MaxZones + 1)];
             _stageDef = settings.IndexOf(CoreSettings.Stage);
             _targetDef = settings.IndexOf(CoreSettings.TargetRh);
@@ -73,8 +73,8 @@ namespace Greenhouse.Fuzz
         private static void Setup(Controller controller)
         {
             string error;
-            controller.ApplySetting("mqtt.host", "broker.local", "fuzz", out error);
-            controller.ApplySetting("zones", "4", "fuzz", out error);
+            controller.Commands.ApplySetting("mqtt.host", "broker.local", "fuzz");
+            controller.Commands.ApplySetting("zones", "4", "fuzz");
             controller.Start();
             controller.Tick();
             controller.Tick();
@@ -139,10 +139,10 @@ namespace Greenhouse.Fuzz
             {
                 string error;
                 Controller controller = _rig.Controller;
-                controller.ApplySetting("mqtt.host", "broker.local", "fuzz", out error);
-                controller.ApplySetting("device.id", "", "fuzz", out error);
-                controller.ApplySetting("mqtt.prefix", "greenhouse", "fuzz", out error);
-                controller.ApplySetting("zones", "4", "fuzz", out error);
+                controller.Commands.ApplySetting("mqtt.host", "broker.local", "fuzz");
+                controller.Commands.ApplySetting("device.id", "", "fuzz");
+                controller.Commands.ApplySetting("mqtt.prefix", "greenhouse", "fuzz");
+                controller.Commands.ApplySetting("zones", "4", "fuzz");
             }
 
             if (_ticks % 2000 == 1999)
@@ -160,7 +160,7 @@ namespace Greenhouse.Fuzz
                 Fail("reboot-save", "SaveNow failed on a healthy store", null);
             }
 
-            string before = Greenhouse.Persistence.SettingsFile.Values(old.Settings);
+            string before = Greenhouse.Persistence.SettingsFile.Values(old.Status.Settings);
             Controller fresh = _rig.Build();
             try
             {
@@ -173,7 +173,7 @@ namespace Greenhouse.Fuzz
                 return;
             }
 
-            string after = Greenhouse.Persistence.SettingsFile.Values(fresh.Settings);
+            string after = Greenhouse.Persistence.SettingsFile.Values(fresh.Status.Settings);
             if (after != before)
             {
                 Fail("reboot-lost-settings", "values after reboot differ:\n--- before\n" + before + "--- after\n" + after, null);
@@ -185,7 +185,7 @@ namespace Greenhouse.Fuzz
         {
             _caseIndex = caseIndex;
             Controller controller = _rig.Controller;
-            ControllerSettings settings = controller.Settings;
+            ISettingsView settings = controller.Status.Settings;
             string baseTopic = controller.Mqtt.BaseTopic;
             _tickBase = baseTopic;
             _before = SettingsCheck.Snapshot(settings, _before);
@@ -402,7 +402,7 @@ namespace Greenhouse.Fuzz
             }
 
             // Which setting the topic names, and whether the acknowledged value is valid for it.
-            ControllerSettings settings = _rig.Controller.Settings;
+            ISettingsView settings = _rig.Controller.Status.Settings;
             string rest = topic.Substring(baseTopic.Length + 1);
             rest = rest.Substring(0, rest.Length - 4);
             string key = null;
@@ -475,7 +475,7 @@ namespace Greenhouse.Fuzz
             }
         }
 
-        private void Explain(ControllerSettings settings, string name, int zone)
+        private void Explain(ISettingsView settings, string name, int zone)
         {
             int def = settings.IndexOf(name);
             if (def >= 0)
@@ -514,7 +514,7 @@ namespace Greenhouse.Fuzz
             return true;
         }
 
-        private void CheckSecrets(ControllerSettings settings, List<Step> batch, string baseTopic)
+        private void CheckSecrets(ISettingsView settings, List<Step> batch, string baseTopic)
         {
             _knownSecrets.Clear();
             for (int d = 0; d < settings.Definitions.Length; d++)

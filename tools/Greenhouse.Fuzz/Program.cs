@@ -183,7 +183,7 @@ namespace Greenhouse.Fuzz
                                 break;
                             case StepKind.Set:
                                 string error;
-                                target.Rig.Controller.ApplySetting(step.Key, step.Text, "fuzz", out error);
+                                target.Rig.Controller.Commands.ApplySetting(step.Key, step.Text, "fuzz");
                                 break;
                         }
                     }
@@ -211,7 +211,7 @@ namespace Greenhouse.Fuzz
                         else if (step.Kind == StepKind.Set)
                         {
                             string error;
-                            target.Rig.Controller.ApplySetting(step.Key, step.Text, "fuzz", out error);
+                            target.Rig.Controller.Commands.ApplySetting(step.Key, step.Text, "fuzz");
                         }
                     }
 

@@ -54,7 +54,7 @@ public sealed class HostedController : IDisposable
             throw new InvalidOperationException("configure before Start; afterwards use MQTT");
         }
 
-        if (!Controller.ApplySetting(key, value, "host", out string error))
+        if (Controller.Commands.ApplySetting(key, value, "host") is { Ok: false } refused && refused.Error is string error)
         {
             throw new ArgumentException(error);
         }

@@ -215,7 +215,7 @@ public sealed class SoakRunner
             if (faults.PowerCutDue)
             {
                 long before = SumTotals(controller);
-                string[] snapshot = InvariantMonitor.SnapshotSettings(controller.Settings);
+                string[] snapshot = InvariantMonitor.SnapshotSettings(controller.Status.Settings);
                 pump.Set(false);
                 fan.Set(false);
                 foreach (var v in valves)
@@ -226,7 +226,7 @@ public sealed class SoakRunner
                 clock.Reboot();
                 controller = new Controller(ports, OursController.FirmwareVersion);
                 controller.Start();
-                Monitor.CheckSettingsSurvived(snapshot, controller.Settings, elapsed, local);
+                Monitor.CheckSettingsSurvived(snapshot, controller.Status.Settings, elapsed, local);
                 CounterMsLostByRestarts += Math.Max(0, before - SumTotals(controller));
                 CaptureTotals(controller, engineBase);
                 Restarts++;
@@ -250,7 +250,7 @@ public sealed class SoakRunner
             // the previous second (and so, at midnight, to the previous day).
             for (int z = 0; z < zones; z++)
             {
-                long t = controller.Zones[z].Budget.Ledger.TotalMs;
+                long t = controller.Status.Zone(z + 1).WaterTotalMs;
                 engineMs[z] += t - engineBase[z];
                 engineBase[z] = t;
             }
@@ -310,7 +310,7 @@ public sealed class SoakRunner
 
             for (int z = 0; z < zones; z++)
             {
-                _lastToday[z] = controller.Zones[z].Budget.Ledger.TodayMs / 1000.0;
+                _lastToday[z] = controller.Status.Zone(z + 1).WaterTodayMs / 1000.0;
             }
 
             SteadyTicks++;
@@ -346,14 +346,14 @@ public sealed class SoakRunner
         int restarts, int zones, bool todayFromPrevious)
     {
         SoakDay record = _days[day];
-        int budgetIndex = controller.Settings.Require(ControlSettings.BudgetDaySeconds);
+        int budgetIndex = controller.Status.Settings.Require(ControlSettings.BudgetDaySeconds);
         for (int z = 0; z < zones; z++)
         {
-            record.BudgetSeconds[z] = controller.Settings.Integer(budgetIndex, z + 1);
+            record.BudgetSeconds[z] = controller.Status.Settings.Integer(budgetIndex, z + 1);
             record.SimValveSeconds[z] = simValve[z];
             record.SimWaterSeconds[z] = simWater[z];
             record.EngineSeconds[z] = engineMs[z] / 1000.0;
-            record.EngineTodayAtEndSeconds[z] = todayFromPrevious ? _lastToday[z] : controller.Zones[z].Budget.Ledger.TodayMs / 1000.0;
+            record.EngineTodayAtEndSeconds[z] = todayFromPrevious ? _lastToday[z] : controller.Status.Zone(z + 1).WaterTodayMs / 1000.0;
         }
 
         record.Restarts = restarts;
@@ -376,16 +376,16 @@ public sealed class SoakRunner
     {
         for (int z = 0; z < totals.Length; z++)
         {
-            totals[z] = controller.Zones[z].Budget.Ledger.TotalMs;
+            totals[z] = controller.Status.Zone(z + 1).WaterTotalMs;
         }
     }
 
     private static long SumTotals(Controller controller)
     {
         long sum = 0;
-        foreach (MistZone zone in controller.Zones)
+        for (int z = 1; z <= 4; z++)
         {
-            sum += zone.Budget.Ledger.TotalMs;
+            sum += controller.Status.Zone(z).WaterTotalMs;
         }
 
         return sum;
@@ -411,7 +411,7 @@ public sealed class SoakRunner
 
         foreach (var (key, value) in lines)
         {
-            if (!controller.ApplySetting(key, value, "file", out string error))
+            if (controller.Commands.ApplySetting(key, value, "file") is { Ok: false } refused && refused.Error is string error)
             {
                 throw new InvalidOperationException($"the core refused {key}={value}: {error}");
             }

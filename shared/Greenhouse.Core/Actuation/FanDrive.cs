@@ -3,20 +3,19 @@ using Greenhouse.Diagnostics;
 
 namespace Greenhouse.Actuation
 {
-    /// <summary>The ventilation relay as control's decisions drive it: switches on change, logs why, keeps the reason.</summary>
+    /// <summary>Applies the ventilation decision to the fan relay: switches when it says so and logs why.</summary>
     public sealed class FanDrive
     {
         private const long Never = long.MinValue / 4;
 
         private readonly RelayChannel _fan;
         private readonly Logger _log;
+        private long _switchedMs = Never;
 
         public FanDrive(RelayChannel fan, Logger log)
         {
             _fan = fan;
             _log = log;
-            ChangedMs = Never;
-            Code = ReasonCode.Start;
         }
 
         public RelayChannel Relay
@@ -24,40 +23,24 @@ namespace Greenhouse.Actuation
             get { return _fan; }
         }
 
-        /// <summary>Uptime of the last switch (for minimum on and off times).</summary>
-        public long ChangedMs { get; private set; }
-
-        /// <summary>Why the fan is in its state (code and values, text by <see cref="Reasons"/>).</summary>
-        public ReasonCode Code { get; private set; }
-        public double A { get; private set; }
-        public double B { get; private set; }
-
-        public string Reason
+        /// <summary>Milliseconds since the fan was last switched by a decision (for minimum on and off times).</summary>
+        public long SinceSwitchMs(long nowMs)
         {
-            get { return Reasons.Text(Code, A, B); }
+            return nowMs - _switchedMs;
         }
 
-        /// <summary>Keeps the state, updates why.</summary>
-        public void Show(ReasonCode code, double a, double b)
+        /// <summary>Applies the decision; returns true when the fan switched.</summary>
+        public bool Apply(Ventilation decision, long nowMs)
         {
-            Code = code;
-            A = a;
-            B = b;
-        }
-
-        /// <summary>Switches to the wanted state (if it differs) and says why. Returns true when it switched.</summary>
-        public bool Set(bool on, long nowMs, ReasonCode code, double a, double b)
-        {
-            Show(code, a, b);
-            if (on == _fan.IsOn)
+            if (!decision.Switch || decision.On == _fan.IsOn)
             {
                 return false;
             }
 
-            string text = Reasons.Text(code, a, b);
-            _fan.Set(on, nowMs, text);
-            ChangedMs = nowMs;
-            _log.Info("fan", on ? "on" : "off", "reason=\"" + text + "\"");
+            string text = Reasons.Text(decision.Code, decision.A, decision.B);
+            _fan.Set(decision.On, nowMs, text);
+            _switchedMs = nowMs;
+            _log.Info("fan", decision.On ? "on" : "off", "reason=\"" + text + "\"");
             return true;
         }
 
@@ -65,7 +48,6 @@ namespace Greenhouse.Actuation
         public void ForceOff(ReasonCode code)
         {
             _fan.ForceOff(Reasons.Text(code, 0, 0));
-            Show(code, 0, 0);
         }
     }
 }

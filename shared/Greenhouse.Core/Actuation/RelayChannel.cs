@@ -6,7 +6,7 @@ namespace Greenhouse.Actuation
     /// A relay as the core drives it: remembers the commanded state, writes only on change, counts switching
     /// operations (contact wear) and how long it has been on. A null port is a relay that is not fitted.
     /// </summary>
-    public sealed class RelayChannel
+    public sealed class RelayChannel : IRelayStatus
     {
         private readonly IRelay _port;
         private bool _on;

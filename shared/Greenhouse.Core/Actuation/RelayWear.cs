@@ -22,12 +22,12 @@ namespace Greenhouse.Actuation
             _alarms = alarms;
         }
 
-        public void Check(MistZone[] zones, RelayChannel pump, RelayChannel fan, long nowMs)
+        public void Check(RelayChannel[] valves, RelayChannel pump, RelayChannel fan, long nowMs)
         {
             long limit = _device.RelayRatedOps * _device.RelayWearWarnPct / 100;
-            for (int i = 0; i < zones.Length; i++)
+            for (int i = 0; i < valves.Length; i++)
             {
-                Check(i, zones[i].Valve, i + 1, limit, nowMs);
+                Check(i, valves[i], i + 1, limit, nowMs);
             }
 
             Check(ControllerSettings.MaxZones, pump, 0, limit, nowMs);

@@ -17,15 +17,18 @@ namespace Greenhouse.Actuation
         private const long Never = long.MinValue / 4;
 
         private readonly RelayChannel _pump;
+        private readonly RelayChannel[] _valves;
         private readonly MistZone[] _zones;
         private readonly DeviceLimits _device;
         private readonly Logger _log;
         private long _lastValveOpenMs = Never;
         private ReasonCode _pumpReason = ReasonCode.Start;
 
-        public WaterPath(RelayChannel pump, MistZone[] zones, ControlLimits limits, Logger log)
+        /// <param name="valves">Zone 1..4's valve at index 0..3.</param>
+        public WaterPath(RelayChannel pump, RelayChannel[] valves, MistZone[] zones, ControlLimits limits, Logger log)
         {
             _pump = pump;
+            _valves = valves;
             _zones = zones;
             _device = limits.Device;
             _log = log;
@@ -34,6 +37,12 @@ namespace Greenhouse.Actuation
         public RelayChannel Pump
         {
             get { return _pump; }
+        }
+
+        /// <summary>Zone 1..4's valve.</summary>
+        public RelayChannel Valve(int zone)
+        {
+            return _valves[zone - 1];
         }
 
         /// <summary>Why the pump is in its state.</summary>
@@ -49,7 +58,7 @@ namespace Greenhouse.Actuation
             {
                 for (int i = 0; i < _zones.Length; i++)
                 {
-                    if (_zones[i].Valve.IsOn)
+                    if (_valves[i].IsOn)
                     {
                         return true;
                     }
@@ -59,13 +68,20 @@ namespace Greenhouse.Actuation
             }
         }
 
-        /// <summary>Closes the zone's valve when its decision says so.</summary>
-        public void ApplyClose(MistZone zone, long nowMs)
+        /// <summary>
+        /// Closes the zone's valve when its decision says so — and, failing safe, when the valve is on although no
+        /// pulse of its zone opened it (a relay that must not be on is switched off).
+        /// </summary>
+        public void ApplyClose(int index, long nowMs)
         {
-            ZoneDecision d = zone.Decision;
+            ZoneDecision d = _zones[index].Decision;
             if (d.Close)
             {
-                CloseValve(zone, nowMs, d.CloseCode, d.CloseA, d.CloseB);
+                CloseValve(index, nowMs, d.CloseCode, d.CloseA, d.CloseB);
+            }
+            else if (_valves[index].IsOn && !_zones[index].Pulse.Open)
+            {
+                CloseValve(index, nowMs, ReasonCode.ProgramStopped, 0, 0);
             }
         }
 
@@ -76,7 +92,7 @@ namespace Greenhouse.Actuation
             _pump.ForceOff(text);
             for (int i = 0; i < _zones.Length; i++)
             {
-                _zones[i].Valve.ForceOff(text);
+                _valves[i].ForceOff(text);
                 _zones[i].ShowForcedOff(code);
             }
 
@@ -89,7 +105,7 @@ namespace Greenhouse.Actuation
             int open = 0;
             for (int i = 0; i < _zones.Length; i++)
             {
-                if (_zones[i].Valve.IsOn)
+                if (_valves[i].IsOn)
                 {
                     open++;
                 }
@@ -100,9 +116,9 @@ namespace Greenhouse.Actuation
                 // Zones closed their valves already; make sure, and stop the pump.
                 for (int i = 0; i < _zones.Length; i++)
                 {
-                    if (_zones[i].Valve.IsOn)
+                    if (_valves[i].IsOn)
                     {
-                        _zones[i].Valve.ForceOff(Reasons.Text(ReasonCode.TankEmpty, 0, 0));
+                        _valves[i].ForceOff(Reasons.Text(ReasonCode.TankEmpty, 0, 0));
                         _zones[i].ShowForcedOff(ReasonCode.TankEmpty);
                     }
                 }
@@ -118,13 +134,13 @@ namespace Greenhouse.Actuation
                 int newest = -1;
                 for (int i = 0; i < _zones.Length; i++)
                 {
-                    if (_zones[i].Valve.IsOn && (newest < 0 || _zones[i].Valve.OnForMs(nowMs) < _zones[newest].Valve.OnForMs(nowMs)))
+                    if (_valves[i].IsOn && (newest < 0 || _valves[i].OnForMs(nowMs) < _valves[newest].OnForMs(nowMs)))
                     {
                         newest = i;
                     }
                 }
 
-                CloseValve(_zones[newest], nowMs, ReasonCode.WaitingForValveSlot, 0, 0);
+                CloseValve(newest, nowMs, ReasonCode.WaitingForValveSlot, 0, 0);
                 _zones[newest].Yielded();
                 open--;
             }
@@ -136,7 +152,7 @@ namespace Greenhouse.Actuation
                 for (int i = 0; i < zoneCount && i < _zones.Length; i++)
                 {
                     ZoneDecision d = _zones[i].Decision;
-                    if (d.WantsValve && !_zones[i].Valve.IsOn && (pick < 0 || d.WantSinceMs < _zones[pick].Decision.WantSinceMs))
+                    if (d.WantsValve && !_valves[i].IsOn && (pick < 0 || d.WantSinceMs < _zones[pick].Decision.WantSinceMs))
                     {
                         pick = i;
                     }
@@ -162,14 +178,14 @@ namespace Greenhouse.Actuation
                     break;
                 }
 
-                OpenValve(_zones[pick], nowMs, climates[pick]);
+                OpenValve(pick, nowMs, climates[pick]);
                 open++;
             }
 
             int nowOpen = 0;
             for (int i = 0; i < _zones.Length; i++)
             {
-                if (_zones[i].Valve.IsOn)
+                if (_valves[i].IsOn)
                 {
                     nowOpen++;
                 }
@@ -194,16 +210,18 @@ namespace Greenhouse.Actuation
             }
         }
 
-        private void OpenValve(MistZone zone, long nowMs, ZoneClimate climate)
+        private void OpenValve(int index, long nowMs, ZoneClimate climate)
         {
+            MistZone zone = _zones[index];
             zone.ValveOpened(nowMs, climate);
-            zone.Valve.Set(true, nowMs, zone.Decision.Reason);
+            _valves[index].Set(true, nowMs, zone.Decision.Reason);
             _log.Info("zone", "valve on", "zone=" + zone.Number.ToString() + " s=" + Num.Format(zone.Pulse.PulseMs / 1000.0, 1) + " reason=\"" + zone.Decision.Reason + "\"");
         }
 
-        private void CloseValve(MistZone zone, long nowMs, ReasonCode code, double a, double b)
+        private void CloseValve(int index, long nowMs, ReasonCode code, double a, double b)
         {
-            RelayChannel valve = zone.Valve;
+            MistZone zone = _zones[index];
+            RelayChannel valve = _valves[index];
             if (!valve.IsOn)
             {
                 return;
@@ -220,7 +238,7 @@ namespace Greenhouse.Actuation
         {
             for (int i = 0; i < zoneCount && i < _zones.Length; i++)
             {
-                if (i != except && _zones[i].Decision.WantsValve && !_zones[i].Valve.IsOn)
+                if (i != except && _zones[i].Decision.WantsValve && !_valves[i].IsOn)
                 {
                     _zones[i].ShowWaiting(ReasonCode.WaitingForValveSlot);
                 }

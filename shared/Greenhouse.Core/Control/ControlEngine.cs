@@ -1,67 +1,58 @@
 using System;
-using Greenhouse.Actuation;
-using Greenhouse.App;
+using Greenhouse.Commands;
 using Greenhouse.Diagnostics;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
+using Greenhouse.Time;
 
 namespace Greenhouse.Control
 {
     /// <summary>
-    /// The control engine: one Tick per control cycle with time and climate passed in. It counts water and days,
-    /// follows the seasons and the device alarms, lets each zone decide (<see cref="MistZone"/>) and hands the
-    /// decisions to actuation (<see cref="WaterPath"/> for pump and valves, the fan through
-    /// <see cref="Ventilation"/>), watches relay wear and saves its counters (phase, day and stage changes at once,
-    /// the rest at most every state.save_s).
+    /// The control engine decides, once per control cycle, with time, climate and what actuation last did passed
+    /// in: it counts water and days, follows the seasons and the device alarms, lets each zone decide
+    /// (<see cref="MistZone"/>, its <see cref="ZoneDecision"/>) and decides the fan (<see cref="Ventilation"/>).
+    /// It drives no relay: actuation applies the decisions and tells the zones what it did.
     /// </summary>
     public sealed class ControlEngine
     {
         private readonly ControlLimits _limits;
         private readonly DeviceLimits _device;
         private readonly AlarmSet _alarms;
-        private readonly Logger _log;
-        private readonly RelayChannel _pump;
-        private readonly FanDrive _fan;
         private readonly MistZone[] _zones;
-        private readonly WaterPath _water;
         private readonly Ventilation _ventilation;
-        private readonly RelayWear _wear;
         private readonly DayCounter _day = new DayCounter();
         private readonly Seasons _seasons;
-        private readonly IControlStatePersistence _store;
         private readonly ControlContext _c = new ControlContext();
         private readonly ZoneClimate[] _climates = new ZoneClimate[ControllerSettings.MaxZones];
 
         private bool _started;
         private long _lastNowMs;
-        private long _lastSaveMs;
-        private bool _dirty;
 
-        public ControlEngine(ControllerSettings settings, ControlLimits limits, RelayChannel pump, RelayChannel fan, RelayChannel[] valves,
-            AlarmSet alarms, Logger log, IControlStatePersistence store)
+        public ControlEngine(ControllerSettings settings, ControlLimits limits, ICommandPort commands, AlarmSet alarms, Logger log)
         {
             _limits = limits;
             _device = limits.Device;
             _alarms = alarms;
-            _log = log;
-            _pump = pump;
-            _fan = new FanDrive(fan, log);
-            _store = store;
             _zones = new MistZone[ControllerSettings.MaxZones];
             for (int i = 0; i < _zones.Length; i++)
             {
-                _zones[i] = new MistZone(i + 1, valves[i], settings, limits, alarms, log);
+                _zones[i] = new MistZone(i + 1, settings, limits, commands, alarms, log);
             }
 
-            _water = new WaterPath(pump, _zones, limits, log);
-            _ventilation = new Ventilation(limits, _fan);
-            _wear = new RelayWear(limits, alarms);
+            _ventilation = new Ventilation(limits);
             _seasons = new Seasons(limits, log);
         }
 
+        /// <summary>Zones 1..4 at index 0..3 (also those not in use).</summary>
         public MistZone[] Zones
         {
             get { return _zones; }
+        }
+
+        /// <summary>The fan decision.</summary>
+        public Ventilation Ventilation
+        {
+            get { return _ventilation; }
         }
 
         /// <summary>The control settings in typed, unit-named form.</summary>
@@ -70,19 +61,13 @@ namespace Greenhouse.Control
             get { return _limits; }
         }
 
-        /// <summary>Pump and valves.</summary>
-        public WaterPath Water
+        /// <summary>Day boundaries for the calendars (its day number is saved with the counters).</summary>
+        public DayCounter Days
         {
-            get { return _water; }
+            get { return _day; }
         }
 
-        /// <summary>The fan relay and why it is in its state.</summary>
-        public FanDrive Fan
-        {
-            get { return _fan; }
-        }
-
-        /// <summary>What the engine knew at the last tick (season modes, clock, tank).</summary>
+        /// <summary>What the engine knew at the last decision (season modes, clock, tank, day crossings).</summary>
         public ControlContext Context
         {
             get { return _c; }
@@ -94,61 +79,26 @@ namespace Greenhouse.Control
             get { return _device.ZoneCount; }
         }
 
-        /// <summary>Saves made so far (for tests and diagnostics).</summary>
-        public int SaveCount { get; private set; }
+        /// <summary>True when the last decision counted water or a quiet day change (the counters should be saved).</summary>
+        public bool CountersChanged { get; private set; }
 
-        /// <summary>Loads the saved counters, phases and relay counts. Call once before the first Tick.</summary>
-        public void Restore(long nowMs)
+        /// <summary>Why a mist-now pulse for the zone would be refused now (null: it may be queued).</summary>
+        public string MistRefusal(int zone, bool tankHasWater, long nowMs)
         {
-            string[] keys;
-            string[] values;
-            if (_store == null || !_store.TryLoad(out keys, out values) || keys == null || values == null)
-            {
-                return;
-            }
-
-            int count = ControlCounters.Read(keys, values, nowMs, _day, _pump, _fan.Relay, _zones);
-            _log.Info("control", "state restored", "keys=" + count.ToString());
+            return _zones[zone - 1].ManualRefusal(tankHasWater, nowMs);
         }
 
-        /// <summary>Queues a mist-now pulse; refused (with the reason) when the zone may not be watered now.</summary>
-        public bool RequestManual(int zone, int seconds, bool tankHasWater, long nowMs, out string error)
+        /// <summary>Queues a mist-now pulse (checked by <see cref="MistRefusal"/> first).</summary>
+        public void QueueMist(int zone, int seconds)
         {
-            if (zone < 1 || zone > ZoneCount)
-            {
-                error = "zone must be 1.." + ZoneCount.ToString();
-                return false;
-            }
-
-            if (seconds < 1 || seconds > HardLimits.MaxManualMistSeconds)
-            {
-                error = "seconds must be 1.." + HardLimits.MaxManualMistSeconds.ToString();
-                return false;
-            }
-
-            MistZone z = _zones[zone - 1];
-            error = z.ManualRefusal(tankHasWater, nowMs);
-            if (error != null)
-            {
-                return false;
-            }
-
-            z.QueueManual(seconds);
-            return true;
-        }
-
-        /// <summary>Every relay off at once (start, reboot).</summary>
-        public void AllOff(ReasonCode code)
-        {
-            _water.AllOff(code);
-            _fan.ForceOff(code);
+            _zones[zone - 1].QueueManual(seconds);
         }
 
         /// <summary>
-        /// One control cycle. climates[i] is zone i+1's validated climate (missing entries count as invalid);
-        /// localTime is only read when clockSynced.
+        /// One decision. climates[i] is zone i+1's validated climate (missing entries count as invalid); localTime
+        /// is only read when clockSynced; fanOn and fanSinceSwitchMs say what the fan does (for its minimum times).
         /// </summary>
-        public void Tick(long nowMs, ZoneClimate[] climates, bool tankHasWater, bool clockSynced, DateTime localTime)
+        public void Decide(long nowMs, ZoneClimate[] climates, bool tankHasWater, bool clockSynced, DateTime localTime, bool fanOn, long fanSinceSwitchMs)
         {
             long delta = _started ? nowMs - _lastNowMs : 0;
             if (delta < 0)
@@ -158,14 +108,15 @@ namespace Greenhouse.Control
 
             _started = true;
             _lastNowMs = nowMs;
+            CountersChanged = false;
             int zoneCount = ZoneCount;
             for (int i = 0; i < _zones.Length; i++)
             {
                 _climates[i] = climates != null && i < climates.Length && i < zoneCount ? climates[i] : new ZoneClimate();
-                if (_zones[i].Valve.IsOn && delta > 0)
+                if (_zones[i].Pulse.Open && delta > 0)
                 {
                     _zones[i].Budget.Ledger.Add(nowMs, delta);
-                    _dirty = true;
+                    CountersChanged = true;
                 }
             }
 
@@ -177,7 +128,7 @@ namespace Greenhouse.Control
             _c.DayCrossings = _day.Crossings(nowMs, clockSynced, clockSynced ? WallClock.DayNumber(localTime) : 0);
             if (_day.DayChangedQuietly)
             {
-                _dirty = true;
+                CountersChanged = true;
             }
 
             if (_c.DayCrossings > 0)
@@ -204,61 +155,15 @@ namespace Greenhouse.Control
                 {
                     _zones[i].Evaluate(_c, _climates[i]);
                 }
-
-                _water.ApplyClose(_zones[i], nowMs);
             }
 
-            _water.Apply(nowMs, tankHasWater, zoneCount, _climates);
-            if (_ventilation.Update(nowMs, _zones, _climates, zoneCount))
-            {
-                _dirty = true;
-            }
-
-            _wear.Check(_zones, _pump, _fan.Relay, nowMs);
-            Persist(nowMs);
+            _ventilation.Decide(_zones, _climates, zoneCount, fanOn, fanSinceSwitchMs);
         }
 
-        private void Persist(long nowMs)
+        /// <summary>The climates of this decision (zones not in use: invalid).</summary>
+        public ZoneClimate[] Climates
         {
-            bool now = _c.DayCrossings > 0;
-            for (int i = 0; i < _zones.Length; i++)
-            {
-                if (_zones[i].Calendar.StateChanged)
-                {
-                    now = true;
-                    _zones[i].Calendar.StateChanged = false;
-                }
-
-                if (_zones[i].Valve.IsOn)
-                {
-                    _dirty = true;
-                }
-            }
-
-            if (now || (_dirty && nowMs - _lastSaveMs >= _device.StateSaveMs))
-            {
-                SaveNow(nowMs);
-            }
-        }
-
-        /// <summary>Writes the state now (also called before a reboot).</summary>
-        public void SaveNow(long nowMs)
-        {
-            _lastSaveMs = nowMs;
-            _dirty = false;
-            if (_store == null)
-            {
-                return;
-            }
-
-            string[] keys;
-            string[] values;
-            ControlCounters.Write(_day, _pump, _fan.Relay, _zones, out keys, out values);
-            SaveCount++;
-            if (!_store.Save(keys, values))
-            {
-                _log.Warn("control", "state save failed", null);
-            }
+            get { return _climates; }
         }
 
         private void SetDeviceAlarm(string code, bool active, string detail, long nowMs)

@@ -115,7 +115,7 @@ namespace Greenhouse.Control
             return _zones[zone];
         }
 
-        public void SettingChanged(int definition, int zone)
+        public void SettingChanged(int definition, int zone, string source)
         {
             Refresh();
         }

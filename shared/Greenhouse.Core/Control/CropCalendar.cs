@@ -1,3 +1,4 @@
+using Greenhouse.Commands;
 using Greenhouse.Diagnostics;
 using Greenhouse.Settings;
 using Greenhouse.Text;
@@ -7,30 +8,48 @@ namespace Greenhouse.Control
     /// <summary>
     /// One zone's crop calendar (wood-ear-domain.md §1): the stage, days and uptime in it, and the growth stage's
     /// wet/dry alternation (wet days, dry days, a cap on wet days per flush). Counts days when the engine reports a
-    /// day boundary and advances the stage by its day counter when stage_auto is on.
+    /// day boundary and advances the stage by its day counter when stage_auto is on. It changes settings only
+    /// through the command port, as a grower would, with the source "calendar"; it learns of a stage set by
+    /// someone else from the settings (it observes them) and starts the new stage in its next update.
     /// </summary>
-    public sealed class CropCalendar
+    public sealed class CropCalendar : ISettingsObserver
     {
+        /// <summary>Source name of the calendar's own commands.</summary>
+        public const string Source = "calendar";
+
         private const int MaxDayCrossingsPerTick = 400;
 
         private readonly int _n;
-        private readonly ControllerSettings _s;
+        private readonly ICommandPort _commands;
         private readonly ZoneLimits _zone;
         private readonly DeviceLimits _device;
         private readonly int _stageSetting;
-        private readonly int _targetSetting;
+        private readonly string _stageKey;
+        private readonly string _targetKey;
         private readonly Logger _log;
         private int _lastStage = -1;
+        private string _stageSetBy;
 
-        public CropCalendar(int zone, ControllerSettings settings, ControlLimits limits, Logger log)
+        public CropCalendar(int zone, ControllerSettings settings, ControlLimits limits, ICommandPort commands, Logger log)
         {
             _n = zone;
-            _s = settings;
+            _commands = commands;
             _zone = limits.Zone(zone);
             _device = limits.Device;
             _stageSetting = settings.Require(CoreSettings.Stage);
-            _targetSetting = settings.Require(CoreSettings.TargetRh);
+            _stageKey = "zone" + zone.ToString() + "." + CoreSettings.Stage;
+            _targetKey = "zone" + zone.ToString() + "." + CoreSettings.TargetRh;
             _log = log;
+            settings.AddObserver(this);
+        }
+
+        /// <summary>Notes who set this zone's stage; the new stage starts at the next update.</summary>
+        public void SettingChanged(int definition, int zone, string source)
+        {
+            if ((definition == _stageSetting && zone == _n) || definition < 0)
+            {
+                _stageSetBy = source == null ? "direct" : source;
+            }
         }
 
         /// <summary>Stage index into CoreSettings.Stages (the setting zoneN.stage).</summary>
@@ -101,9 +120,12 @@ namespace Greenhouse.Control
             }
             else if (stage != _lastStage)
             {
-                EnterStage(stage, "command");
+                // Set by a grower or technician since the last tick, or changed in the settings file while the board was off.
+                EnterStage(stage, _stageSetBy == null ? "file" : _stageSetBy);
                 entered = true;
             }
+
+            _stageSetBy = null;
 
             long delta = c.DeltaMs;
             if (delta > 0)
@@ -120,10 +142,10 @@ namespace Greenhouse.Control
             if (_zone.StageAuto && DueToAdvance(Stage))
             {
                 int next = NextStage(Stage);
-                string error;
-                if (_s.TrySet(_stageSetting, _n, CoreSettings.Stages[next], out error))
+                if (_commands.ApplySetting(_stageKey, CoreSettings.Stages[next], Source).Ok)
                 {
-                    EnterStage(next, "day counter");
+                    _stageSetBy = null;
+                    EnterStage(next, Source);
                     entered = true;
                 }
             }
@@ -185,8 +207,8 @@ namespace Greenhouse.Control
             StateChanged = true;
             if (_device.HasProfileTarget[stage])
             {
-                string error;
-                _s.TrySet(_targetSetting, _n, Num.FormatShort(_device.ProfileTargetRhPct[stage], 1), out error);
+                // The stage's target through the door, like any setting (refusal is impossible: profiles share the range).
+                _commands.ApplySetting(_targetKey, Num.FormatShort(_device.ProfileTargetRhPct[stage], 1), Source);
             }
 
             _log.Info("zone", "stage", "zone=" + _n.ToString() + " from=" + from + " to=" + CoreSettings.Stages[stage]

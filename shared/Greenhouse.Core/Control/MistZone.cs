@@ -1,4 +1,4 @@
-using Greenhouse.Actuation;
+using Greenhouse.Commands;
 using Greenhouse.Diagnostics;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
@@ -16,7 +16,6 @@ namespace Greenhouse.Control
     public sealed class MistZone
     {
         private readonly int _n;
-        private readonly RelayChannel _valve;
         private readonly ZoneLimits _zone;
         private readonly DeviceLimits _device;
         private readonly AlarmSet _alarms;
@@ -31,15 +30,15 @@ namespace Greenhouse.Control
         private readonly ProtectiveProgram _protective;
         private int _manualSeconds;
         private long _nowMs;
+        private ZoneClimate _climate;
 
-        public MistZone(int number, RelayChannel valve, ControllerSettings settings, ControlLimits limits, AlarmSet alarms, Logger log)
+        public MistZone(int number, ControllerSettings settings, ControlLimits limits, ICommandPort commands, AlarmSet alarms, Logger log)
         {
             _n = number;
-            _valve = valve;
             _zone = limits.Zone(number);
             _device = limits.Device;
             _alarms = alarms;
-            _calendar = new CropCalendar(number, settings, limits, log);
+            _calendar = new CropCalendar(number, settings, limits, commands, log);
             _safety = new ZoneSafety(number, limits, alarms);
             _budget = new WaterBudget(number, limits, alarms);
             _learning = new PulseLearning(number, limits, alarms);
@@ -51,12 +50,6 @@ namespace Greenhouse.Control
         public int Number
         {
             get { return _n; }
-        }
-
-        /// <summary>The zone's valve (read-only use: state, time on, switch count).</summary>
-        public RelayChannel Valve
-        {
-            get { return _valve; }
         }
 
         /// <summary>This tick's decision: activity, reason, close, wish.</summary>
@@ -85,9 +78,16 @@ namespace Greenhouse.Control
             get { return _learning; }
         }
 
+        /// <summary>The valve as the zone knows it: open or closed, the running pulse, settling.</summary>
         public ValvePulse Pulse
         {
             get { return _pulse; }
+        }
+
+        /// <summary>The validated climate the zone decided on in its last tick.</summary>
+        public ZoneClimate Climate
+        {
+            get { return _climate; }
         }
 
         /// <summary>Active humidity target, %RH (zoneN.target_rh).</summary>
@@ -165,6 +165,7 @@ namespace Greenhouse.Control
         /// <summary>The valve was forced off without a decision (start-up, reboot, tank empty).</summary>
         public void ShowForcedOff(ReasonCode code)
         {
+            _pulse.ForcedOff();
             _decision.Granted();
             _decision.Show(ZoneActivity.Off, code, 0, 0);
         }
@@ -174,6 +175,7 @@ namespace Greenhouse.Control
         {
             long now = c.NowMs;
             _nowMs = now;
+            _climate = z;
             int mode = _zone.Mode;
             if (_calendar.Update(c))
             {
@@ -183,7 +185,7 @@ namespace Greenhouse.Control
             int stage = _calendar.Stage;
             _safety.UpdateLocks(z, stage, now);
             _safety.UpdateCondensation(z, now);
-            _learning.Track(z, _valve.IsOn || now < _pulse.SettleUntilMs);
+            _learning.Track(z, _pulse.Open || now < _pulse.SettleUntilMs);
 
             bool wasWanting = _decision.WantsValve;
             _decision.Begin();
@@ -231,7 +233,7 @@ namespace Greenhouse.Control
                 return;
             }
 
-            if (_valve.IsOn)
+            if (_pulse.Open)
             {
                 ContinueOrStop(c, z, stage, mode, left, hourLeft);
                 return;
@@ -303,7 +305,7 @@ namespace Greenhouse.Control
         private void ContinueOrStop(ControlContext c, ZoneClimate z, int stage, int mode, long left, long hourLeft)
         {
             long now = c.NowMs;
-            long onFor = _valve.OnForMs(now);
+            long onFor = _pulse.OpenForMs(now);
             if (left <= 0)
             {
                 BudgetBlocked(now, hourLeft);
@@ -372,7 +374,7 @@ namespace Greenhouse.Control
         public void ValveOpened(long nowMs, ZoneClimate z)
         {
             _nowMs = nowMs;
-            _pulse.Opened(_decision.WantKind, _decision.WantPulseMs);
+            _pulse.Opened(nowMs, _decision.WantKind, _decision.WantPulseMs);
             _decision.Show(ZoneActivity.Misting, _decision.WantCode, _decision.WantA, _decision.WantB);
             _learning.PulseStarted(z);
             _decision.Granted();

@@ -1,29 +1,42 @@
-using Greenhouse.Actuation;
 using Greenhouse.Sensing;
 
 namespace Greenhouse.Control
 {
     /// <summary>
     /// The fan decision: on when a zone condenses or the warmest zone reaches fan.on_c, off again fan.hyst_c below
-    /// it, with minimum on and off times against relay chatter; off when fan.enabled is off.
+    /// it, with minimum on and off times against relay chatter; off when fan.enabled is off. Actuation applies it.
     /// </summary>
     public sealed class Ventilation
     {
         private readonly DeviceLimits _device;
-        private readonly FanDrive _fan;
 
-        public Ventilation(ControlLimits limits, FanDrive fan)
+        public Ventilation(ControlLimits limits)
         {
             _device = limits.Device;
-            _fan = fan;
+            Code = ReasonCode.Start;
         }
 
-        /// <summary>Decides and applies; returns true when the fan switched (the counters are then saved).</summary>
-        public bool Update(long nowMs, MistZone[] zones, ZoneClimate[] climates, int zoneCount)
+        /// <summary>True when the fan must be switched to <see cref="On"/> this tick.</summary>
+        public bool Switch { get; private set; }
+
+        /// <summary>The state the fan should be in.</summary>
+        public bool On { get; private set; }
+
+        /// <summary>Why (code and values, text by <see cref="Reasons"/>).</summary>
+        public ReasonCode Code { get; private set; }
+        public double A { get; private set; }
+        public double B { get; private set; }
+
+        /// <param name="fanOn">Whether the fan runs now (as actuation last applied it).</param>
+        /// <param name="sinceSwitchMs">Milliseconds since actuation last switched it.</param>
+        public void Decide(MistZone[] zones, ZoneClimate[] climates, int zoneCount, bool fanOn, long sinceSwitchMs)
         {
+            Switch = false;
+            On = fanOn;
             if (!_device.FanEnabled)
             {
-                return _fan.Set(false, nowMs, ReasonCode.FanDisabled, 0, 0);
+                Want(false, fanOn, ReasonCode.FanDisabled, 0, 0);
+                return;
             }
 
             double on = _device.FanOnC;
@@ -59,31 +72,58 @@ namespace Greenhouse.Control
                 }
             }
 
-            bool isOn = _fan.Relay.IsOn;
-            bool want = condensing || (isOn ? !cool : hot);
+            bool want = condensing || (fanOn ? !cool : hot);
             ReasonCode why = condensing ? ReasonCode.FanCondensation : ReasonCode.FanHot;
-            if (want == isOn)
+            if (want == fanOn)
             {
                 if (want)
                 {
-                    _fan.Show(why, max, on);
+                    Show(why, max, on);
                 }
 
-                return false;
+                return;
             }
 
-            long since = nowMs - _fan.ChangedMs;
-            if (isOn && since < _device.FanMinOnMs)
+            if (fanOn && sinceSwitchMs < _device.FanMinOnMs)
             {
-                return false;
+                return;
             }
 
-            if (!isOn && since < _device.FanMinOffMs)
+            if (!fanOn && sinceSwitchMs < _device.FanMinOffMs)
             {
-                return false;
+                return;
             }
 
-            return want ? _fan.Set(true, nowMs, why, max, on) : _fan.Set(false, nowMs, ReasonCode.FanIdle, 0, 0);
+            if (want)
+            {
+                Want(true, fanOn, why, max, on);
+            }
+            else
+            {
+                Want(false, fanOn, ReasonCode.FanIdle, 0, 0);
+            }
+        }
+
+        /// <summary>The fan was forced off without a decision (start, reboot).</summary>
+        public void ForcedOff(ReasonCode code)
+        {
+            Switch = false;
+            On = false;
+            Show(code, 0, 0);
+        }
+
+        private void Want(bool on, bool fanOn, ReasonCode code, double a, double b)
+        {
+            Show(code, a, b);
+            On = on;
+            Switch = on != fanOn;
+        }
+
+        private void Show(ReasonCode code, double a, double b)
+        {
+            Code = code;
+            A = a;
+            B = b;
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Greenhouse.Diagnostics
     /// topic, the simulator), so two changes in one tick are never folded into one. The journal keeps the log
     /// line. Raising an active alarm only updates its detail. Fixed capacity; no allocation unless something changes.
     /// </summary>
-    public sealed class AlarmSet
+    public sealed class AlarmSet : IAlarmView
     {
         /// <summary>Transitions kept for readers that follow them by sequence number.</summary>
         public const int TransitionCapacity = 16;

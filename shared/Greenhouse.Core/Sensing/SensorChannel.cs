@@ -19,7 +19,7 @@ namespace Greenhouse.Sensing
     /// out of control decisions. Stuck and disagreement make the sensor Suspect, saturation makes it Failed; all
     /// three concern humidity only: the temperature stays usable (<see cref="TemperatureUsable"/>).
     /// </remarks>
-    public sealed class SensorChannel
+    public sealed class SensorChannel : ISensorStatus
     {
         /// <summary>Kept for callers of the first version; the live value is the setting sensor.fail_after_errors.</summary>
         public const int FailAfterErrors = SensingSettings.DefaultFailAfterErrors;

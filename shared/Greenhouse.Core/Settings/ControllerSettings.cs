@@ -8,7 +8,7 @@ namespace Greenhouse.Settings
     /// Values are kept in flat arrays (slot = definition index × 5 + zone, zone 0 for device settings) so that
     /// reading them in the control tick allocates nothing.
     /// </summary>
-    public sealed class ControllerSettings
+    public sealed class ControllerSettings : ISettingsView
     {
         /// <summary>Zones a board can drive.</summary>
         public const int MaxZones = 4;
@@ -63,16 +63,22 @@ namespace Greenhouse.Settings
             _observers = grown;
         }
 
-        private void Notify(int definition, int zone)
+        private void Notify(int definition, int zone, string source)
         {
             for (int i = 0; i < _observers.Length; i++)
             {
-                _observers[i].SettingChanged(definition, zone);
+                _observers[i].SettingChanged(definition, zone, source);
             }
         }
 
         /// <summary>Sets every value to its documented default.</summary>
         public void ResetToDefaults()
+        {
+            ResetToDefaults(null);
+        }
+
+        /// <summary>Sets every value to its documented default; observers are told who did it.</summary>
+        public void ResetToDefaults(string source)
         {
             for (int d = 0; d < _definitions.Length; d++)
             {
@@ -84,7 +90,7 @@ namespace Greenhouse.Settings
             }
 
             Version++;
-            Notify(-1, -1);
+            Notify(-1, -1, source);
         }
 
         /// <summary>Index of the named definition (without zone prefix), or -1.</summary>
@@ -245,6 +251,12 @@ namespace Greenhouse.Settings
         /// </summary>
         public bool TrySet(string key, string text, out string error)
         {
+            return TrySet(key, text, null, out error);
+        }
+
+        /// <summary>As <see cref="TrySet(string, string, out string)"/>, telling observers who made the change.</summary>
+        public bool TrySet(string key, string text, string source, out string error)
+        {
             int definition;
             int zone;
             if (!TryResolve(key, out definition, out zone, out error))
@@ -252,11 +264,17 @@ namespace Greenhouse.Settings
                 return false;
             }
 
-            return TrySet(definition, zone, text, out error);
+            return TrySet(definition, zone, text, source, out error);
         }
 
         /// <summary>Validates and applies one value of a resolved setting.</summary>
         public bool TrySet(int definition, int zone, string text, out string error)
+        {
+            return TrySet(definition, zone, text, null, out error);
+        }
+
+        /// <summary>Validates and applies one value of a resolved setting, telling observers who made the change.</summary>
+        public bool TrySet(int definition, int zone, string text, string source, out string error)
         {
             SettingDefinition def = _definitions[definition];
             int slot = definition * SlotsPerDefinition + zone;
@@ -285,7 +303,7 @@ namespace Greenhouse.Settings
             }
 
             Version++;
-            Notify(definition, zone);
+            Notify(definition, zone, source);
             return true;
         }
 

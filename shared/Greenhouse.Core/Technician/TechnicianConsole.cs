@@ -1,53 +1,38 @@
-using Greenhouse.App;
+using Greenhouse.Commands;
 using Greenhouse.Diagnostics;
-using Greenhouse.Persistence;
 using Greenhouse.Ports;
+using Greenhouse.Status;
 
 namespace Greenhouse.Technician
 {
     /// <summary>
-    /// The technician side of a controller: the event journal (RAM ring of log lines plus important events kept
-    /// in the store), the console interpreter, the secret filter on every log line and answer, and the watch that
-    /// logs the boot (alarm transitions are logged by the alarm set that owns them). The controller creates it and calls <see cref="HandleLine"/> for
-    /// console lines from its inbox and <see cref="Poll"/> once per tick, both inside the tick.
+    /// The technician's side of a controller: the console interpreter, the line editor for the UART reader, the
+    /// boot line in the log (with the reason the last run recorded in the journal), and the journal's upkeep. The
+    /// controller calls <see cref="HandleLine"/> for console lines from its inbox and <see cref="Poll"/> once per
+    /// tick, both inside the tick.
     /// </summary>
     public sealed class TechnicianConsole
     {
-        private readonly Controller _controller;
         private readonly Journal _journal;
         private readonly ConsoleInterpreter _interpreter;
         private readonly SecretFilter _secrets;
+        private readonly Logger _log;
+        private readonly string _firmware;
         private bool _booted;
 
-        public TechnicianConsole(Controller controller, ISettingsStore store, ILogSink output)
+        /// <param name="output">Where console answers go (the UART, the simulator's stdout).</param>
+        public TechnicianConsole(ICommandPort commands, IControllerStatus status, Journal journal, SecretFilter secrets, Logger log, ILogSink output)
         {
-            _controller = controller;
-            _secrets = new SecretFilter(controller.Settings);
-            _journal = new Journal(store);
-            controller.Log.ProtectSecrets(_secrets);
-            controller.Log.Observer = _journal;
-            _interpreter = new ConsoleInterpreter(controller, _journal, _secrets, output);
-            _interpreter.Store = store;
-            _interpreter.AddFactoryResetBlob(SettingsPersistence.SlotA);
-            _interpreter.AddFactoryResetBlob(SettingsPersistence.SlotB);
-            BootReason = null;
-        }
-
-        /// <summary>The journal: recent lines, important events, and their persistence.</summary>
-        public Journal Journal
-        {
-            get { return _journal; }
+            _journal = journal;
+            _secrets = secrets;
+            _log = log;
+            _firmware = status.FirmwareVersion;
+            _interpreter = new ConsoleInterpreter(commands, status, journal, secrets, new ConsoleOutput(output, secrets), log);
         }
 
         public ConsoleInterpreter Interpreter
         {
             get { return _interpreter; }
-        }
-
-        /// <summary>Masks secret values; its SecretNames feed the line editor.</summary>
-        public SecretFilter Secrets
-        {
-            get { return _secrets; }
         }
 
         /// <summary>
@@ -64,23 +49,22 @@ namespace Greenhouse.Technician
         }
 
         /// <summary>Runs one console line (called from the controller's tick).</summary>
-        public void HandleLine(string line)
+        public void HandleLine(string line, long nowMs)
         {
             EnsureBooted();
-            _interpreter.Execute(line);
+            _interpreter.Execute(line, nowMs);
         }
 
         /// <summary>
-        /// Once per tick: logs the boot event (first call), journals alarm transitions, writes repeat summaries,
-        /// times out a pending factory reset, and writes the journal (at once when a reboot was requested).
-        /// Allocates nothing when nothing changed.
+        /// Once per tick: logs the boot event (first call), writes repeat summaries, times out a pending factory
+        /// reset, and writes the journal (at once when a reboot was requested). Allocates nothing when nothing changed.
         /// </summary>
-        public void Poll(long nowMs)
+        public void Poll(long nowMs, bool rebootRequested)
         {
             EnsureBooted();
-            _controller.Log.FlushRepeats();
+            _log.FlushRepeats();
             _interpreter.Poll(nowMs);
-            if (_controller.RebootRequested)
+            if (rebootRequested)
             {
                 _journal.Flush();
             }
@@ -98,7 +82,6 @@ namespace Greenhouse.Technician
             }
 
             _booted = true;
-            Logger log = _controller.Log;
             string reason = BootReason;
             if (reason == null)
             {
@@ -106,14 +89,14 @@ namespace Greenhouse.Technician
             }
 
             _journal.BeginBoot();
-            log.Write(LogLevel.Info, "core", "boot", "n=" + _journal.BootCount.ToString() + " reason=" + reason + " fw=" + Logger.Quote(_controller.FirmwareVersion), false);
+            _log.Write(LogLevel.Info, "core", "boot", "n=" + _journal.BootCount.ToString() + " reason=" + reason + " fw=" + Logger.Quote(_firmware), false);
             if (_journal.LoadResult == JournalLoad.Corrupt)
             {
-                log.Write(LogLevel.Warning, "journal", "corrupt", "blob=" + Journal.BlobName + " action=started_empty", false);
+                _log.Write(LogLevel.Warning, "journal", "corrupt", "blob=" + Journal.BlobName + " action=started_empty", false);
             }
             else if (_journal.LoadResult == JournalLoad.Damaged)
             {
-                log.Write(LogLevel.Warning, "journal", "damaged", "blob=" + Journal.BlobName + " skipped=" + _journal.SkippedOnLoad.ToString(), false);
+                _log.Write(LogLevel.Warning, "journal", "damaged", "blob=" + Journal.BlobName + " skipped=" + _journal.SkippedOnLoad.ToString(), false);
             }
         }
     }

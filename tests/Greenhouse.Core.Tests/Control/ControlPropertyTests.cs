@@ -122,7 +122,7 @@ namespace Greenhouse.Tests
                     case 7:
                     {
                         string error;
-                        _rig.Engine.RequestManual(zone, 1 + op.B % 300, _rig.Tank, _rig.Clock.Uptime, out error);
+                        _rig.RequestMist(zone, 1 + op.B % 300, _rig.Tank, out error);
                         break;
                     }
 

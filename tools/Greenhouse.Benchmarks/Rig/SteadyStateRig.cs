@@ -89,10 +89,10 @@ namespace Greenhouse.Benchmarks.Rig
             {
                 for (int i = 0; i + 1 < settings.Length; i += 2)
                 {
-                    string error;
-                    if (!Controller.ApplySetting(settings[i], settings[i + 1], "bench", out error))
+                    Greenhouse.Commands.CommandResult result = Controller.Commands.ApplySetting(settings[i], settings[i + 1], "bench");
+                    if (!result.Ok)
                     {
-                        throw new InvalidOperationException("rig setting refused: " + settings[i] + "=" + settings[i + 1] + ": " + error);
+                        throw new InvalidOperationException("rig setting refused: " + settings[i] + "=" + settings[i + 1] + ": " + result.Error);
                     }
                 }
             }

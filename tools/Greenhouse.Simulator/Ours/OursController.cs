@@ -98,7 +98,9 @@ public sealed class OursController : ISimController
     /// </summary>
     public bool ApplySetting(string key, string value, string source, out string error)
     {
-        if (!Core.ApplySetting(key, value, source, out error))
+        Greenhouse.Commands.CommandResult result = Core.Commands.ApplySetting(key, value, source);
+        error = result.Error;
+        if (!result.Ok)
         {
             return false;
         }
@@ -122,20 +124,20 @@ public sealed class OursController : ISimController
             // The settings file is what the device has stored: put it in the store as the device's first saved copy,
             // so the core loads it at start and again after every power cut. (Values applied before the start stay
             // in memory, and the core would otherwise see nothing to save.)
-            byte[] stored = System.Text.Encoding.UTF8.GetBytes(Greenhouse.Persistence.SettingsFile.Format(Core.Settings, 1));
+            byte[] stored = System.Text.Encoding.UTF8.GetBytes(Greenhouse.Persistence.SettingsFile.Format(Core.Status.Settings, 1));
             _ports.Store.Write(Greenhouse.Persistence.SettingsPersistence.SlotA, stored);
         }
 
         Core.Start();
         foreach (var (key, value, source) in _applied)
         {
-            if (!Core.ApplySetting(key, value, source, out string error))
+            if (Core.Commands.ApplySetting(key, value, source) is { Ok: false } refused && refused.Error is string error)
             {
                 throw new InvalidOperationException($"setting {key} accepted before start but refused after: {error}");
             }
         }
 
-        _alarmSequence = Core.Alarms.LastSequence;
+        _alarmSequence = Core.Status.Alarms.LastSequence;
         AfterStart?.Invoke(Core);
     }
 
@@ -170,7 +172,7 @@ public sealed class OursController : ISimController
         _monitor?.Observe(Core, new GroundTruth(elapsed, local, world.Houses[0].AirTempC, world.TankFull));
 
         Greenhouse.Diagnostics.AlarmTransition? t;
-        while ((t = Core.Alarms.TransitionAfter(_alarmSequence)) != null)
+        while ((t = Core.Status.Alarms.TransitionAfter(_alarmSequence)) != null)
         {
             _alarmSequence = t.Sequence;
             if (t.Raised)
@@ -195,7 +197,7 @@ public sealed class OursController : ISimController
     /// </summary>
     private void PowerCut(SimWorld world, TimeSpan elapsed, DateTime local)
     {
-        string[] snapshot = InvariantMonitor.SnapshotSettings(Core.Settings);
+        string[] snapshot = InvariantMonitor.SnapshotSettings(Core.Status.Settings);
         _pump.Drop();
         _fan.Drop();
         foreach (var valve in _valves)
@@ -217,8 +219,8 @@ public sealed class OursController : ISimController
         _log($"sim: power cut at {local:yyyy-MM-dd HH:mm:ss}; the controller restarts from its stored settings");
         Core = new Controller(_corePorts, FirmwareVersion);
         Core.Start();
-        _monitor!.CheckSettingsSurvived(snapshot, Core.Settings, elapsed, local);
-        _alarmSequence = Core.Alarms.LastSequence;
+        _monitor!.CheckSettingsSurvived(snapshot, Core.Status.Settings, elapsed, local);
+        _alarmSequence = Core.Status.Alarms.LastSequence;
         AfterStart?.Invoke(Core);
     }
 }

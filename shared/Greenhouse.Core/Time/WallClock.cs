@@ -1,7 +1,7 @@
 using System;
 using Greenhouse.Ports;
 
-namespace Greenhouse.App
+namespace Greenhouse.Time
 {
     /// <summary>Local time from the UTC clock and the offset setting (the device has no time zones).</summary>
     public static class WallClock

@@ -1,4 +1,4 @@
-namespace Greenhouse.Control
+namespace Greenhouse.Persistence
 {
     /// <summary>
     /// Where the engine keeps what must survive a reboot: stage and phase day counters, water counters, relay

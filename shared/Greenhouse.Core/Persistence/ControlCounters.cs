@@ -1,8 +1,9 @@
 using Greenhouse.Actuation;
+using Greenhouse.Control;
 using Greenhouse.Settings;
 using Greenhouse.Text;
 
-namespace Greenhouse.Control
+namespace Greenhouse.Persistence
 {
     /// <summary>
     /// What of the engine survives a reboot, as short key/value text for <see cref="IControlStatePersistence"/>:
@@ -14,16 +15,17 @@ namespace Greenhouse.Control
         private const int PerZone = 11;
 
         /// <summary>The keys and values to save.</summary>
-        public static void Write(DayCounter day, RelayChannel pump, RelayChannel fan, MistZone[] zones, out string[] keys, out string[] values)
+        public static void Write(ControlEngine engine, Actuators relays, out string[] keys, out string[] values)
         {
+            MistZone[] zones = engine.Zones;
             keys = new string[3 + PerZone * zones.Length];
             values = new string[keys.Length];
             keys[0] = "day";
-            values[0] = Num.Format(day.SavedDay);
+            values[0] = Num.Format(engine.Days.SavedDay);
             keys[1] = "pump.ops";
-            values[1] = Num.Format(pump.SwitchCount);
+            values[1] = Num.Format(relays.Pump.SwitchCount);
             keys[2] = "fan.ops";
-            values[2] = Num.Format(fan.SwitchCount);
+            values[2] = Num.Format(relays.Fan.Relay.SwitchCount);
             int at = 3;
             for (int i = 0; i < zones.Length; i++)
             {
@@ -41,13 +43,14 @@ namespace Greenhouse.Control
                 keys[at] = p + "total_ms"; values[at++] = Num.Format(ledger.TotalMs);
                 keys[at] = p + "min"; values[at++] = ledger.MinutesText();
                 keys[at] = p + "hour"; values[at++] = ledger.HoursText();
-                keys[at] = p + "ops"; values[at++] = Num.Format(z.Valve.SwitchCount);
+                keys[at] = p + "ops"; values[at++] = Num.Format(relays.Valve(i + 1).SwitchCount);
             }
         }
 
         /// <summary>Restores what was saved; unknown keys and unreadable values are skipped. Returns the pairs read.</summary>
-        public static int Read(string[] keys, string[] values, long nowMs, DayCounter day, RelayChannel pump, RelayChannel fan, MistZone[] zones)
+        public static int Read(string[] keys, string[] values, long nowMs, ControlEngine engine, Actuators relays)
         {
+            MistZone[] zones = engine.Zones;
             string[] minutes = new string[zones.Length];
             string[] hours = new string[zones.Length];
             int[] stage = new int[zones.Length];
@@ -70,19 +73,19 @@ namespace Greenhouse.Control
                 bool isNumber = Num.TryParseInt(value, out number);
                 if (key == "day" && isNumber)
                 {
-                    day.SavedDay = number;
+                    engine.Days.SavedDay = number;
                     continue;
                 }
 
                 if (key == "pump.ops" && isNumber)
                 {
-                    pump.SwitchCount = number;
+                    relays.Pump.SwitchCount = number;
                     continue;
                 }
 
                 if (key == "fan.ops" && isNumber)
                 {
-                    fan.SwitchCount = number;
+                    relays.Fan.Relay.SwitchCount = number;
                     continue;
                 }
 
@@ -145,7 +148,7 @@ namespace Greenhouse.Control
                 }
                 else if (item == "ops")
                 {
-                    zones[z].Valve.SwitchCount = number;
+                    relays.Valve(z + 1).SwitchCount = number;
                 }
             }
 
