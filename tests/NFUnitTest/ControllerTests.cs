@@ -196,7 +196,6 @@ namespace Greenhouse.Tests
         {
             Rig rig = new Rig();
             rig.Controller.Start();
-            string error;
             Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.target_rh", "92", "console").Ok);
             Assert.IsTrue(rig.Log.Last.IndexOf("source=console") > 0);
             Assert.IsFalse(rig.Controller.Commands.ApplySetting("zone1.target_rh", "abc", "mqtt").Ok);

@@ -122,7 +122,6 @@ namespace Greenhouse.Tests
             FakeRelay valve = new FakeRelay();
             Controller first = Build(state, clock, sensor, valve);
             first.Start();
-            string error;
             Assert.IsTrue(first.Commands.ApplySetting("zone1.stage", "pinning", "test").Ok);
             for (int i = 0; i < 120; i++)
             {
@@ -155,7 +154,6 @@ namespace Greenhouse.Tests
             sensor.Humidity = 80;
             FakeRelay valve = new FakeRelay();
             Controller first = Build(state, clock, sensor, valve);
-            string error;
             Assert.IsTrue(first.Commands.ApplySetting("zone1.wet_days", "1", "test").Ok);
             Assert.IsTrue(first.Commands.ApplySetting("zone1.dry_days", "2", "test").Ok);
             first.Start();

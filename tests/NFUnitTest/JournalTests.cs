@@ -52,7 +52,6 @@ namespace Greenhouse.Tests
 
             ConsoleRig rig = new ConsoleRig();
             rig.Ticks(1);
-            string error;
             Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.band", "5", Journal.RestoreSource).Ok);
             Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.band", "6", "mqtt").Ok);
             string events = rig.Type("events");

@@ -362,7 +362,6 @@ namespace Greenhouse.Tests
             ports.Valves[0] = valve;
             ports.Clock = clock;
             Controller controller = new Controller(ports, "test");
-            string error;
             Assert.IsTrue(controller.Commands.ApplySetting("zone1.sensor", "sensor1", "test").Ok);
             Assert.IsTrue(controller.Commands.ApplySetting("pump.prerun_s", "0", "test").Ok); // valve opens in the same tick
             controller.Start();

@@ -16,7 +16,6 @@ namespace Greenhouse.Tests
         {
             FakeSettingsStore store = new FakeSettingsStore();
             MqttRig rig = new MqttRig(store, false);
-            string error;
             Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.target_rh", "93", "test").Ok);
             Assert.IsTrue(rig.Controller.Commands.ApplySetting("mqtt.password", "pw=with=equals", "test").Ok);
             rig.Ticks(10);
@@ -34,7 +33,6 @@ namespace Greenhouse.Tests
         {
             FakeSettingsStore store = new FakeSettingsStore();
             MqttRig rig = new MqttRig(store, false);
-            string error;
             for (int i = 0; i < 4; i++)
             {
                 rig.Controller.Commands.ApplySetting("zone1.target_rh", (80 + i).ToString(), "test");
@@ -58,7 +56,6 @@ namespace Greenhouse.Tests
         {
             FakeSettingsStore store = new FakeSettingsStore();
             MqttRig rig = new MqttRig(store, false);
-            string error;
             rig.Controller.Commands.ApplySetting("zone1.target_rh", "81", "test");
             rig.Ticks(10);
             rig.Controller.Commands.ApplySetting("zone1.target_rh", "82", "test");
@@ -73,7 +70,6 @@ namespace Greenhouse.Tests
         {
             FakeSettingsStore store = new FakeSettingsStore();
             MqttRig rig = new MqttRig(store, false);
-            string error;
             rig.Controller.Commands.ApplySetting("zone1.target_rh", "81", "test");
             rig.Ticks(10);
             rig.Controller.Commands.ApplySetting("zone1.target_rh", "82", "test");
@@ -128,7 +124,6 @@ namespace Greenhouse.Tests
         {
             FakeSettingsStore store = new FakeSettingsStore();
             MqttRig rig = new MqttRig(store, false);
-            string error;
             rig.Controller.Commands.ApplySetting("zone1.target_rh", "81", "test");
             rig.Ticks(10);
             store.FailWrites = true;

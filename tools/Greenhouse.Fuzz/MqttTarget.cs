@@ -72,7 +72,6 @@ namespace Greenhouse.Fuzz
 
         private static void Setup(Controller controller)
         {
-            string error;
             controller.Commands.ApplySetting("mqtt.host", "broker.local", "fuzz");
             controller.Commands.ApplySetting("zones", "4", "fuzz");
             controller.Start();
@@ -137,7 +136,6 @@ namespace Greenhouse.Fuzz
         {
             if (_ticks % 500 == 0)
             {
-                string error;
                 Controller controller = _rig.Controller;
                 controller.Commands.ApplySetting("mqtt.host", "broker.local", "fuzz");
                 controller.Commands.ApplySetting("device.id", "", "fuzz");

@@ -182,7 +182,6 @@ namespace Greenhouse.Fuzz
                                 target.Rig.Clock.Advance(step.Milliseconds);
                                 break;
                             case StepKind.Set:
-                                string error;
                                 target.Rig.Controller.Commands.ApplySetting(step.Key, step.Text, "fuzz");
                                 break;
                         }
@@ -210,7 +209,6 @@ namespace Greenhouse.Fuzz
                         }
                         else if (step.Kind == StepKind.Set)
                         {
-                            string error;
                             target.Rig.Controller.Commands.ApplySetting(step.Key, step.Text, "fuzz");
                         }
                     }

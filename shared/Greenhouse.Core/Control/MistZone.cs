@@ -28,7 +28,7 @@ namespace Greenhouse.Control
         private readonly AutoProgram _auto;
         private readonly DegradedProgram _degraded;
         private readonly ProtectiveProgram _protective;
-        private int _manualSeconds;
+        private readonly ManualPulse _manual;
         private long _nowMs;
         private ZoneClimate _climate;
 
@@ -45,6 +45,7 @@ namespace Greenhouse.Control
             _auto = new AutoProgram(_zone, _pulse, _learning, _budget, _decision);
             _degraded = new DegradedProgram(_device, _pulse, _budget, _decision);
             _protective = new ProtectiveProgram(_zone, _device, _calendar, _decision);
+            _manual = new ManualPulse(number, _zone, _calendar, _safety, _budget, _decision);
         }
 
         public int Number
@@ -110,43 +111,12 @@ namespace Greenhouse.Control
         /// <summary>Why a mist-now request would be refused now, or null when it can be queued.</summary>
         public string ManualRefusal(bool tankHasWater, long nowMs)
         {
-            if (_zone.Mode == CoreSettings.ModeOff)
-            {
-                return "zone " + _n.ToString() + " is off";
-            }
-
-            if (!tankHasWater)
-            {
-                return Reasons.Text(ReasonCode.TankEmpty, 0, 0);
-            }
-
-            if (_safety.LockedHigh || _safety.LockedLow || _safety.Condensing)
-            {
-                return _decision.Reason;
-            }
-
-            int stage = _calendar.Stage;
-            if (!ControlSettings.IsWateredStage(stage))
-            {
-                return Reasons.Text(ReasonCode.StageNoWater, stage, 0);
-            }
-
-            if (_calendar.DryPhase)
-            {
-                return "blocked: dry phase";
-            }
-
-            if (_budget.LeftMs(nowMs) < 1000)
-            {
-                return "blocked: water budget used";
-            }
-
-            return null;
+            return _manual.Refusal(tankHasWater, nowMs);
         }
 
         public void QueueManual(int seconds)
         {
-            _manualSeconds = seconds;
+            _manual.Queue(seconds);
         }
 
         // ---------------------------------------------------------------- tick
@@ -155,7 +125,7 @@ namespace Greenhouse.Control
         public void Disable(long nowMs)
         {
             _nowMs = nowMs;
-            _manualSeconds = 0;
+            _manual.Clear();
             _decision.Begin();
             _decision.CloseValve(ReasonCode.ZoneNotInUse, 0, 0);
             _decision.Show(ZoneActivity.Off, ReasonCode.ZoneNotInUse, 0, 0);
@@ -240,9 +210,13 @@ namespace Greenhouse.Control
             }
 
             // Valve closed: choose what, if anything, to ask for.
-            if (_manualSeconds > 0)
+            if (_manual.Pending)
             {
-                Manual(now, stage, left, hourLeft, wasWanting);
+                if (!_manual.Decide(now, stage, left, wasWanting))
+                {
+                    BudgetBlocked(now, hourLeft);
+                }
+
                 return;
             }
 
@@ -282,25 +256,6 @@ namespace Greenhouse.Control
             _auto.Decide(c, z, left, hourLeft, wasWanting);
         }
 
-        private void Manual(long now, int stage, long left, long hourLeft, bool wasWanting)
-        {
-            if (!ControlSettings.IsWateredStage(stage) || _calendar.DryPhase)
-            {
-                _manualSeconds = 0;
-                _decision.Show(ZoneActivity.Blocked, ReasonCode.StageNoWater, stage, 0);
-                return;
-            }
-
-            if (left < 1000)
-            {
-                _manualSeconds = 0;
-                BudgetBlocked(now, hourLeft);
-                return;
-            }
-
-            _decision.Want(wasWanting, now, PulseKind.Manual, AutoProgram.Min(_manualSeconds * 1000L, left), ReasonCode.ManualPulse, _manualSeconds, 0);
-        }
-
         /// <summary>A running pulse goes on until it is done, its limits are reached, or its program no longer applies.</summary>
         private void ContinueOrStop(ControlContext c, ZoneClimate z, int stage, int mode, long left, long hourLeft)
         {
@@ -337,35 +292,10 @@ namespace Greenhouse.Control
                 return;
             }
 
-            if (!StillAllowed(c, z, stage, mode, kind))
+            if (!ProgramRules.StillApplies(kind, c, z, stage, mode, _calendar.DryPhase, _device))
             {
                 Stop(ReasonCode.ProgramStopped, 0, 0);
             }
-        }
-
-        /// <summary>The program that opened the valve must still be the one that applies.</summary>
-        private bool StillAllowed(ControlContext c, ZoneClimate z, int stage, int mode, PulseKind kind)
-        {
-            int ws;
-            int we;
-            if (kind == PulseKind.Manual)
-            {
-                return ControlSettings.IsWateredStage(stage) && !_calendar.DryPhase;
-            }
-
-            if (mode != CoreSettings.ModeAuto || stage == ControlSettings.StageRecovery || stage == ControlSettings.StagePreHarvest
-                || MistingWindow.Block(c, z, stage, _device, out ws, out we) != ReasonCode.None)
-            {
-                return false;
-            }
-
-            if (kind == PulseKind.Protective)
-            {
-                return stage == ControlSettings.StageRest || _calendar.DryPhase;
-            }
-
-            bool sensorsOk = z.HumidityValid && z.TemperatureValid;
-            return !(stage == ControlSettings.StageRest || _calendar.DryPhase) && (kind == PulseKind.Auto ? sensorsOk : !sensorsOk);
         }
 
         // ---------------------------------------------------------------- told by the water path
@@ -380,7 +310,7 @@ namespace Greenhouse.Control
             _decision.Granted();
             if (_pulse.Kind == PulseKind.Manual)
             {
-                _manualSeconds = 0;
+                _manual.Clear();
             }
 
             if (_pulse.Kind == PulseKind.Protective)
@@ -425,7 +355,7 @@ namespace Greenhouse.Control
         {
             if (code != ReasonCode.BudgetHour && code != ReasonCode.BudgetDay)
             {
-                _manualSeconds = 0;
+                _manual.Clear();
             }
 
             _decision.CloseValve(code, a, b);

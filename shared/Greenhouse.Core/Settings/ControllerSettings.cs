@@ -309,117 +309,20 @@ namespace Greenhouse.Settings
 
         private bool ParseInto(SettingDefinition def, int slot, string text, out string error)
         {
-            error = null;
-            if (text == null)
+            double number;
+            string value;
+            if (!SettingValue.TryParse(def, text, out number, out value, out error))
             {
-                error = def.Name + " needs a value: " + def.AllowedText();
                 return false;
             }
 
-            switch (def.Kind)
+            if (def.Kind == SettingKind.Text || def.Kind == SettingKind.Secret)
             {
-                case SettingKind.Integer:
-                {
-                    long whole;
-                    if (!Num.TryParseInt(text, out whole) || whole < def.Minimum || whole > def.Maximum)
-                    {
-                        error = def.Name + " must be " + def.AllowedText() + Units(def);
-                        return false;
-                    }
-
-                    _numbers[slot] = whole;
-                    return true;
-                }
-
-                case SettingKind.Number:
-                {
-                    double number;
-                    if (!Num.TryParse(text, out number) || number < def.Minimum || number > def.Maximum)
-                    {
-                        error = def.Name + " must be " + def.AllowedText() + Units(def);
-                        return false;
-                    }
-
-                    _numbers[slot] = RoundTo(number, def.Decimals);
-                    return true;
-                }
-
-                case SettingKind.Choice:
-                {
-                    string word = text.Trim().ToLower();
-                    for (int i = 0; i < def.Choices.Length; i++)
-                    {
-                        if (def.Choices[i] == word)
-                        {
-                            _numbers[slot] = i;
-                            return true;
-                        }
-                    }
-
-                    error = def.Name + " must be " + def.AllowedText();
-                    return false;
-                }
-
-                case SettingKind.Flag:
-                {
-                    string word = text.Trim().ToLower();
-                    if (word == "on" || word == "true" || word == "1")
-                    {
-                        _numbers[slot] = 1;
-                        return true;
-                    }
-
-                    if (word == "off" || word == "false" || word == "0")
-                    {
-                        _numbers[slot] = 0;
-                        return true;
-                    }
-
-                    error = def.Name + " must be on or off";
-                    return false;
-                }
-
-                default:
-                {
-                    if (text.Length > def.MaxLength || !IsPrintable(text))
-                    {
-                        error = def.Name + " must be " + def.AllowedText() + ", printable, without line breaks";
-                        return false;
-                    }
-
-                    _texts[slot] = text;
-                    return true;
-                }
+                _texts[slot] = value;
             }
-        }
-
-        private static string Units(SettingDefinition def)
-        {
-            return def.Unit == null || def.Unit.Length == 0 ? "" : " " + def.Unit;
-        }
-
-        private static double RoundTo(double value, int decimals)
-        {
-            double scale = 1;
-            for (int i = 0; i < decimals; i++)
+            else
             {
-                scale *= 10;
-            }
-
-            double scaled = value * scale;
-            long whole = (long)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
-            return whole / scale;
-        }
-
-        private static bool IsPrintable(string text)
-        {
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c < ' ' || c > '~')
-                {
-                    return false;
-                }
+                _numbers[slot] = number;
             }
 
             return true;

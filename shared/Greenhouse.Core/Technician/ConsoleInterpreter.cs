@@ -29,6 +29,7 @@ namespace Greenhouse.Technician
         private readonly SecretFilter _secrets;
         private readonly ConsoleOutput _out;
         private readonly Logger _log;
+        private readonly SettingsCommands _settingsCommands;
         private bool _resetPending;
         private long _resetDeadlineMs;
         private long _nowMs;
@@ -41,6 +42,7 @@ namespace Greenhouse.Technician
             _secrets = secrets;
             _out = output;
             _log = log;
+            _settingsCommands = new SettingsCommands(commands, status, output, this);
         }
 
         /// <summary>True between "factory-reset" and its confirmation or timeout.</summary>
@@ -98,13 +100,13 @@ namespace Greenhouse.Technician
                     StatusReport.Write(_status, _journal, _out);
                     break;
                 case "get":
-                    Get(command);
+                    _settingsCommands.Get(command);
                     break;
                 case "set":
-                    Set(command, line);
+                    _settingsCommands.Set(command, line);
                     break;
                 case "settings":
-                    ListSettings(command);
+                    _settingsCommands.ListSettings(command);
                     break;
                 case "mist":
                     Mist(command, line);
@@ -119,10 +121,10 @@ namespace Greenhouse.Technician
                     Log(command);
                     break;
                 case "wifi":
-                    Wifi(command, line);
+                    _settingsCommands.Wifi(command, line);
                     break;
                 case "mqtt":
-                    Mqtt(command, line);
+                    _settingsCommands.Mqtt(command, line);
                     break;
                 case "reboot":
                     Audit(line);
@@ -147,85 +149,6 @@ namespace Greenhouse.Technician
             string text;
             string error;
             return _status.Settings.TryGetText(key, out text, out error) ? text : null;
-        }
-
-        private void Get(CommandLine command)
-        {
-            if (command.Count != 2)
-            {
-                _out.Line("usage: get KEY (settings lists the keys)");
-                return;
-            }
-
-            string key = command.Word(1);
-            ISettingsView settings = _status.Settings;
-            int definition;
-            int zone;
-            string error;
-            if (!settings.TryResolve(key, out definition, out zone, out error))
-            {
-                _out.Line(error);
-                return;
-            }
-
-            SettingDefinition def = settings.Definitions[definition];
-            _out.Line(key + "=" + settings.DisplayText(definition, zone));
-            string unit = def.Unit == null || def.Unit.Length == 0 ? "" : " " + def.Unit;
-            _out.Line("  " + def.AllowedText() + unit + " - " + def.Description);
-        }
-
-        private void Set(CommandLine command, string line)
-        {
-            if (command.Count < 3)
-            {
-                _out.Line("usage: set KEY VALUE");
-                return;
-            }
-
-            Audit(line);
-            string key = command.Word(1);
-            string error;
-            if (!Apply(key, command.Rest(2), out error))
-            {
-                _out.Line(error);
-                return;
-            }
-
-            string shown = SettingText(key);
-            string note = key.StartsWith("pins.") || key == "console.baud" ? " (takes effect after reboot)" : "";
-            _out.Line("ok " + key + "=" + shown + note);
-        }
-
-        private void ListSettings(CommandLine command)
-        {
-            string prefix = command.Count >= 2 ? command.Word(1) : null;
-            ISettingsView settings = _status.Settings;
-            SettingDefinition[] definitions = settings.Definitions;
-            int shown = 0;
-            for (int zone = 0; zone <= ControllerSettings.MaxZones; zone++)
-            {
-                for (int d = 0; d < definitions.Length; d++)
-                {
-                    if (definitions[d].PerZone != (zone > 0))
-                    {
-                        continue;
-                    }
-
-                    string key = zone > 0 ? "zone" + zone.ToString() + "." + definitions[d].Name : definitions[d].Name;
-                    if (prefix != null && !key.StartsWith(prefix))
-                    {
-                        continue;
-                    }
-
-                    _out.Line(key + "=" + settings.DisplayText(d, zone));
-                    shown++;
-                }
-            }
-
-            if (shown == 0)
-            {
-                _out.Line("no setting starts with '" + ControllerSettings.Sanitise(prefix) + "'");
-            }
         }
 
         private void Mist(CommandLine command, string line)
@@ -266,10 +189,10 @@ namespace Greenhouse.Technician
 
             Audit(line);
             string key = "zone" + zone.ToString() + "." + CoreSettings.Mode;
-            string error;
-            if (!Apply(key, command.Word(2).ToLower(), out error))
+            CommandResult result = _commands.ApplySetting(key, command.Word(2).ToLower(), Source);
+            if (!result.Ok)
             {
-                _out.Line(error);
+                _out.Line(result.Error);
                 return;
             }
 
@@ -316,86 +239,6 @@ namespace Greenhouse.Technician
             }
         }
 
-        private void Wifi(CommandLine command, string line)
-        {
-            if (command.Count < 2 || command.Count > 3)
-            {
-                _out.Line("usage: wifi SSID [PASSWORD] (quote an SSID with spaces)");
-                return;
-            }
-
-            Audit(line);
-            string ssid = command.Word(1);
-            string password = command.Count == 3 ? command.Word(2) : "";
-            string error;
-            if (!CheckText("wifi.ssid", ssid, out error) || !CheckText("wifi.password", password, out error)
-                || !Apply("wifi.ssid", ssid, out error)
-                || !Apply("wifi.password", password, out error))
-            {
-                _out.Line(error);
-                return;
-            }
-
-            _out.Line("ok wifi.ssid=" + SettingText("wifi.ssid") + " wifi.password=" + (password.Length == 0 ? "(none)" : SettingText("wifi.password")));
-        }
-
-        private void Mqtt(CommandLine command, string line)
-        {
-            if (command.Count != 3 && command.Count != 5)
-            {
-                _out.Line("usage: mqtt HOST PORT [USER PASSWORD]");
-                return;
-            }
-
-            Audit(line);
-            string host = command.Word(1);
-            string user = command.Count == 5 ? command.Word(3) : "";
-            string password = command.Count == 5 ? command.Word(4) : "";
-            string error;
-            if (!CheckText("mqtt.host", host, out error) || !CheckText("mqtt.user", user, out error) || !CheckText("mqtt.password", password, out error)
-                || !Apply("mqtt.port", command.Word(2), out error)
-                || !Apply("mqtt.host", host, out error)
-                || !Apply("mqtt.user", user, out error)
-                || !Apply("mqtt.password", password, out error))
-            {
-                _out.Line(error);
-                return;
-            }
-
-            _out.Line("ok mqtt.host=" + SettingText("mqtt.host") + " mqtt.port=" + SettingText("mqtt.port") + " mqtt.user=" + Logger.Quote(SettingText("mqtt.user"))
-                + " mqtt.password=" + (password.Length == 0 ? "(none)" : SettingText("mqtt.password")));
-        }
-
-        /// <summary>
-        /// Checks a text value against its definition before anything is applied, so a command that sets several
-        /// keys does not stop half-way. ApplySetting remains the authority (and checks again).
-        /// </summary>
-        private bool CheckText(string key, string value, out string error)
-        {
-            ISettingsView settings = _status.Settings;
-            int definition;
-            int zone;
-            if (!settings.TryResolve(key, out definition, out zone, out error))
-            {
-                return false;
-            }
-
-            SettingDefinition def = settings.Definitions[definition];
-            bool printable = true;
-            for (int i = 0; i < value.Length; i++)
-            {
-                printable &= value[i] >= ' ' && value[i] <= '~';
-            }
-
-            if (value.Length > def.MaxLength || !printable)
-            {
-                error = def.Name + " must be " + def.AllowedText() + ", printable, without line breaks";
-                return false;
-            }
-
-            return true;
-        }
-
         private void ConfirmFactoryReset(CommandLine command)
         {
             _resetPending = false;
@@ -416,17 +259,10 @@ namespace Greenhouse.Technician
         }
 
         /// <summary>Logs a command that changes something, with its secrets masked.</summary>
-        private void Audit(string line)
+        internal void Audit(string line)
         {
             string masked = CommandLine.MaskSecrets(line, _secrets == null ? null : _secrets.SecretNames);
             _log.Info("console", "command", "line=" + Logger.Quote(masked));
-        }
-
-        private bool Apply(string key, string value, out string error)
-        {
-            CommandResult result = _commands.ApplySetting(key, value, Source);
-            error = result.Error;
-            return result.Ok;
         }
 
         private void Help(CommandLine command)
