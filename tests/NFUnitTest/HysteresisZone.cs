@@ -1,13 +1,15 @@
 using Greenhouse.App;
+using Greenhouse.Control;
 using Greenhouse.Settings;
 using Greenhouse.Text;
 
-namespace Greenhouse.Control
+namespace Greenhouse.Tests
 {
     /// <summary>
     /// One misting zone under plain hysteresis: valve on below target minus band, off at target, never longer
     /// than the zone's continuous limit, off whenever the humidity reading is not trustworthy. The full control
-    /// engine replaces this decision; the safe defaults stay.
+    /// engine replaces this decision; the safe defaults stay. Only the comparison tests use it (ControlComparisonTests:
+    /// pulse-and-settle against this baseline), so it lives with them, not in the device core.
     /// </summary>
     public sealed class HysteresisZone
     {
