@@ -1,6 +1,6 @@
 using System;
 using Greenhouse.App;
-using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Footprint.Rig;
 using Greenhouse.Ports;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Footprint.Rig;
 
 namespace Greenhouse.Footprint.Tests
 {

@@ -1,7 +1,7 @@
 using System;
 using Greenhouse.App;
 
-namespace Greenhouse.Benchmarks.Rig
+namespace Greenhouse.Footprint.Rig
 {
     /// <summary>How the rig's humidity moves from tick to tick.</summary>
     public enum HumidityProfile

@@ -1,7 +1,7 @@
 using System;
 using Greenhouse.Ports;
 
-namespace Greenhouse.Benchmarks.Rig
+namespace Greenhouse.Footprint.Rig
 {
     // Port fakes for footprint measurements. Unlike the test fakes they never allocate after construction:
     // whatever they record goes into fields or preallocated arrays, so every byte the measurement sees

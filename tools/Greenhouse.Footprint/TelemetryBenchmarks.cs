@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Footprint.Rig;
 using Greenhouse.Messaging;
 
-namespace Greenhouse.Benchmarks
+namespace Greenhouse.Footprint
 {
     /// <summary>
     /// One telemetry document: the retained <c>&lt;base&gt;/state</c> JSON built exactly as the MQTT interface

@@ -4,13 +4,13 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Footprint.Rig;
 
-namespace Greenhouse.Benchmarks
+namespace Greenhouse.Footprint
 {
     /// <summary>
     /// Footprint benchmarks of the core. See README.md next to this file.
-    ///   dotnet run -c Release --project tools/Greenhouse.Benchmarks -- --filter '*'      all benchmarks, ShortRun job
+    ///   dotnet run -c Release --project tools/Greenhouse.Footprint -- --filter '*'      all benchmarks, ShortRun job
     ///   ... -- --quick --filter '*'     a smoke run (1 warm-up, 3 short iterations per benchmark)
     ///   ... -- --full --filter '*'      BenchmarkDotNet's default job (slow, most precise)
     ///   ... -- --allocs                 bytes allocated per tick measured directly, no BenchmarkDotNet

@@ -2,10 +2,10 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Footprint.Rig;
 using Greenhouse.Messaging;
 
-namespace Greenhouse.Benchmarks
+namespace Greenhouse.Footprint
 {
     /// <summary>
     /// <c>--allocs</c>: direct measurement without BenchmarkDotNet. GC.GetAllocatedBytesForCurrentThread around many

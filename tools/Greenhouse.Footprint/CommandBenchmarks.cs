@@ -1,9 +1,9 @@
 using System;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Footprint.Rig;
 
-namespace Greenhouse.Benchmarks
+namespace Greenhouse.Footprint
 {
     /// <summary>
     /// One grower command end to end inside the controller: an MQTT <c>/set</c> message posted to the inbox (as the

@@ -1,8 +1,8 @@
 using System;
 using System.IO;
-using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Footprint.Rig;
 
-namespace Greenhouse.Benchmarks
+namespace Greenhouse.Footprint
 {
     /// <summary>
     /// <c>--trace-allocs</c>: runs the steady-state rig tick by tick and prints every tick that allocated, with

@@ -4,7 +4,7 @@ using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 
-namespace Greenhouse.Benchmarks
+namespace Greenhouse.Footprint
 {
     /// <summary>
     /// Size of an assembly as a proxy for flash use: method-body IL bytes summed over every method with a body,

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Footprint.Rig;
 
-namespace Greenhouse.Benchmarks
+namespace Greenhouse.Footprint
 {
     /// <summary>
     /// One control tick of a warmed-up controller (four zones, both sensors, tank switch). Each operation is one
