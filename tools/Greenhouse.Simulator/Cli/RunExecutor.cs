@@ -228,7 +228,7 @@ public static class RunExecutor
 
             return 0;
         }
-        catch (Exception e) when (e is FaultSpecException or WeatherFormatException or SettingsFileException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FaultSpecException or WeatherFormatException or RunSettingsFileException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine("error: " + e.Message);
             return 2;
@@ -243,7 +243,7 @@ public static class RunExecutor
 
     public static IWeather BuildWeather(RunRequest request, out RunConfiguration config)
     {
-        var lines = request.SettingsFile != null ? SettingsFile.Load(request.SettingsFile) : new List<SettingLine>();
+        var lines = request.SettingsFile != null ? RunSettingsFile.Load(request.SettingsFile) : new List<SettingLine>();
         config = RunConfiguration.Build(lines, request.DeviceId);
         if (request.WeatherFile != null && request.ScenarioName != null)
         {
@@ -332,7 +332,7 @@ public static class RunExecutor
                     string source = line.LineNumber > 0 ? "file" : "cli";
                     if (!ours.ApplySetting(line.Key, line.Value, source, out string error))
                     {
-                        throw new SettingsFileException($"settings line {line.LineNumber} ({line.Key}): {error}");
+                        throw new RunSettingsFileException($"settings line {line.LineNumber} ({line.Key}): {error}");
                     }
                 }
 

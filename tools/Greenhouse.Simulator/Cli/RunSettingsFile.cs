@@ -4,14 +4,15 @@ namespace Greenhouse.Simulator.Cli;
 public readonly record struct SettingLine(int LineNumber, string Key, string Value);
 
 /// <summary>
-/// The <c>key=value</c> settings file the device stores: one setting per line, blank lines and lines
+/// The <c>--settings</c> file of a simulator run (named apart from the core's Greenhouse.Persistence.SettingsFile,
+/// which writes and checks the device's stored copies). It is the <c>key=value</c> text the device stores: one setting per line, blank lines and lines
 /// starting with <c>#</c> ignored, whitespace around key and value trimmed, values may contain '='.
 /// Keys starting with <c>sim.</c> configure the simulator (baselines, scoring); all others go to the core.
 /// The header lines of a file the device wrote (<c>version=</c>, <c>generation=</c>, <c>checksum=</c>, see
 /// Greenhouse.Persistence.SettingsFile) are skipped, so a copy of the device's file can be used as it is
 /// (the checksum is not verified: the file may be edited by hand).
 /// </summary>
-public static class SettingsFile
+public static class RunSettingsFile
 {
     public const string SimPrefix = "sim.";
 
@@ -27,7 +28,7 @@ public static class SettingsFile
     {
         if (!File.Exists(path))
         {
-            throw new SettingsFileException($"settings file '{path}' does not exist");
+            throw new RunSettingsFileException($"settings file '{path}' does not exist");
         }
 
         return Parse(File.ReadAllText(path), Path.GetFileName(path));
@@ -53,14 +54,14 @@ public static class SettingsFile
             int eq = line.IndexOf('=');
             if (eq < 0)
             {
-                throw new SettingsFileException($"{name}, line {i + 1}: '{line}' is not key=value");
+                throw new RunSettingsFileException($"{name}, line {i + 1}: '{line}' is not key=value");
             }
 
             string key = line[..eq].Trim();
             string value = line[(eq + 1)..].Trim();
             if (key.Length == 0)
             {
-                throw new SettingsFileException($"{name}, line {i + 1}: the key before '=' is empty");
+                throw new RunSettingsFileException($"{name}, line {i + 1}: the key before '=' is empty");
             }
 
             if (Array.IndexOf(HeaderKeys, key) >= 0)
@@ -75,4 +76,4 @@ public static class SettingsFile
     }
 }
 
-public sealed class SettingsFileException(string message) : Exception(message);
+public sealed class RunSettingsFileException(string message) : Exception(message);
