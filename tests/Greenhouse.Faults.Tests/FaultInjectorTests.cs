@@ -391,5 +391,28 @@ namespace Greenhouse.Faults.Tests
             Assert.IsInstanceOfType<FaultyClock>(wrapped.Clock);
             Assert.IsInstanceOfType<FaultyMqttLink>(wrapped.Mqtt);
         }
+
+        [TestMethod]
+        public void WrapCarriesEveryPortFieldItDoesNotDecorate()
+        {
+            Rig rig = new Rig(secondSensor: true);
+            rig.Ports.Mqtt = new FakeMqttLink();
+            rig.Ports.MacAddress = "02:00:00:51:AC:01";
+            rig.Ports.ControlState = new Greenhouse.Persistence.ControlStateFile(rig.Store);
+            Greenhouse.App.ControllerPorts wrapped = FaultPorts.Wrap(rig.Ports, new FaultInjector(FaultSchedule.Empty));
+            Assert.AreEqual("02:00:00:51:AC:01", wrapped.MacAddress);
+            Assert.AreSame(rig.Ports.ControlState, wrapped.ControlState);
+
+            // Every field of ControllerPorts, today's and any added later, is either the same object or its fault decorator.
+            foreach (System.Reflection.FieldInfo field in typeof(Greenhouse.App.ControllerPorts).GetFields())
+            {
+                object inner = field.GetValue(rig.Ports);
+                object outer = field.GetValue(wrapped);
+                Assert.IsNotNull(inner, "test setup: fill " + field.Name);
+                Assert.IsNotNull(outer, field.Name + " was dropped by Wrap");
+                bool decorated = outer.GetType().Namespace == typeof(FaultPorts).Namespace || field.Name == nameof(Greenhouse.App.ControllerPorts.Sensors);
+                Assert.IsTrue(ReferenceEquals(inner, outer) || decorated, field.Name + " is neither carried over nor decorated");
+            }
+        }
     }
 }

@@ -62,9 +62,6 @@ public sealed class OursController : ISimController
         _corePorts = faults != null ? FaultPorts.Wrap(_ports, faults, up => Core?.Inbox.PostConnection(up)) : _ports;
         if (faults != null)
         {
-            // FaultPorts.Wrap does not carry these over (as of this commit); without the MAC the device id would be gh-000000.
-            _corePorts.MacAddress = _ports.MacAddress;
-            _corePorts.ControlState = _ports.ControlState;
             _monitor = new InvariantMonitor();
         }
 
