@@ -2,6 +2,7 @@ using Greenhouse.App;
 using Greenhouse.Control;
 using Greenhouse.Ports;
 using Greenhouse.Sensing;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else

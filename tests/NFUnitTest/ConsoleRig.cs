@@ -1,118 +1,8 @@
-using System.Collections;
 using Greenhouse.App;
-using Greenhouse.Ports;
-using Greenhouse.Technician;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Tests
 {
-    /// <summary>An in-memory settings store that survives a "reboot" (a new Controller over the same instance).</summary>
-    public sealed class ConsoleFakeStore : ISettingsStore
-    {
-        private readonly ArrayList _names = new ArrayList();
-        private readonly ArrayList _blobs = new ArrayList();
-        public int Writes;
-        public int Deletes;
-        public string LastDeleted;
-        public bool FailWrites;
-
-        public bool TryRead(string name, out byte[] content)
-        {
-            int index = _names.IndexOf(name);
-            content = index < 0 ? null : (byte[])_blobs[index];
-            return index >= 0;
-        }
-
-        public bool Write(string name, byte[] content)
-        {
-            if (FailWrites)
-            {
-                return false;
-            }
-
-            Writes++;
-            byte[] copy = new byte[content.Length];
-            for (int i = 0; i < content.Length; i++)
-            {
-                copy[i] = content[i];
-            }
-
-            int index = _names.IndexOf(name);
-            if (index < 0)
-            {
-                _names.Add(name);
-                _blobs.Add(copy);
-            }
-            else
-            {
-                _blobs[index] = copy;
-            }
-
-            return true;
-        }
-
-        public bool Delete(string name)
-        {
-            Deletes++;
-            LastDeleted = name;
-            int index = _names.IndexOf(name);
-            if (index >= 0)
-            {
-                _names.RemoveAt(index);
-                _blobs.RemoveAt(index);
-            }
-
-            return true;
-        }
-
-        public bool Has(string name)
-        {
-            return _names.IndexOf(name) >= 0;
-        }
-
-        /// <summary>The blob as text (ASCII), or null.</summary>
-        public string Text(string name)
-        {
-            byte[] content;
-            if (!TryRead(name, out content))
-            {
-                return null;
-            }
-
-            char[] chars = new char[content.Length];
-            for (int i = 0; i < content.Length; i++)
-            {
-                chars[i] = (char)content[i];
-            }
-
-            return new string(chars);
-        }
-    }
-
-    /// <summary>Collects the line editor's echo as text.</summary>
-    public sealed class FakeEcho : IEchoSink
-    {
-        private readonly char[] _text = new char[2048];
-        private int _length;
-
-        public void Echo(byte[] buffer, int offset, int count)
-        {
-            for (int i = 0; i < count && _length < _text.Length; i++)
-            {
-                _text[_length++] = (char)buffer[offset + i];
-            }
-        }
-
-        public string Text
-        {
-            get { return new string(_text, 0, _length); }
-        }
-
-        public void Clear()
-        {
-            _length = 0;
-        }
-    }
-
     /// <summary>A controller with one sensor, a pump, two valves, a fan, a tank switch and a store, driven by console lines.</summary>
     public sealed class ConsoleRig
     {
@@ -124,15 +14,15 @@ namespace Greenhouse.Tests
         public readonly FakeInput Tank = new FakeInput();
         public readonly FakeClock Clock = new FakeClock();
         public readonly FakeLog Log = new FakeLog();
-        public readonly ConsoleFakeStore Store;
+        public readonly FakeSettingsStore Store;
         public readonly Controller Controller;
 
-        public ConsoleRig() : this(new ConsoleFakeStore(), 0)
+        public ConsoleRig() : this(new FakeSettingsStore(), 0)
         {
         }
 
         /// <summary>A rig over an existing store (a reboot), with uptime starting at the given ms.</summary>
-        public ConsoleRig(ConsoleFakeStore store, long uptimeMs)
+        public ConsoleRig(FakeSettingsStore store, long uptimeMs)
         {
             Store = store;
             Clock.Uptime = uptimeMs;
@@ -207,19 +97,13 @@ namespace Greenhouse.Tests
 
         public string Since(int mark)
         {
-            string text = "";
-            for (int i = mark; i < Log.Count; i++)
-            {
-                text = text + Log.Lines[i % Log.Lines.Length] + "\n";
-            }
-
-            return text;
+            return Log.Since(mark);
         }
 
         /// <summary>Every line written so far (up to the fake log's 256-line memory).</summary>
         public string All()
         {
-            return Since(Log.Count > Log.Lines.Length ? Log.Count - Log.Lines.Length : 0);
+            return Log.All();
         }
 
         public static bool Has(string text, string fragment)
