@@ -1,120 +1,10 @@
 using System;
 using System.Collections.Generic;
 using Greenhouse.App;
-using Greenhouse.Ports;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Faults.Tests
 {
-    /// <summary>A sensor whose reading the test sets.</summary>
-    internal sealed class FakeSensor : IClimateSensor
-    {
-        public SensorReadStatus Status = SensorReadStatus.Ok;
-        public double Temperature = 20;
-        public double Humidity = 80;
-        public double Pressure = 1000;
-        public int Reads;
-        public int RecoverRequests;
-
-        public SensorReadStatus TryRead(out ClimateReading reading)
-        {
-            Reads++;
-            reading = new ClimateReading { TemperatureCelsius = Temperature, RelativeHumidityPercent = Humidity, PressureHectopascals = Pressure };
-            return Status;
-        }
-
-        public void RecoverBus() => RecoverRequests++;
-    }
-
-    internal sealed class FakeRelay : IRelay
-    {
-        public bool Energised;
-        public void Set(bool energised) => Energised = energised;
-    }
-
-    internal sealed class FakeInput : IDigitalInput
-    {
-        public bool High = true;
-        public bool Readable = true;
-
-        public bool TryRead(out bool high)
-        {
-            high = High;
-            return Readable;
-        }
-    }
-
-    internal sealed class FakeClock : IClock
-    {
-        public long Uptime;
-        public bool Synced = true;
-        public DateTime Utc = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
-
-        public long UptimeMilliseconds => Uptime;
-
-        public bool TryGetUtcNow(out DateTime utcNow)
-        {
-            utcNow = Utc;
-            return Synced;
-        }
-
-        public void Advance(long milliseconds)
-        {
-            Uptime += milliseconds;
-            Utc = Utc.AddMilliseconds(milliseconds);
-        }
-    }
-
-    internal sealed class FakeLog : ILogSink
-    {
-        public readonly List<string> Lines = new List<string>();
-        public void WriteLine(string line) => Lines.Add(line);
-    }
-
-    internal sealed class FakeStore : ISettingsStore
-    {
-        public readonly Dictionary<string, byte[]> Blobs = new Dictionary<string, byte[]>();
-        public bool TryRead(string name, out byte[] content) => Blobs.TryGetValue(name, out content);
-        public bool Write(string name, byte[] content) { Blobs[name] = content; return true; }
-        public bool Delete(string name) { Blobs.Remove(name); return true; }
-    }
-
-    /// <summary>An MQTT link that is connected once asked to connect, and records what it was told.</summary>
-    internal sealed class FakeMqttLink : IMqttLink
-    {
-        public bool Connected;
-        public int Connects;
-        public int Disconnects;
-        public readonly List<string> Published = new List<string>();
-
-        public bool IsConnected => Connected;
-
-        public bool BeginConnect(MqttConnectOptions options)
-        {
-            Connects++;
-            Connected = true;
-            return true;
-        }
-
-        public bool Publish(string topic, byte[] payload, bool retain)
-        {
-            if (!Connected)
-            {
-                return false;
-            }
-
-            Published.Add(topic);
-            return true;
-        }
-
-        public bool Subscribe(string[] topicFilters) => Connected;
-
-        public void Disconnect()
-        {
-            Disconnects++;
-            Connected = false;
-        }
-    }
-
     /// <summary>A fault state the test switches by hand.</summary>
     internal sealed class FakeFaultState : IFaultState
     {
@@ -153,7 +43,7 @@ namespace Greenhouse.Faults.Tests
         public readonly FakeInput Tank = new FakeInput();
         public readonly FakeClock Clock = new FakeClock();
         public readonly FakeLog Log = new FakeLog();
-        public readonly FakeStore Store = new FakeStore();
+        public readonly FakeSettingsStore Store = new FakeSettingsStore();
         public readonly InvariantMonitor Monitor;
         public Controller Controller;
         public long TickMs = 1000;
@@ -178,6 +68,7 @@ namespace Greenhouse.Faults.Tests
             Ports.Store = Store;
             Ports.Log = Log;
             Clock.Utc = StartLocal.AddHours(-8);
+            Clock.Synced = true;
             Controller = new Controller(Ports, "test");
             Controller.Start();
         }
@@ -203,11 +94,11 @@ namespace Greenhouse.Faults.Tests
         /// <summary>Replaces the controller as a power cut does: relays drop, uptime restarts, a new controller starts.</summary>
         public void PowerCut()
         {
-            Pump.Energised = false;
-            Fan.Energised = false;
+            Pump.Drop();
+            Fan.Drop();
             foreach (FakeRelay valve in Valves)
             {
-                valve.Energised = false;
+                valve.Drop();
             }
 
             Clock.Uptime = 0;
