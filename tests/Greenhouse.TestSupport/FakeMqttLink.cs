@@ -14,12 +14,12 @@ namespace Greenhouse.TestSupport
         public bool Connected;
         /// <summary>BeginConnect connects at once (false: the broker is unreachable, attempts never succeed).</summary>
         public bool AutoConnect = true;
-        /// <summary>Record publishes refused while disconnected too (<see cref="Accepted"/> tells them apart).</summary>
+        /// <summary>Record publishes and subscriptions refused while disconnected too (<see cref="Accepted"/> tells the publishes apart).</summary>
         public bool RecordRefused;
         public int ConnectAttempts;
         public int Disconnects;
         public MqttConnectOptions LastOptions;
-        /// <summary>The filters of the last accepted Subscribe.</summary>
+        /// <summary>The filters of the last accepted Subscribe (of the last one at all with <see cref="RecordRefused"/>).</summary>
         public string[] Subscribed;
         /// <summary>The ring: publish i is at i % Topics.Length.</summary>
         public readonly string[] Topics;
@@ -87,6 +87,11 @@ namespace Greenhouse.TestSupport
         {
             if (!Connected)
             {
+                if (RecordRefused)
+                {
+                    Subscribed = topicFilters;
+                }
+
                 return false;
             }
 

@@ -234,14 +234,16 @@ namespace Greenhouse.Tests
             Assert.AreEqual(5L, link.PublishedBytes);
 
             link.Disconnect();
+            Assert.IsFalse(link.Subscribe(new string[] { "y/#" }));
+            Assert.AreEqual("x/#", link.Subscribed[0]);
             link.RecordRefused = true;
             Assert.IsFalse(link.Publish("even", new byte[] { 57 }, false));
             Assert.AreEqual(6, link.Count);
             Assert.IsFalse(link.AcceptedAt(5));
             Assert.AreEqual("9", link.PayloadText(5));
             Assert.AreEqual(5L, link.PublishedBytes);
-            Assert.IsFalse(link.Subscribe(new string[] { "y/#" }));
-            Assert.AreEqual("x/#", link.Subscribed[0]);
+            Assert.IsFalse(link.Subscribe(new string[] { "z/#" }));
+            Assert.AreEqual("z/#", link.Subscribed[0]);
             link.Clear();
             Assert.AreEqual(0, link.Count);
             Assert.AreEqual(1, link.Disconnects);
