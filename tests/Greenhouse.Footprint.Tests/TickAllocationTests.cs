@@ -94,7 +94,7 @@ namespace Greenhouse.Footprint.Tests
                     rig.Clock.Synced = false;
                     break;
                 case "mqtt-down":
-                    rig.Mqtt.Reachable = false;
+                    rig.Mqtt.AutoConnect = false;
                     rig.Mqtt.Connected = false;
                     break;
                 default:
@@ -127,9 +127,9 @@ namespace Greenhouse.Footprint.Tests
             for (int tick = 0; tick < 1800; tick++)
             {
                 long switches = TotalSwitches(controller);
-                long published = rig.Mqtt.Published;
+                long published = rig.Mqtt.Count;
                 long attempts = rig.Mqtt.ConnectAttempts;
-                long lines = rig.Log.Lines;
+                long lines = rig.Log.Count;
                 long writes = rig.Store.Writes;
                 for (int z = 0; z < reasons.Length; z++)
                 {
@@ -137,7 +137,7 @@ namespace Greenhouse.Footprint.Tests
                 }
 
                 long bytes = TickProfile.MeasureOne(rig);
-                bool changed = TotalSwitches(controller) != switches || rig.Mqtt.Published != published || rig.Mqtt.ConnectAttempts != attempts || rig.Log.Lines != lines || rig.Store.Writes != writes;
+                bool changed = TotalSwitches(controller) != switches || rig.Mqtt.Count != published || rig.Mqtt.ConnectAttempts != attempts || rig.Log.Count != lines || rig.Store.Writes != writes;
                 for (int z = 0; z < reasons.Length; z++)
                 {
                     changed |= !ReferenceEquals(reasons[z], controller.Zones[z].Reason);

@@ -58,9 +58,9 @@ namespace Greenhouse.Footprint
 
         private static void ReportTicks(TextWriter output, string name, SteadyStateRig rig)
         {
-            long published = rig.Mqtt.Published;
+            long published = rig.Mqtt.Count;
             long bytes = MeasureTicks(rig, Ticks);
-            output.WriteLine("  " + name + ": " + bytes + " bytes = " + PerOp(bytes, Ticks) + " bytes/tick; " + (rig.Mqtt.Published - published) + " publishes");
+            output.WriteLine("  " + name + ": " + bytes + " bytes = " + PerOp(bytes, Ticks) + " bytes/tick; " + (rig.Mqtt.Count - published) + " publishes");
         }
 
         private static void ReportDocument(TextWriter output, int zones)
@@ -98,16 +98,16 @@ namespace Greenhouse.Footprint
         private static void ReportConnectBurst(TextWriter output, int zones)
         {
             SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, SteadyStateRig.WithBroker(new[] { "zones", zones.ToString(CultureInfo.InvariantCulture) }), 0, false);
-            rig.Mqtt.Reachable = true;
-            long published = rig.Mqtt.Published;
+            rig.Mqtt.AutoConnect = true;
+            long published = rig.Mqtt.Count;
             long bytes = rig.Mqtt.PublishedBytes;
             int lastBusy = 0;
             int maxPerTick = 0;
             for (int tick = 1; tick <= 50; tick++)
             {
-                long before = rig.Mqtt.Published;
+                long before = rig.Mqtt.Count;
                 rig.Step();
-                int count = (int)(rig.Mqtt.Published - before);
+                int count = (int)(rig.Mqtt.Count - before);
                 if (count > 0)
                 {
                     lastBusy = tick;
@@ -119,7 +119,7 @@ namespace Greenhouse.Footprint
                 }
             }
 
-            output.WriteLine("Connect burst, " + zones + " zone(s): " + (rig.Mqtt.Published - published) + " publishes, " + (rig.Mqtt.PublishedBytes - bytes)
+            output.WriteLine("Connect burst, " + zones + " zone(s): " + (rig.Mqtt.Count - published) + " publishes, " + (rig.Mqtt.PublishedBytes - bytes)
                 + " payload bytes in the first 50 ticks after start; busy until tick " + lastBusy + ", at most " + maxPerTick + " per tick");
         }
 
@@ -130,13 +130,13 @@ namespace Greenhouse.Footprint
             string[] what = new string[ticks];
             for (int i = 0; i < ticks; i++)
             {
-                long published = rig.Mqtt.Published;
+                long published = rig.Mqtt.Count;
                 long writes = rig.Store.Writes;
-                long lines = rig.Log.Lines;
+                long lines = rig.Log.Count;
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 rig.Step();
                 bytes[i] = GC.GetAllocatedBytesForCurrentThread() - before;
-                what[i] = (rig.Mqtt.Published - published) + " publishes, " + (rig.Log.Lines - lines) + " log lines, "
+                what[i] = (rig.Mqtt.Count - published) + " publishes, " + (rig.Log.Count - lines) + " log lines, "
                     + (rig.Store.Writes == writes ? "no store write" : "store write " + rig.Store.LastWriteName + " (" + rig.Store.LastWriteBytes + " bytes)");
             }
 
@@ -159,17 +159,11 @@ namespace Greenhouse.Footprint
 
         private static long LastStateSize(SteadyStateRig rig)
         {
-            for (int n = 0; n < RigMqtt.Keep; n++)
+            for (int i = rig.Mqtt.Count - 1; i >= rig.Mqtt.Oldest; i--)
             {
-                int slot = rig.Mqtt.SlotFromEnd(n);
-                if (slot < 0)
+                if (rig.Mqtt.TopicAt(i).EndsWith("/state", StringComparison.Ordinal))
                 {
-                    break;
-                }
-
-                if (rig.Mqtt.Topics[slot].EndsWith("/state", StringComparison.Ordinal))
-                {
-                    return rig.Mqtt.Payloads[slot].Length;
+                    return rig.Mqtt.PayloadAt(i).Length;
                 }
             }
 
@@ -184,19 +178,22 @@ namespace Greenhouse.Footprint
             byte[] b = Encoding.ASCII.GetBytes("89");
             rig.Controller.Inbox.PostMqtt(topic, a, false);
             rig.Step();
-            long acks = rig.Mqtt.Acks;
-            long published = rig.Mqtt.Published;
+            string ackTopic = rig.AckTopic;
+            long acks = 0;
+            long published = rig.Mqtt.Count;
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < Commands; i++)
             {
+                int mark = rig.Mqtt.Count;
                 rig.Controller.Inbox.PostMqtt(topic, changing && i % 2 == 0 ? b : a, false);
                 rig.Step();
+                acks += rig.AcksSince(ackTopic, mark);
             }
 
             long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
             output.WriteLine("  " + (changing ? "value changes (88 <-> 89)" : "same value") + ": " + PerOp(bytes, Commands) + " bytes per command; "
-                + (rig.Mqtt.Acks - acks) + " acks for " + Commands + " commands; " + PerOp(rig.Mqtt.Published - published, Commands) + " publishes per command; last ack "
-                + Encoding.UTF8.GetString(rig.Mqtt.LastAck));
+                + acks + " acks for " + Commands + " commands; " + PerOp(rig.Mqtt.Count - published, Commands) + " publishes per command; last ack "
+                + rig.Mqtt.LastPayload(ackTopic, 0));
         }
 
         private static string PerOp(long total, int count)

@@ -21,6 +21,7 @@ namespace Greenhouse.Footprint
         private byte[] _payload88;
         private byte[] _payload89;
         private bool _flip;
+        private string _ackTopic;
 
         [GlobalSetup]
         public void SetUp()
@@ -29,11 +30,13 @@ namespace Greenhouse.Footprint
             _topic = _rig.BaseTopic + "/zone/1/target_rh/set";
             _payload88 = Encoding.ASCII.GetBytes("88");
             _payload89 = Encoding.ASCII.GetBytes("89");
-            long acks = _rig.Mqtt.Acks;
+            _ackTopic = _rig.AckTopic;
+            int mark = _rig.Mqtt.Count;
             SetChanging();
-            if (_rig.Mqtt.Acks != acks + 1)
+            int acks = _rig.AcksSince(_ackTopic, mark);
+            if (acks != 1)
             {
-                throw new InvalidOperationException("the command rig did not ack: " + (_rig.Mqtt.Acks - acks) + " acks");
+                throw new InvalidOperationException("the command rig did not ack: " + acks + " acks");
             }
         }
 
@@ -41,9 +44,10 @@ namespace Greenhouse.Footprint
         public void CheckAcks()
         {
             // One ack per command is part of the contract; a benchmark of a path that stopped acking is worthless.
-            if (_rig.Mqtt.LastAck == null || Encoding.ASCII.GetString(_rig.Mqtt.LastAck).IndexOf("\"ok\":true", StringComparison.Ordinal) < 0)
+            string lastAck = _rig.Mqtt.LastPayload(_ackTopic, 0);
+            if (lastAck == null || lastAck.IndexOf("\"ok\":true", StringComparison.Ordinal) < 0)
             {
-                throw new InvalidOperationException("last ack was not ok: " + (_rig.Mqtt.LastAck == null ? "none" : Encoding.ASCII.GetString(_rig.Mqtt.LastAck)));
+                throw new InvalidOperationException("last ack was not ok: " + (lastAck ?? "none"));
             }
         }
 
@@ -53,7 +57,7 @@ namespace Greenhouse.Footprint
             _flip = !_flip;
             _rig.Controller.Inbox.PostMqtt(_topic, _flip ? _payload88 : _payload89, false);
             _rig.Step();
-            return _rig.Mqtt.Acks;
+            return _rig.Mqtt.Count;
         }
 
         [Benchmark(Description = "Command /set (same value): inbox, tick, ack")]
@@ -61,7 +65,7 @@ namespace Greenhouse.Footprint
         {
             _rig.Controller.Inbox.PostMqtt(_topic, _payload88, false);
             _rig.Step();
-            return _rig.Mqtt.Acks;
+            return _rig.Mqtt.Count;
         }
     }
 }

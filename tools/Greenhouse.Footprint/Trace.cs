@@ -43,7 +43,7 @@ namespace Greenhouse.Footprint
                     rig.Tank.High = false;
                     break;
                 case "mqtt-down":
-                    rig.Mqtt.Reachable = false;
+                    rig.Mqtt.AutoConnect = false;
                     rig.Mqtt.Connected = false;
                     break;
             }
@@ -54,12 +54,12 @@ namespace Greenhouse.Footprint
             }
 
             output.WriteLine("scenario " + (scenario ?? "steady"));
-            output.WriteLine("after warm-up: published " + rig.Mqtt.Published + ", log lines " + rig.Log.Lines + ", session up " + (rig.Controller.Mqtt != null && rig.Controller.Mqtt.SessionUp));
+            output.WriteLine("after warm-up: published " + rig.Mqtt.Count + ", log lines " + rig.Log.Count + ", session up " + (rig.Controller.Mqtt != null && rig.Controller.Mqtt.SessionUp));
             int shown = 0;
             for (int i = 0; i < ticks && shown < 40; i++)
             {
-                long published = rig.Mqtt.Published;
-                long lines = rig.Log.Lines;
+                long published = rig.Mqtt.Count;
+                long lines = rig.Log.Count;
                 long writes = rig.Store.Writes;
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 rig.Step();
@@ -70,13 +70,12 @@ namespace Greenhouse.Footprint
                 }
 
                 shown++;
-                output.WriteLine("tick " + i + " (uptime " + rig.Clock.Uptime / 1000 + " s): " + bytes + " bytes; publishes " + (rig.Mqtt.Published - published)
-                    + "; log lines " + (rig.Log.Lines - lines) + (rig.Log.Lines != lines ? " last: " + rig.Log.Last : "")
+                output.WriteLine("tick " + i + " (uptime " + rig.Clock.Uptime / 1000 + " s): " + bytes + " bytes; publishes " + (rig.Mqtt.Count - published)
+                    + "; log lines " + (rig.Log.Count - lines) + (rig.Log.Count != lines ? " last: " + rig.Log.Last : "")
                     + "; store writes " + (rig.Store.Writes - writes) + (rig.Store.Writes != writes ? " (" + rig.Store.LastWriteName + ", " + rig.Store.LastWriteBytes + " bytes)" : "") + "; connect attempts " + rig.Mqtt.ConnectAttempts);
-                for (long p = published; p < rig.Mqtt.Published && p < published + 4; p++)
+                for (int p = (int)published; p < rig.Mqtt.Count && p < published + 4; p++)
                 {
-                    int slot = (int)(p % RigMqtt.Keep);
-                    output.WriteLine("    publish " + rig.Mqtt.Topics[slot] + " (" + rig.Mqtt.Payloads[slot].Length + " bytes)");
+                    output.WriteLine("    publish " + rig.Mqtt.TopicAt(p) + " (" + rig.Mqtt.PayloadAt(p).Length + " bytes)");
                 }
             }
 

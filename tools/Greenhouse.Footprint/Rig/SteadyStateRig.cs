@@ -1,5 +1,6 @@
 using System;
 using Greenhouse.App;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Footprint.Rig
 {
@@ -20,7 +21,8 @@ namespace Greenhouse.Footprint.Rig
     }
 
     /// <summary>
-    /// A controller built from allocation-free fakes, configured, started and warmed up, then stepped one
+    /// A controller built from the shared fakes (tests/Greenhouse.TestSupport, which never allocate once built; the store
+    /// keeps the core's arrays instead of copying them), configured, started and warmed up, then stepped one
     /// simulated second per <see cref="Step"/>. Shared by the BenchmarkDotNet benchmarks and the footprint test
     /// (tests/Greenhouse.Footprint.Tests links this file).
     /// </summary>
@@ -29,16 +31,19 @@ namespace Greenhouse.Footprint.Rig
         /// <summary>Ticks run by the constructor so that lazily built strings and counters already exist.</summary>
         public const int DefaultWarmUpTicks = 1200;
 
-        public readonly RigSensor Sensor1 = new RigSensor();
-        public readonly RigSensor Sensor2 = new RigSensor();
-        public readonly RigRelay Pump = new RigRelay();
-        public readonly RigRelay Fan = new RigRelay();
-        public readonly RigRelay[] Valves = { new RigRelay(), new RigRelay(), new RigRelay(), new RigRelay() };
-        public readonly RigInput Tank = new RigInput();
-        public readonly RigClock Clock = new RigClock();
-        public readonly RigLog Log = new RigLog();
-        public readonly RigStore Store = new RigStore();
-        public readonly RigMqtt Mqtt = new RigMqtt();
+        public readonly FakeSensor Sensor1 = new FakeSensor(22, 88) { Pressure = 1005 };
+        public readonly FakeSensor Sensor2 = new FakeSensor(22, 88) { Pressure = 1005 };
+        public readonly FakeRelay Pump = new FakeRelay();
+        public readonly FakeRelay Fan = new FakeRelay();
+        public readonly FakeRelay[] Valves = { new FakeRelay(), new FakeRelay(), new FakeRelay(), new FakeRelay() };
+        public readonly FakeInput Tank = new FakeInput();
+        /// <summary>Synced from the start at 2026-06-01 04:00 UTC (noon local), so timestamps are realistic.</summary>
+        public readonly FakeClock Clock = new FakeClock(new DateTime(2026, 6, 1, 4, 0, 0, DateTimeKind.Utc));
+        public readonly FakeLog Log = new FakeLog(64);
+        /// <summary>Keeps the core's own arrays (no copies), so every byte measured is the core's.</summary>
+        public readonly FakeSettingsStore Store = new FakeSettingsStore { CopyOnAccess = false };
+        /// <summary>"Connected" from the start; records every publish attempt (the last 64).</summary>
+        public readonly FakeMqttLink Mqtt = new FakeMqttLink(64) { Connected = true, RecordRefused = true };
         public readonly Controller Controller;
 
         /// <summary>The board's MAC: the default device id is gh-a1b2c3, the MQTT base greenhouse/gh-a1b2c3.</summary>
@@ -65,7 +70,7 @@ namespace Greenhouse.Footprint.Rig
             if (!linkUp)
             {
                 Mqtt.Connected = false;
-                Mqtt.Reachable = false;
+                Mqtt.AutoConnect = false;
             }
 
             ControllerPorts ports = new ControllerPorts();
@@ -125,6 +130,18 @@ namespace Greenhouse.Footprint.Rig
             get { return Controller.Mqtt.BaseTopic; }
         }
 
+        /// <summary>The topic acks are published on (the base topic + "/ack").</summary>
+        public string AckTopic
+        {
+            get { return BaseTopic + "/ack"; }
+        }
+
+        /// <summary>Acks among the publishes from number <paramref name="from"/> on (a former Mqtt.Count; at most the last 64 are kept).</summary>
+        public int AcksSince(string ackTopic, int from)
+        {
+            return Mqtt.CountOn(ackTopic, from);
+        }
+
         /// <summary>The given key, value pairs preceded by mqtt.host = <see cref="BrokerHost"/>.</summary>
         public static string[] WithBroker(string[] settings)
         {
@@ -166,7 +183,7 @@ namespace Greenhouse.Footprint.Rig
             Sensor1.Temperature = temperature;
             Sensor2.Humidity = rh + 0.4;
             Sensor2.Temperature = temperature - 0.2;
-            Clock.Uptime += 1000;
+            Clock.Advance(1000);
             _step++;
         }
 
