@@ -5,6 +5,7 @@ using Greenhouse.Faults;
 using Greenhouse.Ports;
 using Greenhouse.Simulator;
 using Greenhouse.Simulator.Ours;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Soak;
 
@@ -130,10 +131,10 @@ public sealed class SoakRunner
         var clock = new SoakClock { StartLocal = _options.StartLocal };
         var tank = new SimTankSwitch();
         tank.Attach(world);
-        var pump = new SimRelay();
-        var fan = new SimRelay();
-        var valves = new[] { new SimRelay(), new SimRelay(), new SimRelay(), new SimRelay() };
-        var store = new MemorySettingsStore();
+        var pump = new FakeRelay();
+        var fan = new FakeRelay();
+        var valves = new[] { new FakeRelay(), new FakeRelay(), new FakeRelay(), new FakeRelay() };
+        var store = new FakeSettingsStore();
         var simPorts = new ControllerPorts
         {
             Sensors = new IClimateSensor[]
@@ -149,7 +150,7 @@ public sealed class SoakRunner
             Store = store,
             Mqtt = Link,
             MacAddress = OursController.SimMacAddress,
-            Log = new CallbackLogSink(_ => LogLines++),
+            Log = new FakeLog(1) { Echo = _ => LogLines++ },
         };
 
         var faults = new FaultInjector(Schedule, _options.Seed);
