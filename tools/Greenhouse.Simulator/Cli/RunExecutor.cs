@@ -303,7 +303,9 @@ public static class RunExecutor
         thread.Start();
     }
 
-    public static ISimController BuildController(string name, RunConfiguration config, Action<string> log, Greenhouse.Ports.IMqttLink? link, FaultInjector? faults = null)
+    /// <param name="invariants">Options of the invariant monitor of a faulty run of ours (null = defaults).</param>
+    public static ISimController BuildController(string name, RunConfiguration config, Action<string> log, Greenhouse.Ports.IMqttLink? link,
+        FaultInjector? faults = null, InvariantOptions? invariants = null)
     {
         switch (name)
         {
@@ -315,7 +317,7 @@ public static class RunExecutor
                 return new HygrostatBaseline(config.HygrostatTarget ?? config.Plans[0].TargetRhPct, config.HygrostatDryTolerance,
                     config.HygrostatWetTolerance, config.HygrostatMinCycleSeconds);
             case "ours":
-                var ours = new OursController(log, link, config.SecondSensor ?? config.Zones >= 2, faults);
+                var ours = new OursController(log, link, config.SecondSensor ?? config.Zones >= 2, faults, invariants);
                 // Tell the core the house's real nozzle flow (as a technician would), so its litres estimate
                 // matches the model; the settings file may still override it.
                 string flow = (new Physics.HouseParameters().MistFlowKgS * 60.0).ToString("F1", CultureInfo.InvariantCulture);

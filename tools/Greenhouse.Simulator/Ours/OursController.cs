@@ -45,7 +45,8 @@ public sealed class OursController : ISimController
     /// <param name="secondSensor">Whether the board has its second BME280 (unfitted ports are null for the core).</param>
     /// <param name="faults">Fault schedule to inject (null = none); the ports are then wrapped by Greenhouse.Faults,
     /// the safety invariants are checked every tick (<see cref="Monitor"/>) and power cuts restart the core.</param>
-    public OursController(Action<string> log, IMqttLink? mqtt = null, bool secondSensor = false, FaultInjector? faults = null)
+    /// <param name="invariants">Options of that monitor (null = defaults).</param>
+    public OursController(Action<string> log, IMqttLink? mqtt = null, bool secondSensor = false, FaultInjector? faults = null, InvariantOptions? invariants = null)
     {
         _log = log;
         _faults = faults;
@@ -70,7 +71,7 @@ public sealed class OursController : ISimController
         _corePorts = faults != null ? FaultPorts.Wrap(_ports, faults, up => Core?.Inbox.PostConnection(up)) : _ports;
         if (faults != null)
         {
-            _monitor = new InvariantMonitor();
+            _monitor = new InvariantMonitor(invariants);
         }
 
         Core = new Controller(_corePorts, FirmwareVersion);

@@ -1,9 +1,7 @@
-using Greenhouse.Simulator.Weather;
-
-namespace Greenhouse.Soak;
+namespace Greenhouse.Simulator.Weather;
 
 /// <summary>
-/// A growing season from the simulator's built-in days: 30 days each of cool-spring, typical-june, hot-july (with a
+/// A growing season (the soak's weather) from the simulator's built-in days: 30 days each of cool-spring, typical-june, hot-july (with a
 /// heat-wave week in the middle), rainy and typical-june again, then repeating. Each day is varied (seeded) the way the
 /// simulator's multi-day runs vary a scenario. The run starts at local midnight.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Greenhouse.Faults;
 
-namespace Greenhouse.Soak;
+namespace Greenhouse.Simulator.Soak;
 
 /// <summary>The soak's figures as JSON (the --metrics file) and a short text summary.</summary>
 public static class SoakReport
@@ -212,11 +212,12 @@ public static class SoakReport
             },
             ["mqtt"] = new JsonObject
             {
-                ["connects"] = runner.Link.Connects,
-                ["publishes"] = runner.Link.Publishes,
+                ["connects"] = runner.Link.ConnectAttempts,
+                ["publishes"] = runner.Link.Count,
                 ["published_bytes"] = runner.Link.PublishedBytes,
             },
             ["log_lines"] = runner.LogLines,
+            ["simulation"] = runner.Metrics?.DeepClone(),
             ["daily"] = daily,
         };
     }

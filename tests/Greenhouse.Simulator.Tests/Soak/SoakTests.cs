@@ -1,8 +1,13 @@
 using Greenhouse.Faults;
-using Greenhouse.Soak;
+using Greenhouse.Simulator.Cli;
+using Greenhouse.Simulator.Soak;
 
-namespace Greenhouse.Soak.Tests;
+namespace Greenhouse.Simulator.Tests.Soak;
 
+/// <summary>
+/// The CI slice of the season soak (docs/reliability.md): 5 simulated days of the simulator's run with seeded random
+/// faults including a power cut, on the same loop as every other run of the simulator.
+/// </summary>
 [TestClass]
 public sealed class SoakTests
 {
@@ -35,7 +40,7 @@ public sealed class SoakTests
         _runner.Run();
     }
 
-    private static string Reproducer => $"reproduce: dotnet run -c Release --project tools/Greenhouse.Soak -- --days {Days} --seed {_options!.Seed} --density {Density}";
+    private static string Reproducer => $"reproduce: dotnet run -c Release --project tools/Greenhouse.Simulator -- soak --days {Days} --seed {_options!.Seed} --density {Density}";
 
     [TestMethod]
     public void No_invariant_is_violated()
@@ -106,6 +111,20 @@ public sealed class SoakTests
         Assert.AreEqual(Days, report["daily"]!.AsArray().Count);
         Assert.IsTrue((double)report["ticks_per_s"]! > 0);
         StringAssert.Contains(SoakReport.Summary(report), "invariant violations: 0 (monitor) + 0");
+    }
+
+    [TestMethod]
+    public void The_run_is_the_simulators_with_faults_and_the_season_weather()
+    {
+        var metrics = _runner!.Metrics!;
+        Assert.AreEqual("ours", (string)metrics["total"]!["controller"]!);
+        Assert.AreEqual("season", (string)metrics["weather"]!);
+        Assert.AreEqual(Days * 24.0, (double)metrics["total"]!["sim_hours"]!, 1e-9);
+        Assert.AreEqual(_options!.Zones, metrics["zones"]!.AsArray().Count);
+        Assert.AreEqual(_runner.Ticks, _runner.Monitor.Observations);
+        Assert.IsTrue(_runner.Link.ConnectAttempts > 1, "the link was never cut and reconnected");
+        Assert.IsTrue(_runner.LogLines > 0);
+        Assert.AreEqual(_runner.FaultsByKind.Values.Sum(), _runner.Faults!.History.Count(e => e.Kind != FaultEventKind.Ended));
     }
 
     [TestMethod]
