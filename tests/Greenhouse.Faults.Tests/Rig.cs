@@ -32,20 +32,10 @@ namespace Greenhouse.Faults.Tests
     /// A small simulation around a real controller: one sensor, four valves, pump, fan, tank; humidity rises while a
     /// valve is open and falls otherwise. Ticks of <see cref="TickMs"/>; the monitor sees every tick.
     /// </summary>
-    internal sealed class Rig
+    internal sealed class Rig : FakeBoard
     {
         public static readonly DateTime StartLocal = new DateTime(2026, 4, 1, 6, 0, 0);
-        public readonly FakeSensor Sensor = new FakeSensor();
-        public readonly FakeSensor Sensor2 = new FakeSensor();
-        public readonly FakeRelay Pump = new FakeRelay();
-        public readonly FakeRelay[] Valves = { new FakeRelay(), new FakeRelay(), new FakeRelay(), new FakeRelay() };
-        public readonly FakeRelay Fan = new FakeRelay();
-        public readonly FakeInput Tank = new FakeInput();
-        public readonly FakeClock Clock = new FakeClock();
-        public readonly FakeLog Log = new FakeLog();
-        public readonly FakeSettingsStore Store = new FakeSettingsStore();
         public readonly InvariantMonitor Monitor;
-        public Controller Controller;
         public long TickMs = 1000;
         public TimeSpan Elapsed;
         public double AirTemperature = 20;
@@ -54,21 +44,14 @@ namespace Greenhouse.Faults.Tests
         /// <summary>Called after each controller tick and before the monitor: a "rogue engine" can force relays here.</summary>
         public Action<Rig> AfterTick;
 
-        public Rig(InvariantOptions options = null, bool secondSensor = false)
+        public Rig(InvariantOptions options = null, bool secondSensor = false) : base(4)
         {
             Monitor = new InvariantMonitor(options);
-            Ports = new ControllerPorts();
-            Ports.Sensors[0] = Sensor;
-            Ports.Sensors[1] = secondSensor ? Sensor2 : null;
-            Ports.Pump = Pump;
-            Ports.Valves = Valves;
-            Ports.Fan = Fan;
-            Ports.TankSwitch = Tank;
-            Ports.Clock = Clock;
-            Ports.Store = Store;
-            Ports.Log = Log;
+            Sensor2 = secondSensor ? new FakeSensor() : null;
+            Store = new FakeSettingsStore();
             Clock.Utc = StartLocal.AddHours(-8);
             Clock.Synced = true;
+            Ports = CreatePorts();
             Controller = new Controller(Ports, "test");
             Controller.Start();
         }
@@ -94,13 +77,7 @@ namespace Greenhouse.Faults.Tests
         /// <summary>Replaces the controller as a power cut does: relays drop, uptime restarts, a new controller starts.</summary>
         public void PowerCut()
         {
-            Pump.Drop();
-            Fan.Drop();
-            foreach (FakeRelay valve in Valves)
-            {
-                valve.Drop();
-            }
-
+            DropRelays();
             Clock.Uptime = 0;
             Controller = new Controller(ActivePorts ?? Ports, "test");
             Controller.Start();

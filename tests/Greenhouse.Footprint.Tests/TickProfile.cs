@@ -39,8 +39,8 @@ namespace Greenhouse.Footprint.Tests
             TickProfile profile = new TickProfile();
             for (int i = 0; i < ticks; i++)
             {
-                long published = rig.Mqtt.Count;
-                long attempts = rig.Mqtt.ConnectAttempts;
+                long published = rig.Link.Count;
+                long attempts = rig.Link.ConnectAttempts;
                 long lines = rig.Log.Count;
                 long writes = rig.Store.Writes;
                 long bytes = MeasureOne(rig);
@@ -53,11 +53,11 @@ namespace Greenhouse.Footprint.Tests
                     profile.MaxTick = i;
                 }
 
-                if (rig.Mqtt.Count != published || rig.Mqtt.ConnectAttempts != attempts || rig.Log.Count != lines || rig.Store.Writes != writes)
+                if (rig.Link.Count != published || rig.Link.ConnectAttempts != attempts || rig.Log.Count != lines || rig.Store.Writes != writes)
                 {
                     profile.PublishTicks++;
                     profile.PublishBytes += bytes;
-                    profile.Publishes += rig.Mqtt.Count - published;
+                    profile.Publishes += rig.Link.Count - published;
                 }
                 else
                 {

@@ -4,39 +4,18 @@ using Greenhouse.TestSupport;
 namespace Greenhouse.Tests
 {
     /// <summary>A controller with one sensor, a pump, two valves, a fan, a tank switch and a store, driven by console lines.</summary>
-    public sealed class ConsoleRig
+    public sealed class ConsoleRig : FakeBoard
     {
-        public readonly FakeSensor Sensor = new FakeSensor();
-        public readonly FakeRelay Pump = new FakeRelay();
-        public readonly FakeRelay Valve1 = new FakeRelay();
-        public readonly FakeRelay Valve2 = new FakeRelay();
-        public readonly FakeRelay Fan = new FakeRelay();
-        public readonly FakeInput Tank = new FakeInput();
-        public readonly FakeClock Clock = new FakeClock();
-        public readonly FakeLog Log = new FakeLog();
-        public readonly FakeSettingsStore Store;
-        public readonly Controller Controller;
-
         public ConsoleRig() : this(new FakeSettingsStore(), 0)
         {
         }
 
         /// <summary>A rig over an existing store (a reboot), with uptime starting at the given ms.</summary>
-        public ConsoleRig(FakeSettingsStore store, long uptimeMs)
+        public ConsoleRig(FakeSettingsStore store, long uptimeMs) : base(2)
         {
             Store = store;
             Clock.Uptime = uptimeMs;
-            ControllerPorts ports = new ControllerPorts();
-            ports.Sensors[0] = Sensor;
-            ports.Pump = Pump;
-            ports.Valves[0] = Valve1;
-            ports.Valves[1] = Valve2;
-            ports.Fan = Fan;
-            ports.TankSwitch = Tank;
-            ports.Clock = Clock;
-            ports.Log = Log;
-            ports.Store = store;
-            Controller = new Controller(ports, "test-1.0");
+            Build("test-1.0");
             Sensor.Humidity = 92;
         }
 

@@ -4,35 +4,18 @@ using Greenhouse.TestSupport;
 namespace Greenhouse.Tests
 {
     /// <summary>A controller with a fake link and store, MQTT configured, ticked once per simulated second.</summary>
-    public sealed class MqttRig
+    public sealed class MqttRig : FakeBoard
     {
-        public readonly FakeSensor Sensor = new FakeSensor();
-        public readonly FakeRelay Valve1 = new FakeRelay();
-        public readonly FakeClock Clock = new FakeClock();
-        public readonly FakeLog Log = new FakeLog();
-        public readonly FakeMqttLink Link = new FakeMqttLink();
-        public readonly FakeSettingsStore Store;
-        public readonly Controller Controller;
-
         public MqttRig() : this(new FakeSettingsStore(), true)
         {
         }
 
-        public MqttRig(FakeSettingsStore store, bool configureBroker)
+        public MqttRig(FakeSettingsStore store, bool configureBroker) : base(1)
         {
             Store = store;
-            ControllerPorts ports = new ControllerPorts();
-            ports.Sensors[0] = Sensor;
-            ports.Pump = new FakeRelay();
-            ports.Valves[0] = Valve1;
-            ports.Fan = new FakeRelay();
-            ports.TankSwitch = new FakeInput();
-            ports.Clock = Clock;
-            ports.Log = Log;
-            ports.Mqtt = Link;
-            ports.Store = store;
-            ports.MacAddress = "A4:CF:12:A1:B2:C3";
-            Controller = new Controller(ports, "1.2.3");
+            Link = new FakeMqttLink();
+            MacAddress = DefaultMac;
+            Build("1.2.3");
             Controller.Start();
             if (configureBroker)
             {

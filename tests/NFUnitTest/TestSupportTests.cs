@@ -268,5 +268,38 @@ namespace Greenhouse.Tests
             echo.Clear();
             Assert.AreEqual("", echo.Text);
         }
+            [TestMethod]
+        public void BoardFitsWhatTheRigAsksForAndDropsItsRelays()
+        {
+            FakeBoard board = new FakeBoard(2);
+            Greenhouse.App.ControllerPorts ports = board.CreatePorts();
+            Assert.IsTrue(ports.Sensors[0] == board.Sensor);
+            Assert.IsNull(ports.Sensors[1]);
+            Assert.IsTrue(ports.Valves[1] == board.Valve2);
+            Assert.IsNull(ports.Valves[2]);
+            Assert.IsNull(ports.Store);
+            Assert.IsNull(ports.Mqtt);
+            Assert.IsNull(ports.MacAddress);
+
+            board.Sensor2 = new FakeSensor();
+            board.Store = new FakeSettingsStore();
+            board.Link = new FakeMqttLink(8);
+            board.MacAddress = FakeBoard.DefaultMac;
+            ports = board.CreatePorts();
+            Assert.IsTrue(ports.Sensors[1] == board.Sensor2);
+            Assert.IsTrue(ports.Store == board.Store);
+            Assert.IsTrue(ports.Mqtt == board.Link);
+            Assert.AreEqual(FakeBoard.DefaultMac, ports.MacAddress);
+
+            board.Clock.Advance(1000);
+            board.Pump.Set(true);
+            board.Valve1.Set(true);
+            board.Clock.Advance(3000);
+            Assert.AreEqual(3000L, board.Valve1.OnForMs);
+            board.DropRelays();
+            Assert.IsFalse(board.Pump.Energised);
+            Assert.IsFalse(board.Valve1.Energised);
+            Assert.IsTrue(board.Build("test") == board.Controller);
+        }
     }
 }

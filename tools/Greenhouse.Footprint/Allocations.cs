@@ -58,9 +58,9 @@ namespace Greenhouse.Footprint
 
         private static void ReportTicks(TextWriter output, string name, SteadyStateRig rig)
         {
-            long published = rig.Mqtt.Count;
+            long published = rig.Link.Count;
             long bytes = MeasureTicks(rig, Ticks);
-            output.WriteLine("  " + name + ": " + bytes + " bytes = " + PerOp(bytes, Ticks) + " bytes/tick; " + (rig.Mqtt.Count - published) + " publishes");
+            output.WriteLine("  " + name + ": " + bytes + " bytes = " + PerOp(bytes, Ticks) + " bytes/tick; " + (rig.Link.Count - published) + " publishes");
         }
 
         private static void ReportDocument(TextWriter output, int zones)
@@ -98,16 +98,16 @@ namespace Greenhouse.Footprint
         private static void ReportConnectBurst(TextWriter output, int zones)
         {
             SteadyStateRig rig = new SteadyStateRig(HumidityProfile.Wiggle, SteadyStateRig.WithBroker(new[] { "zones", zones.ToString(CultureInfo.InvariantCulture) }), 0, false);
-            rig.Mqtt.AutoConnect = true;
-            long published = rig.Mqtt.Count;
-            long bytes = rig.Mqtt.PublishedBytes;
+            rig.Link.AutoConnect = true;
+            long published = rig.Link.Count;
+            long bytes = rig.Link.PublishedBytes;
             int lastBusy = 0;
             int maxPerTick = 0;
             for (int tick = 1; tick <= 50; tick++)
             {
-                long before = rig.Mqtt.Count;
+                long before = rig.Link.Count;
                 rig.Step();
-                int count = (int)(rig.Mqtt.Count - before);
+                int count = (int)(rig.Link.Count - before);
                 if (count > 0)
                 {
                     lastBusy = tick;
@@ -119,7 +119,7 @@ namespace Greenhouse.Footprint
                 }
             }
 
-            output.WriteLine("Connect burst, " + zones + " zone(s): " + (rig.Mqtt.Count - published) + " publishes, " + (rig.Mqtt.PublishedBytes - bytes)
+            output.WriteLine("Connect burst, " + zones + " zone(s): " + (rig.Link.Count - published) + " publishes, " + (rig.Link.PublishedBytes - bytes)
                 + " payload bytes in the first 50 ticks after start; busy until tick " + lastBusy + ", at most " + maxPerTick + " per tick");
         }
 
@@ -130,13 +130,13 @@ namespace Greenhouse.Footprint
             string[] what = new string[ticks];
             for (int i = 0; i < ticks; i++)
             {
-                long published = rig.Mqtt.Count;
+                long published = rig.Link.Count;
                 long writes = rig.Store.Writes;
                 long lines = rig.Log.Count;
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 rig.Step();
                 bytes[i] = GC.GetAllocatedBytesForCurrentThread() - before;
-                what[i] = (rig.Mqtt.Count - published) + " publishes, " + (rig.Log.Count - lines) + " log lines, "
+                what[i] = (rig.Link.Count - published) + " publishes, " + (rig.Log.Count - lines) + " log lines, "
                     + (rig.Store.Writes == writes ? "no store write" : "store write " + rig.Store.LastWriteName + " (" + rig.Store.LastWriteBytes + " bytes)");
             }
 
@@ -159,11 +159,11 @@ namespace Greenhouse.Footprint
 
         private static long LastStateSize(SteadyStateRig rig)
         {
-            for (int i = rig.Mqtt.Count - 1; i >= rig.Mqtt.Oldest; i--)
+            for (int i = rig.Link.Count - 1; i >= rig.Link.Oldest; i--)
             {
-                if (rig.Mqtt.TopicAt(i).EndsWith("/state", StringComparison.Ordinal))
+                if (rig.Link.TopicAt(i).EndsWith("/state", StringComparison.Ordinal))
                 {
-                    return rig.Mqtt.PayloadAt(i).Length;
+                    return rig.Link.PayloadAt(i).Length;
                 }
             }
 
@@ -180,11 +180,11 @@ namespace Greenhouse.Footprint
             rig.Step();
             string ackTopic = rig.AckTopic;
             long acks = 0;
-            long published = rig.Mqtt.Count;
+            long published = rig.Link.Count;
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < Commands; i++)
             {
-                int mark = rig.Mqtt.Count;
+                int mark = rig.Link.Count;
                 rig.Controller.Inbox.PostMqtt(topic, changing && i % 2 == 0 ? b : a, false);
                 rig.Step();
                 acks += rig.AcksSince(ackTopic, mark);
@@ -192,8 +192,8 @@ namespace Greenhouse.Footprint
 
             long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
             output.WriteLine("  " + (changing ? "value changes (88 <-> 89)" : "same value") + ": " + PerOp(bytes, Commands) + " bytes per command; "
-                + acks + " acks for " + Commands + " commands; " + PerOp(rig.Mqtt.Count - published, Commands) + " publishes per command; last ack "
-                + rig.Mqtt.LastPayload(ackTopic, 0));
+                + acks + " acks for " + Commands + " commands; " + PerOp(rig.Link.Count - published, Commands) + " publishes per command; last ack "
+                + rig.Link.LastPayload(ackTopic, 0));
         }
 
         private static string PerOp(long total, int count)

@@ -31,7 +31,7 @@ namespace Greenhouse.Footprint
             _payload88 = Encoding.ASCII.GetBytes("88");
             _payload89 = Encoding.ASCII.GetBytes("89");
             _ackTopic = _rig.AckTopic;
-            int mark = _rig.Mqtt.Count;
+            int mark = _rig.Link.Count;
             SetChanging();
             int acks = _rig.AcksSince(_ackTopic, mark);
             if (acks != 1)
@@ -44,7 +44,7 @@ namespace Greenhouse.Footprint
         public void CheckAcks()
         {
             // One ack per command is part of the contract; a benchmark of a path that stopped acking is worthless.
-            string lastAck = _rig.Mqtt.LastPayload(_ackTopic, 0);
+            string lastAck = _rig.Link.LastPayload(_ackTopic, 0);
             if (lastAck == null || lastAck.IndexOf("\"ok\":true", StringComparison.Ordinal) < 0)
             {
                 throw new InvalidOperationException("last ack was not ok: " + (lastAck ?? "none"));
@@ -57,7 +57,7 @@ namespace Greenhouse.Footprint
             _flip = !_flip;
             _rig.Controller.Inbox.PostMqtt(_topic, _flip ? _payload88 : _payload89, false);
             _rig.Step();
-            return _rig.Mqtt.Count;
+            return _rig.Link.Count;
         }
 
         [Benchmark(Description = "Command /set (same value): inbox, tick, ack")]
@@ -65,7 +65,7 @@ namespace Greenhouse.Footprint
         {
             _rig.Controller.Inbox.PostMqtt(_topic, _payload88, false);
             _rig.Step();
-            return _rig.Mqtt.Count;
+            return _rig.Link.Count;
         }
     }
 }

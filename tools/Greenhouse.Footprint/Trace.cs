@@ -32,19 +32,19 @@ namespace Greenhouse.Footprint
             switch (scenario)
             {
                 case "sensors-bus-error":
-                    rig.Sensor1.Status = Greenhouse.Ports.SensorReadStatus.BusError;
+                    rig.Sensor.Status = Greenhouse.Ports.SensorReadStatus.BusError;
                     rig.Sensor2.Status = Greenhouse.Ports.SensorReadStatus.BusError;
                     break;
                 case "sensors-invalid-data":
-                    rig.Sensor1.Status = Greenhouse.Ports.SensorReadStatus.InvalidData;
+                    rig.Sensor.Status = Greenhouse.Ports.SensorReadStatus.InvalidData;
                     rig.Sensor2.Status = Greenhouse.Ports.SensorReadStatus.InvalidData;
                     break;
                 case "tank-empty":
                     rig.Tank.High = false;
                     break;
                 case "mqtt-down":
-                    rig.Mqtt.AutoConnect = false;
-                    rig.Mqtt.Connected = false;
+                    rig.Link.AutoConnect = false;
+                    rig.Link.Connected = false;
                     break;
             }
 
@@ -54,11 +54,11 @@ namespace Greenhouse.Footprint
             }
 
             output.WriteLine("scenario " + (scenario ?? "steady"));
-            output.WriteLine("after warm-up: published " + rig.Mqtt.Count + ", log lines " + rig.Log.Count + ", session up " + (rig.Controller.Mqtt != null && rig.Controller.Mqtt.SessionUp));
+            output.WriteLine("after warm-up: published " + rig.Link.Count + ", log lines " + rig.Log.Count + ", session up " + (rig.Controller.Mqtt != null && rig.Controller.Mqtt.SessionUp));
             int shown = 0;
             for (int i = 0; i < ticks && shown < 40; i++)
             {
-                long published = rig.Mqtt.Count;
+                long published = rig.Link.Count;
                 long lines = rig.Log.Count;
                 long writes = rig.Store.Writes;
                 long before = GC.GetAllocatedBytesForCurrentThread();
@@ -70,12 +70,12 @@ namespace Greenhouse.Footprint
                 }
 
                 shown++;
-                output.WriteLine("tick " + i + " (uptime " + rig.Clock.Uptime / 1000 + " s): " + bytes + " bytes; publishes " + (rig.Mqtt.Count - published)
+                output.WriteLine("tick " + i + " (uptime " + rig.Clock.Uptime / 1000 + " s): " + bytes + " bytes; publishes " + (rig.Link.Count - published)
                     + "; log lines " + (rig.Log.Count - lines) + (rig.Log.Count != lines ? " last: " + rig.Log.Last : "")
-                    + "; store writes " + (rig.Store.Writes - writes) + (rig.Store.Writes != writes ? " (" + rig.Store.LastWriteName + ", " + rig.Store.LastWriteBytes + " bytes)" : "") + "; connect attempts " + rig.Mqtt.ConnectAttempts);
-                for (int p = (int)published; p < rig.Mqtt.Count && p < published + 4; p++)
+                    + "; store writes " + (rig.Store.Writes - writes) + (rig.Store.Writes != writes ? " (" + rig.Store.LastWriteName + ", " + rig.Store.LastWriteBytes + " bytes)" : "") + "; connect attempts " + rig.Link.ConnectAttempts);
+                for (int p = (int)published; p < rig.Link.Count && p < published + 4; p++)
                 {
-                    output.WriteLine("    publish " + rig.Mqtt.TopicAt(p) + " (" + rig.Mqtt.PayloadAt(p).Length + " bytes)");
+                    output.WriteLine("    publish " + rig.Link.TopicAt(p) + " (" + rig.Link.PayloadAt(p).Length + " bytes)");
                 }
             }
 

@@ -20,34 +20,23 @@ namespace Greenhouse.Fuzz
     /// every publish and subscribe attempt, refused ones too, so the oracles see acks even when the session just dropped;
     /// the targets clear it and the log before each step. Relays time how long they stay energised.
     /// </summary>
-    public sealed class FuzzRig
+    public sealed class FuzzRig : FakeBoard
     {
-        public const string Mac = "A4:CF:12:A1:B2:C3";
         /// <summary>Log lines kept per step for the oracles (the ring keeps the last ones).</summary>
         public const int LogLinesPerStep = 512;
-        public readonly FakeClock Clock = new FakeClock(new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc)) { Uptime = 1000 };
-        public readonly FakeSensor Sensor1 = new FakeSensor(22, 80);
-        public readonly FakeSensor Sensor2 = new FakeSensor(22, 80);
-        public readonly FakeRelay Pump;
-        public readonly FakeRelay Fan;
-        public readonly FakeRelay[] Valves = new FakeRelay[4];
-        public readonly FakeInput Tank = new FakeInput();
-        public readonly FakeSettingsStore Store;
-        public readonly FakeMqttLink Link = new FakeMqttLink { AutoConnect = true, RecordRefused = true };
-        public readonly FakeLog Log = new FakeLog(LogLinesPerStep);
-        public Controller Controller;
 
-        public FuzzRig(FakeSettingsStore store)
+        public FuzzRig(FakeSettingsStore store) : base(4)
         {
+            Clock.Utc = new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc);
+            Clock.Synced = true;
+            Clock.Uptime = 1000;
+            Sensor = new FakeSensor(22, 80);
+            Sensor2 = new FakeSensor(22, 80);
             Store = store ?? new FakeSettingsStore();
-            Pump = new FakeRelay(Clock);
-            Fan = new FakeRelay(Clock);
-            for (int i = 0; i < Valves.Length; i++)
-            {
-                Valves[i] = new FakeRelay(Clock);
-            }
-
-            Controller = Build();
+            Link = new FakeMqttLink { RecordRefused = true };
+            Log = new FakeLog(LogLinesPerStep);
+            MacAddress = DefaultMac;
+            Build();
         }
 
         /// <summary>Every publish attempt recorded since the link was last cleared.</summary>
@@ -77,24 +66,7 @@ namespace Greenhouse.Fuzz
         /// <summary>A new controller on the same ports (a reboot: the store keeps what was saved).</summary>
         public Controller Build()
         {
-            ControllerPorts ports = new ControllerPorts();
-            ports.Sensors[0] = Sensor1;
-            ports.Sensors[1] = Sensor2;
-            ports.Pump = Pump;
-            ports.Fan = Fan;
-            for (int i = 0; i < Valves.Length; i++)
-            {
-                ports.Valves[i] = Valves[i];
-            }
-
-            ports.TankSwitch = Tank;
-            ports.Clock = Clock;
-            ports.Store = Store;
-            ports.Mqtt = Link;
-            ports.MacAddress = Mac;
-            ports.Log = Log;
-            Controller = new Controller(ports, "fuzz");
-            return Controller;
+            return Build("fuzz");
         }
     }
 }

@@ -121,7 +121,7 @@ namespace Greenhouse.Fuzz
         /// <summary>Moves the climate and the clock a little so the engine mists, locks out and raises alarms.</summary>
         private void Wiggle()
         {
-            FakeSensor[] sensors = { _rig.Sensor1, _rig.Sensor2 };
+            FakeSensor[] sensors = { _rig.Sensor, _rig.Sensor2 };
             foreach (FakeSensor sensor in sensors)
             {
                 sensor.Humidity = Math.Clamp(sensor.Humidity + (_random.NextDouble() - 0.55) * 4, 30, 100);

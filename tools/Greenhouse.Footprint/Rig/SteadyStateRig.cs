@@ -26,28 +26,10 @@ namespace Greenhouse.Footprint.Rig
     /// simulated second per <see cref="Step"/>. Shared by the BenchmarkDotNet benchmarks and the footprint test
     /// (tests/Greenhouse.Footprint.Tests links this file).
     /// </summary>
-    public sealed class SteadyStateRig
+    public sealed class SteadyStateRig : FakeBoard
     {
         /// <summary>Ticks run by the constructor so that lazily built strings and counters already exist.</summary>
         public const int DefaultWarmUpTicks = 1200;
-
-        public readonly FakeSensor Sensor1 = new FakeSensor(22, 88) { Pressure = 1005 };
-        public readonly FakeSensor Sensor2 = new FakeSensor(22, 88) { Pressure = 1005 };
-        public readonly FakeRelay Pump = new FakeRelay();
-        public readonly FakeRelay Fan = new FakeRelay();
-        public readonly FakeRelay[] Valves = { new FakeRelay(), new FakeRelay(), new FakeRelay(), new FakeRelay() };
-        public readonly FakeInput Tank = new FakeInput();
-        /// <summary>Synced from the start at 2026-06-01 04:00 UTC (noon local), so timestamps are realistic.</summary>
-        public readonly FakeClock Clock = new FakeClock(new DateTime(2026, 6, 1, 4, 0, 0, DateTimeKind.Utc));
-        public readonly FakeLog Log = new FakeLog(64);
-        /// <summary>Keeps the core's own arrays (no copies), so every byte measured is the core's.</summary>
-        public readonly FakeSettingsStore Store = new FakeSettingsStore { CopyOnAccess = false };
-        /// <summary>"Connected" from the start; records every publish attempt (the last 64).</summary>
-        public readonly FakeMqttLink Mqtt = new FakeMqttLink(64) { Connected = true, RecordRefused = true };
-        public readonly Controller Controller;
-
-        /// <summary>The board's MAC: the default device id is gh-a1b2c3, the MQTT base greenhouse/gh-a1b2c3.</summary>
-        public const string MacAddress = "A4:CF:12:A1:B2:C3";
 
         /// <summary>Broker host set by <see cref="WithBroker"/>; the rig's link is "connected" from the start.</summary>
         public const string BrokerHost = "broker.local";
@@ -64,32 +46,21 @@ namespace Greenhouse.Footprint.Rig
 
         /// <param name="linkUp">False: the MQTT link is down and unreachable from the start (with no broker
         /// configured the controller never tries it).</param>
-        public SteadyStateRig(HumidityProfile profile, string[] settings, int warmUpTicks, bool linkUp)
+        public SteadyStateRig(HumidityProfile profile, string[] settings, int warmUpTicks, bool linkUp) : base(4)
         {
             _profile = profile;
-            if (!linkUp)
-            {
-                Mqtt.Connected = false;
-                Mqtt.AutoConnect = false;
-            }
-
-            ControllerPorts ports = new ControllerPorts();
-            ports.Sensors[0] = Sensor1;
-            ports.Sensors[1] = Sensor2;
-            ports.Pump = Pump;
-            ports.Fan = Fan;
-            for (int i = 0; i < Valves.Length; i++)
-            {
-                ports.Valves[i] = Valves[i];
-            }
-
-            ports.TankSwitch = Tank;
-            ports.Clock = Clock;
-            ports.Store = Store;
-            ports.Mqtt = Mqtt;
-            ports.Log = Log;
-            ports.MacAddress = MacAddress;
-            Controller = new Controller(ports, "bench");
+            // Synced from the start at 2026-06-01 04:00 UTC (noon local), so timestamps are realistic.
+            Clock.Utc = new DateTime(2026, 6, 1, 4, 0, 0, DateTimeKind.Utc);
+            Clock.Synced = true;
+            Sensor = new FakeSensor(22, 88) { Pressure = 1005 };
+            Sensor2 = new FakeSensor(22, 88) { Pressure = 1005 };
+            Log = new FakeLog(64);
+            // The store keeps the core's own arrays (no copies), so every byte measured is the core's.
+            Store = new FakeSettingsStore { CopyOnAccess = false };
+            // "Connected" from the start; records every publish attempt (the last 64).
+            Link = new FakeMqttLink(64) { Connected = linkUp, AutoConnect = linkUp, RecordRefused = true };
+            MacAddress = DefaultMac;
+            Build("bench");
             if (settings != null)
             {
                 for (int i = 0; i + 1 < settings.Length; i += 2)
@@ -136,10 +107,10 @@ namespace Greenhouse.Footprint.Rig
             get { return BaseTopic + "/ack"; }
         }
 
-        /// <summary>Acks among the publishes from number <paramref name="from"/> on (a former Mqtt.Count; at most the last 64 are kept).</summary>
+        /// <summary>Acks among the publishes from number <paramref name="from"/> on (a former Link.Count; at most the last 64 are kept).</summary>
         public int AcksSince(string ackTopic, int from)
         {
-            return Mqtt.CountOn(ackTopic, from);
+            return Link.CountOn(ackTopic, from);
         }
 
         /// <summary>The given key, value pairs preceded by mqtt.host = <see cref="BrokerHost"/>.</summary>
@@ -179,8 +150,8 @@ namespace Greenhouse.Footprint.Rig
             }
 
             double temperature = 22.0 + 0.5 * Math.Sin(t * 0.013);
-            Sensor1.Humidity = rh;
-            Sensor1.Temperature = temperature;
+            Sensor.Humidity = rh;
+            Sensor.Temperature = temperature;
             Sensor2.Humidity = rh + 0.4;
             Sensor2.Temperature = temperature - 0.2;
             Clock.Advance(1000);
