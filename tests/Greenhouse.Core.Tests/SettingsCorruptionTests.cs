@@ -2,6 +2,7 @@ using System.Text;
 using Greenhouse.Persistence;
 using Greenhouse.Settings;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Tests
 {

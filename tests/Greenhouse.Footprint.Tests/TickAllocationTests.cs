@@ -1,6 +1,6 @@
 using System;
 using Greenhouse.App;
-using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Footprint.Rig;
 using Greenhouse.Ports;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -80,11 +80,11 @@ namespace Greenhouse.Footprint.Tests
             switch (fault)
             {
                 case "sensors-bus-error":
-                    rig.Sensor1.Status = SensorReadStatus.BusError;
+                    rig.Sensor.Status = SensorReadStatus.BusError;
                     rig.Sensor2.Status = SensorReadStatus.BusError;
                     break;
                 case "sensors-invalid-data":
-                    rig.Sensor1.Status = SensorReadStatus.InvalidData;
+                    rig.Sensor.Status = SensorReadStatus.InvalidData;
                     rig.Sensor2.Status = SensorReadStatus.InvalidData;
                     break;
                 case "tank-empty":
@@ -94,8 +94,8 @@ namespace Greenhouse.Footprint.Tests
                     rig.Clock.Synced = false;
                     break;
                 case "mqtt-down":
-                    rig.Mqtt.Reachable = false;
-                    rig.Mqtt.Connected = false;
+                    rig.Link.AutoConnect = false;
+                    rig.Link.Connected = false;
                     break;
                 default:
                     Assert.Fail("unknown fault " + fault);
@@ -127,9 +127,9 @@ namespace Greenhouse.Footprint.Tests
             for (int tick = 0; tick < 1800; tick++)
             {
                 long switches = TotalSwitches(controller);
-                long published = rig.Mqtt.Published;
-                long attempts = rig.Mqtt.ConnectAttempts;
-                long lines = rig.Log.Lines;
+                long published = rig.Link.Count;
+                long attempts = rig.Link.ConnectAttempts;
+                long lines = rig.Log.Count;
                 long writes = rig.Store.Writes;
                 for (int z = 0; z < reasons.Length; z++)
                 {
@@ -137,7 +137,7 @@ namespace Greenhouse.Footprint.Tests
                 }
 
                 long bytes = TickProfile.MeasureOne(rig);
-                bool changed = TotalSwitches(controller) != switches || rig.Mqtt.Published != published || rig.Mqtt.ConnectAttempts != attempts || rig.Log.Lines != lines || rig.Store.Writes != writes;
+                bool changed = TotalSwitches(controller) != switches || rig.Link.Count != published || rig.Link.ConnectAttempts != attempts || rig.Log.Count != lines || rig.Store.Writes != writes;
                 for (int z = 0; z < reasons.Length; z++)
                 {
                     changed |= !ReferenceEquals(reasons[z], controller.Status.Zone(z + 1).Reason);

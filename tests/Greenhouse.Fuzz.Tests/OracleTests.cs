@@ -116,7 +116,7 @@ namespace Greenhouse.Fuzz.Tests
             Assert.AreEqual(0L, failures.Total, FuzzSliceTests.Describe(failures));
             Assert.AreEqual(dropped + 8, target.Rig.Controller.Inbox.Dropped);
             int acks = 0;
-            foreach (Publish publish in target.Rig.Link.Attempts)
+            foreach (Publish publish in target.Rig.Publishes)
             {
                 if (publish.Topic == target.Rig.Controller.Mqtt.BaseTopic + "/ack")
                 {

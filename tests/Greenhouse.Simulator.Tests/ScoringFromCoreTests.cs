@@ -9,7 +9,7 @@ namespace Greenhouse.Simulator.Tests;
 [TestClass]
 public sealed class ScoringFromCoreTests
 {
-    private static RunConfiguration Build(string text) => RunConfiguration.Build(SettingsFile.Parse(text, "s"), null);
+    private static RunConfiguration Build(string text) => RunConfiguration.Build(RunSettingsFile.Parse(text, "s"), null);
 
     [TestMethod]
     public void Defaults_AreTheGrowthStageOfTheCore()

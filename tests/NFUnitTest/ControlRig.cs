@@ -8,56 +8,10 @@ using Greenhouse.Diagnostics;
 using Greenhouse.Persistence;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Tests
 {
-    /// <summary>Control state kept in memory, as the settings-file adapter would keep it on flash.</summary>
-    public sealed class FakeControlState : IControlStatePersistence
-    {
-        public string[] Keys;
-        public string[] Values;
-        public int Saves;
-
-        public bool TryLoad(out string[] keys, out string[] values)
-        {
-            keys = Keys;
-            values = Values;
-            return Keys != null;
-        }
-
-        public bool Save(string[] keys, string[] values)
-        {
-            Keys = new string[keys.Length];
-            Values = new string[values.Length];
-            for (int i = 0; i < keys.Length; i++)
-            {
-                Keys[i] = keys[i];
-                Values[i] = values[i];
-            }
-
-            Saves++;
-            return true;
-        }
-
-        public string Get(string key)
-        {
-            if (Keys == null)
-            {
-                return null;
-            }
-
-            for (int i = 0; i < Keys.Length; i++)
-            {
-                if (Keys[i] == key)
-                {
-                    return Values[i];
-                }
-            }
-
-            return null;
-        }
-    }
-
     /// <summary>
     /// The control engine on fake relays, a fake clock (synced, UTC+8 by default) and climates the test sets
     /// per zone. Reboot() builds a new engine on the same relays, settings and saved state.

@@ -2,6 +2,7 @@ using Greenhouse.App;
 using Greenhouse.Control;
 using Greenhouse.Ports;
 using Greenhouse.Sensing;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -14,28 +15,11 @@ namespace Greenhouse.Tests
     public class ControllerTests
     {
         // nanoFramework runs test methods without an instance: everything a test needs is built inside it.
-        private sealed class Rig
+        private sealed class Rig : FakeBoard
         {
-            public readonly FakeSensor Sensor = new FakeSensor();
-            public readonly FakeRelay Pump = new FakeRelay();
-            public readonly FakeRelay Valve1 = new FakeRelay();
-            public readonly FakeRelay Fan = new FakeRelay();
-            public readonly FakeInput Tank = new FakeInput();
-            public readonly FakeClock Clock = new FakeClock();
-            public readonly FakeLog Log = new FakeLog();
-            public readonly Controller Controller;
-
-            public Rig()
+            public Rig() : base(1)
             {
-                ControllerPorts ports = new ControllerPorts();
-                ports.Sensors[0] = Sensor;
-                ports.Pump = Pump;
-                ports.Valves[0] = Valve1;
-                ports.Fan = Fan;
-                ports.TankSwitch = Tank;
-                ports.Clock = Clock;
-                ports.Log = Log;
-                Controller = new Controller(ports, "test");
+                Build("test");
             }
 
             public void Ticks(int count)

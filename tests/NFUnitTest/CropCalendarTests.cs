@@ -2,6 +2,7 @@ using Greenhouse.App;
 using Greenhouse.Control;
 using Greenhouse.Diagnostics;
 using Greenhouse.Ports;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else

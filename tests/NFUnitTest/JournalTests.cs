@@ -1,4 +1,5 @@
 using Greenhouse.Diagnostics;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -62,7 +63,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void ImportantEventsRoundTripThroughTheStoreAndStayBounded()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             Journal journal = new Journal(store);
             Assert.AreEqual((int)JournalLoad.Missing, (int)journal.LoadResult);
             journal.BeginBoot();
@@ -91,7 +92,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void WritesAreCoalesced()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             Journal journal = new Journal(store);
             long now = 0;
             for (int second = 0; second < 180; second++)
@@ -121,7 +122,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void EveryBootIsCountedEvenInABootLoop()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             for (int boot = 1; boot <= 5; boot++)
             {
                 ConsoleRig rig = new ConsoleRig(store, 0);
@@ -142,7 +143,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void ARebootFromMqttIsSavedAndNamedAtTheNextBoot()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             ConsoleRig rig = new ConsoleRig(store, 0);
             rig.Ticks(5);
             rig.Controller.Commands.Reboot("mqtt");
@@ -155,7 +156,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void CorruptBlobIsToleratedAndReported()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             store.Write(Journal.BlobName, new byte[] { 0xFF, 0x00, 0x13, 0x37, 10, 65, 66 });
             Journal journal = new Journal(store);
             Assert.AreEqual((int)JournalLoad.Corrupt, (int)journal.LoadResult);
@@ -166,7 +167,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual((int)JournalLoad.Corrupt, (int)new Journal(store).LoadResult);
 
             // The controller starts anyway, says so, and overwrites the blob with a good one.
-            ConsoleFakeStore bad = new ConsoleFakeStore();
+            FakeSettingsStore bad = new FakeSettingsStore();
             bad.Write(Journal.BlobName, new byte[] { 1, 2, 3, 4, 5 });
             ConsoleRig rig = new ConsoleRig(bad, 0);
             string first = rig.Ticks(1);
@@ -179,7 +180,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void DamagedAndTruncatedLinesAreSkipped()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             Journal journal = new Journal(store);
             journal.BeginBoot();
             journal.OnLine(LogLevel.Warning, "a", "one", "first event");
@@ -223,7 +224,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void TheRunRecordsHowItEndsForTheNextBoot()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             Assert.IsNull(new Journal(store).StoredEnd);
 
             Journal running = new Journal(store);
@@ -257,7 +258,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void BootReasonFollowsTheRecordedEnd()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             ConsoleRig rig = new ConsoleRig(store, 0);
             rig.Ticks(20);
             ConsoleRig after = new ConsoleRig(store, 0);

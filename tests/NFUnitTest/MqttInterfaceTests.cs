@@ -2,6 +2,7 @@ using Greenhouse.App;
 using Greenhouse.Messaging;
 using Greenhouse.Settings;
 using Greenhouse.Text;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -34,7 +35,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual(Base + "/+/set", link.Subscribed[2]);
             Assert.AreEqual("homeassistant/status", link.Subscribed[3]);
             Assert.AreEqual("online", link.LastPayload(Base + "/status", 0));
-            Assert.IsTrue(link.Retains[link.LastIndexOf(Base + "/status", 0)]);
+            Assert.IsTrue(link.RetainAt(link.LastIndexOf(Base + "/status", 0)));
             Assert.AreEqual("90", link.LastPayload(Base + "/zone/1/target_rh", 0));
             Assert.AreEqual("auto", link.LastPayload(Base + "/zone/1/mode", 0));
             Assert.AreEqual("ON", link.LastPayload(Base + "/zone/1/power", 0));
@@ -89,7 +90,7 @@ namespace Greenhouse.Tests
                 else
                 {
                     Assert.AreEqual(shown, rig.Link.LastPayload(rig.Base + suffix, from), key);
-                    Assert.IsTrue(rig.Link.Retains[rig.Link.LastIndexOf(rig.Base + suffix, from) % rig.Link.Topics.Length], key);
+                    Assert.IsTrue(rig.Link.RetainAt(rig.Link.LastIndexOf(rig.Base + suffix, from)), key);
                 }
             }
         }
@@ -169,7 +170,7 @@ namespace Greenhouse.Tests
             string ack = rig.Send(Base + "/zone/1/target_rh/set", "92", false);
             Assert.AreEqual("{\"topic\":\"" + Base + "/zone/1/target_rh/set\",\"ok\":true,\"value\":\"92\"}", ack);
             Assert.AreEqual("92", rig.Link.LastPayload(Base + "/zone/1/target_rh", from));
-            Assert.IsFalse(rig.Link.Retains[rig.Link.LastIndexOf(Base + "/ack", from)]);
+            Assert.IsFalse(rig.Link.RetainAt(rig.Link.LastIndexOf(Base + "/ack", from)));
 
             ack = rig.Send(Base + "/zone/1/target_rh/set", "99", false);
             Assert.AreEqual("{\"topic\":\"" + Base + "/zone/1/target_rh/set\",\"ok\":false,\"error\":\"target_rh must be 60..98 %\"}", ack);
@@ -281,7 +282,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual("Sup3rSecret", rig.Link.LastOptions.Password);
             for (int i = 0; i < rig.Link.Count; i++)
             {
-                Assert.IsTrue(rig.Link.Payloads[i].IndexOf("Sup3rSecret") < 0, rig.Link.Topics[i]);
+                Assert.IsTrue(rig.Link.PayloadText(i).IndexOf("Sup3rSecret") < 0, rig.Link.TopicAt(i));
             }
 
             for (int i = 0; i < rig.Log.Count && i < rig.Log.Lines.Length; i++)
@@ -411,14 +412,14 @@ namespace Greenhouse.Tests
             int firstAlarm = -1;
             for (int i = from; i < rig.Link.Count; i++)
             {
-                if (rig.Link.Topics[i] == Base + "/alarm")
+                if (rig.Link.TopicAt(i) == Base + "/alarm")
                 {
                     firstAlarm = i;
                     break;
                 }
             }
 
-            Assert.IsTrue(rig.Link.Payloads[firstAlarm].IndexOf("\"dropped_before\":14") > 0, rig.Link.Payloads[firstAlarm]);
+            Assert.IsTrue(rig.Link.PayloadText(firstAlarm).IndexOf("\"dropped_before\":14") > 0, rig.Link.PayloadText(firstAlarm));
         }
 
         [TestMethod]

@@ -1,5 +1,6 @@
 using Greenhouse.Persistence;
 using Greenhouse.Settings;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -132,6 +133,31 @@ namespace Greenhouse.Tests
             Assert.AreEqual(1L, rig.Controller.Persistence.Generation);
             Assert.IsTrue(rig.Controller.Persistence.Dirty);
             store.FailWrites = false;
+            rig.Ticks(70);
+            Assert.AreEqual(2L, rig.Controller.Persistence.Generation);
+        }
+
+        [TestMethod]
+        public void APowerCutDuringASaveLeavesThePreviousCopy()
+        {
+            FakeSettingsStore store = new FakeSettingsStore();
+            MqttRig rig = new MqttRig(store, false);
+            string error;
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "81", "test");
+            rig.Ticks(10);
+            store.TearNextWrite(40);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "82", "test");
+            rig.Ticks(10);
+            Assert.IsFalse(store.TearPending);
+            Assert.AreEqual(40, store.Get(SettingsPersistence.SlotB).Length);
+            Assert.AreEqual(1L, rig.Controller.Persistence.Generation);
+
+            // The board restarts before the save is retried: the old copy loads, whole.
+            MqttRig again = new MqttRig(store, false);
+            Assert.AreEqual(81.0, again.Controller.Status.Settings.Number(again.Controller.Status.Settings.Require("target_rh"), 1));
+            Assert.AreEqual(1L, again.Controller.Persistence.Generation);
+
+            // Without the restart the save is retried and completes.
             rig.Ticks(70);
             Assert.AreEqual(2L, rig.Controller.Persistence.Generation);
         }

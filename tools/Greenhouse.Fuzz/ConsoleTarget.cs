@@ -188,7 +188,7 @@ namespace Greenhouse.Fuzz
             string trimmed = line == null ? "" : line.Trim();
             string first = FirstWord(trimmed);
             bool answered = false;
-            foreach (string output in _rig.Log.Lines)
+            foreach (string output in _rig.LogLines)
             {
                 if (!LogLine.IsMatch(output) || first == "log" || first == "events")
                 {
@@ -218,7 +218,7 @@ namespace Greenhouse.Fuzz
             }
 
             CollectSecrets(settings, null);
-            foreach (string output in _rig.Log.Lines)
+            foreach (string output in _rig.LogLines)
             {
                 foreach (string secret in _secrets)
                 {
@@ -230,7 +230,7 @@ namespace Greenhouse.Fuzz
                 }
             }
 
-            foreach (Publish publish in _rig.Link.Attempts)
+            foreach (Publish publish in _rig.Publishes)
             {
                 string payload = Encoding.UTF8.GetString(publish.Payload);
                 foreach (string secret in _secrets)
@@ -367,7 +367,7 @@ namespace Greenhouse.Fuzz
             }
 
             string needle = " zone stage zone=" + zone.ToString(CultureInfo.InvariantCulture) + " ";
-            foreach (string output in _rig.Log.Lines)
+            foreach (string output in _rig.LogLines)
             {
                 if (output.Contains(needle, StringComparison.Ordinal))
                 {

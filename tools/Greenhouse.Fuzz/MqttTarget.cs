@@ -5,6 +5,7 @@ using System.Text.Json;
 using Greenhouse.App;
 using Greenhouse.Control;
 using Greenhouse.Settings;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Fuzz
 {
@@ -119,8 +120,8 @@ namespace Greenhouse.Fuzz
         /// <summary>Moves the climate and the clock a little so the engine mists, locks out and raises alarms.</summary>
         private void Wiggle()
         {
-            FuzzSensor[] sensors = { _rig.Sensor1, _rig.Sensor2 };
-            foreach (FuzzSensor sensor in sensors)
+            FakeSensor[] sensors = { _rig.Sensor, _rig.Sensor2 };
+            foreach (FakeSensor sensor in sensors)
             {
                 sensor.Humidity = Math.Clamp(sensor.Humidity + (_random.NextDouble() - 0.55) * 4, 30, 100);
                 sensor.Temperature = Math.Clamp(sensor.Temperature + (_random.NextDouble() - 0.5), -5, 45);
@@ -245,7 +246,7 @@ namespace Greenhouse.Fuzz
 
             string ackTopic = baseTopic + "/ack";
             List<Publish> acks = new List<Publish>(expected.Count);
-            foreach (Publish publish in _rig.Link.Attempts)
+            foreach (Publish publish in _rig.Publishes)
             {
                 if (publish.Topic == ackTopic)
                 {
@@ -305,7 +306,7 @@ namespace Greenhouse.Fuzz
         private bool StageLogged(int zone)
         {
             string needle = " zone stage zone=" + zone.ToString() + " ";
-            foreach (string line in _rig.Log.Lines)
+            foreach (string line in _rig.LogLines)
             {
                 if (line.Contains(needle, StringComparison.Ordinal))
                 {
@@ -550,7 +551,7 @@ namespace Greenhouse.Fuzz
                 return;
             }
 
-            foreach (Publish publish in _rig.Link.Attempts)
+            foreach (Publish publish in _rig.Publishes)
             {
                 string payload = Encoding.UTF8.GetString(publish.Payload);
                 foreach (string secret in _knownSecrets)
@@ -563,7 +564,7 @@ namespace Greenhouse.Fuzz
                 }
             }
 
-            foreach (string line in _rig.Log.Lines)
+            foreach (string line in _rig.LogLines)
             {
                 foreach (string secret in _knownSecrets)
                 {
@@ -579,7 +580,7 @@ namespace Greenhouse.Fuzz
         /// <summary>Every publish goes to a valid MQTT topic name (no wildcards or NUL, not empty, at most 65535 bytes).</summary>
         private void CheckTopics(List<Step> batch)
         {
-            foreach (Publish publish in _rig.Link.Attempts)
+            foreach (Publish publish in _rig.Publishes)
             {
                 string topic = publish.Topic;
                 if (topic == null || topic.Length == 0 || topic.IndexOf('+') >= 0 || topic.IndexOf('#') >= 0 || topic.IndexOf('\0') >= 0
@@ -590,7 +591,7 @@ namespace Greenhouse.Fuzz
                 }
             }
 
-            string[] filters = _rig.Link.LastFilters;
+            string[] filters = _rig.Link.Subscribed;
             if (filters != null)
             {
                 foreach (string filter in filters)
@@ -601,7 +602,7 @@ namespace Greenhouse.Fuzz
                         if ((level.IndexOf('+') >= 0 && level != "+") || (level.IndexOf('#') >= 0))
                         {
                             Fail("subscribe-filter-invalid", "subscribed to " + Escape.Text(filter), batch);
-                            _rig.Link.LastFilters = null;
+                            _rig.Link.Subscribed = null;
                             return;
                         }
                     }

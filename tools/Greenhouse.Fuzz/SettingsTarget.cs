@@ -7,6 +7,7 @@ using Greenhouse.Control;
 using Greenhouse.Diagnostics;
 using Greenhouse.Persistence;
 using Greenhouse.Settings;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Fuzz
 {
@@ -266,7 +267,7 @@ namespace Greenhouse.Fuzz
         public void RunCase(FuzzCase fuzzCase, long caseIndex)
         {
             _caseIndex = caseIndex;
-            MemoryStore store = new MemoryStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             Step slotA = null;
             Step slotB = null;
             foreach (Step step in fuzzCase.Steps)
@@ -287,7 +288,7 @@ namespace Greenhouse.Fuzz
 
                 if (step.SlotKind != SlotKind.Absent)
                 {
-                    store.Blobs[step.SlotName == "a" ? SettingsPersistence.SlotA : SettingsPersistence.SlotB] = step.Payload;
+                    store.Put(step.SlotName == "a" ? SettingsPersistence.SlotA : SettingsPersistence.SlotB, step.Payload);
                 }
             }
 

@@ -3,6 +3,7 @@ using CsCheck;
 using Greenhouse.Diagnostics;
 using Greenhouse.Technician;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Tests
 {

@@ -51,7 +51,7 @@ public sealed class RunConfiguration
         foreach (var line in lines)
         {
             string where = $"settings line {line.LineNumber} ({line.Key})";
-            if (line.Key.StartsWith(SettingsFile.SimPrefix, StringComparison.Ordinal))
+            if (line.Key.StartsWith(RunSettingsFile.SimPrefix, StringComparison.Ordinal))
             {
                 try
                 {
@@ -84,7 +84,7 @@ public sealed class RunConfiguration
                 }
                 catch (FormatException e)
                 {
-                    throw new SettingsFileException($"{where}: {e.Message}");
+                    throw new RunSettingsFileException($"{where}: {e.Message}");
                 }
 
                 continue;
@@ -92,7 +92,7 @@ public sealed class RunConfiguration
 
             if (!probe.TrySet(line.Key, line.Value, out string error))
             {
-                throw new SettingsFileException($"{where}: {error}");
+                throw new RunSettingsFileException($"{where}: {error}");
             }
 
             config.CoreLines.Add(line);
@@ -102,7 +102,7 @@ public sealed class RunConfiguration
         {
             if (!probe.TrySet(CoreSettings.DeviceId, deviceId, out string error))
             {
-                throw new SettingsFileException($"--device-id: {error}");
+                throw new RunSettingsFileException($"--device-id: {error}");
             }
 
             config.CoreLines.Add(new SettingLine(0, CoreSettings.DeviceId, deviceId));

@@ -1,14 +1,16 @@
 using Greenhouse.App;
 using Greenhouse.Faults;
 using Greenhouse.Ports;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Simulator.Ours;
 
 /// <summary>
 /// Our core (<see cref="Controller"/>) behind simulated ports: the BME280 model of zone 1 as sensor 1 and the
 /// optional second one (<see cref="SimWorld.SecondSensor"/>) as sensor 2, relays that
-/// drive the physics (pump, valves 1..4, fan), the tank switch, the simulation clock and an in-memory
-/// settings store. <see cref="Step"/> calls <see cref="Controller.Tick"/> once per simulated second.
+/// drive the physics (pump, valves 1..4, fan), the tank switch, a clock that follows the simulated time and an in-memory
+/// settings store (the plain ports are the shared fakes of tests/Greenhouse.TestSupport). <see cref="Step"/> calls
+/// <see cref="Controller.Tick"/> once per simulated second.
 /// </summary>
 public sealed class OursController : ISimController
 {
@@ -19,11 +21,16 @@ public sealed class OursController : ISimController
     /// last 6 hex digits, here gh-51ac01.</summary>
     public const string SimMacAddress = "02:00:00:51:AC:01";
 
-    private readonly SimClock _clock = new();
+    /// <summary>Uptime the board already has when its controller starts, ms (a board boots before it controls).</summary>
+    public const long BootUptimeMs = 5000;
+
+    // Unsynced until the run starts; then the simulated wall time, advanced by each step.
+    private readonly FakeClock _clock = new() { Uptime = BootUptimeMs };
+    private long _clockSecond;
     private readonly SimTankSwitch _tank = new();
-    private readonly SimRelay _pump = new();
-    private readonly SimRelay _fan = new();
-    private readonly SimRelay[] _valves = { new(), new(), new(), new() };
+    private readonly FakeRelay _pump = new();
+    private readonly FakeRelay _fan = new();
+    private readonly FakeRelay[] _valves = { new(), new(), new(), new() };
     private readonly ControllerPorts _ports;
     private readonly ControllerPorts _corePorts;
     private readonly FaultInjector? _faults;
@@ -38,10 +45,12 @@ public sealed class OursController : ISimController
     /// <param name="secondSensor">Whether the board has its second BME280 (unfitted ports are null for the core).</param>
     /// <param name="faults">Fault schedule to inject (null = none); the ports are then wrapped by Greenhouse.Faults,
     /// the safety invariants are checked every tick (<see cref="Monitor"/>) and power cuts restart the core.</param>
-    public OursController(Action<string> log, IMqttLink? mqtt = null, bool secondSensor = false, FaultInjector? faults = null)
+    /// <param name="invariants">Options of that monitor (null = defaults).</param>
+    public OursController(Action<string> log, IMqttLink? mqtt = null, bool secondSensor = false, FaultInjector? faults = null, InvariantOptions? invariants = null)
     {
         _log = log;
         _faults = faults;
+        Log = new FakeLog(16) { Echo = line => log(line) };
         _ports = new ControllerPorts
         {
             Sensors = new IClimateSensor[]
@@ -54,18 +63,15 @@ public sealed class OursController : ISimController
             Fan = _fan,
             TankSwitch = _tank,
             Clock = _clock,
-            Store = new MemorySettingsStore(),
+            Store = new FakeSettingsStore(),
             Mqtt = mqtt!,
             MacAddress = SimMacAddress,
-            Log = new CallbackLogSink(log),
+            Log = Log,
         };
         _corePorts = faults != null ? FaultPorts.Wrap(_ports, faults, up => Core?.Inbox.PostConnection(up)) : _ports;
         if (faults != null)
         {
-            // FaultPorts.Wrap does not carry these over (as of this commit); without the MAC the device id would be gh-000000.
-            _corePorts.MacAddress = _ports.MacAddress;
-            _corePorts.ControlState = _ports.ControlState;
-            _monitor = new InvariantMonitor();
+            _monitor = new InvariantMonitor(invariants);
         }
 
         Core = new Controller(_corePorts, FirmwareVersion);
@@ -86,6 +92,12 @@ public sealed class OursController : ISimController
     /// <summary>The running core; a power cut replaces it (read it again after each step).</summary>
     public Controller Core { get; private set; }
     public ControllerPorts Ports => _ports;
+    /// <summary>The core's log sink: counts the lines and forwards each to the simulator's log.</summary>
+    public FakeLog Log { get; }
+    /// <summary>The pump, valve 1..4 and fan relays the core drives.</summary>
+    public FakeRelay Pump => _pump;
+    public IReadOnlyList<FakeRelay> Valves => _valves;
+    public FakeRelay Fan => _fan;
     public int AlarmCount { get; private set; }
     public IReadOnlyCollection<string> AlarmCodesSeen => _alarmCodes;
     public long LastStepAllocatedBytes { get; private set; }
@@ -117,7 +129,9 @@ public sealed class OursController : ISimController
         }
 
         _world = world;
-        _clock.Attach(world);
+        _clock.Utc = world.UtcNow;
+        _clock.Synced = true;
+        _clockSecond = world.Second;
         _tank.Attach(world);
         if (_applied.Count > 0 && _ports.Store.TryRead(Greenhouse.Persistence.SettingsPersistence.SlotA, out _) == false)
         {
@@ -143,6 +157,8 @@ public sealed class OursController : ISimController
 
     public void Step(SimWorld world, SimOutputs outputs)
     {
+        _clock.Advance((world.Second - _clockSecond) * 1000L);
+        _clockSecond = world.Second;
         TimeSpan elapsed = default;
         DateTime local = default;
         if (_faults != null)
@@ -214,7 +230,7 @@ public sealed class OursController : ISimController
             // The link is gone with the power anyway.
         }
 
-        _clock.RestartSecond = world.Second;
+        _clock.Reboot(BootUptimeMs);
         Restarts++;
         _log($"sim: power cut at {local:yyyy-MM-dd HH:mm:ss}; the controller restarts from its stored settings");
         Core = new Controller(_corePorts, FirmwareVersion);
