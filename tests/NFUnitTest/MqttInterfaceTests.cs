@@ -17,6 +17,48 @@ namespace Greenhouse.Tests
         private const string Base = "greenhouse/gh-a1b2c3";
 
         [TestMethod]
+        public void AHumidityMoveInAnyZoneSendsTheStateEarly()
+        {
+            // Zone 2 acts on sensor 2: its humidity moving is news even while sensor 1 stays put.
+            FakeBoard board = new FakeBoard(2);
+            board.Sensor2 = new FakeSensor(22, 95);
+            board.Sensor.Humidity = 95;
+            board.Store = new FakeSettingsStore();
+            board.Link = new FakeMqttLink();
+            board.MacAddress = FakeBoard.DefaultMac;
+            Controller controller = board.Build("t");
+            controller.Start();
+            Assert.IsTrue(controller.Commands.ApplySetting("mqtt.host", "broker.local", "test").Ok);
+            Assert.IsTrue(controller.Commands.ApplySetting("zones", "2", "test").Ok);
+            Assert.IsTrue(controller.Commands.ApplySetting("zone1.sensor", "sensor1", "test").Ok);
+            Assert.IsTrue(controller.Commands.ApplySetting("zone2.sensor", "sensor2", "test").Ok);
+            for (int i = 0; i < 30; i++)
+            {
+                board.Clock.Advance(1000);
+                controller.Tick();
+            }
+
+            string state = "greenhouse/gh-a1b2c3/state";
+            int from = board.Link.Count;
+            board.Sensor2.Humidity = 90;
+            for (int i = 0; i < 5; i++)
+            {
+                board.Clock.Advance(1000);
+                controller.Tick();
+            }
+
+            Assert.AreEqual(1, board.Link.CountOn(state, from), "a 5 %RH move in zone 2 is sent before the telemetry period");
+            from = board.Link.Count;
+            for (int i = 0; i < 10; i++)
+            {
+                board.Clock.Advance(1000);
+                controller.Tick();
+            }
+
+            Assert.AreEqual(0, board.Link.CountOn(state, from), "nothing moved since");
+        }
+
+        [TestMethod]
         public void ConnectPublishesStatusSettingsDiscoveryAndState()
         {
             MqttRig rig = new MqttRig();

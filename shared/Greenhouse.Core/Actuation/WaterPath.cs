@@ -22,7 +22,6 @@ namespace Greenhouse.Actuation
         private readonly DeviceLimits _device;
         private readonly Logger _log;
         private long _lastValveOpenMs = Never;
-        private ReasonCode _pumpReason = ReasonCode.Start;
 
         /// <param name="valves">Zone 1..4's valve at index 0..3.</param>
         public WaterPath(RelayChannel pump, RelayChannel[] valves, MistZone[] zones, ControlLimits limits, Logger log)
@@ -43,12 +42,6 @@ namespace Greenhouse.Actuation
         public RelayChannel Valve(int zone)
         {
             return _valves[zone - 1];
-        }
-
-        /// <summary>Why the pump is in its state.</summary>
-        public ReasonCode PumpReason
-        {
-            get { return _pumpReason; }
         }
 
         /// <summary>True when a valve is open.</summary>
@@ -95,8 +88,6 @@ namespace Greenhouse.Actuation
                 _valves[i].ForceOff(text);
                 _zones[i].ShowForcedOff(code);
             }
-
-            _pumpReason = code;
         }
 
         /// <summary>After the zones decided: opens what may open, then runs or stops the pump.</summary>
@@ -202,7 +193,7 @@ namespace Greenhouse.Actuation
             }
             else if (_pump.IsOn && nowMs - _lastValveOpenMs < _device.PostRunMs)
             {
-                _pumpReason = ReasonCode.PumpPostRun;
+                // Post-run: the pump keeps running.
             }
             else
             {
@@ -247,7 +238,6 @@ namespace Greenhouse.Actuation
 
         private void SetPump(bool on, long nowMs, ReasonCode code)
         {
-            _pumpReason = code;
             string text = null;
             if (on != _pump.IsOn)
             {

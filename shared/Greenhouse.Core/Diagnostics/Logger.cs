@@ -1,6 +1,5 @@
 using System;
 using Greenhouse.Time;
-using Greenhouse.App;
 using Greenhouse.Ports;
 using Greenhouse.Text;
 

@@ -99,21 +99,6 @@ namespace Greenhouse.Messaging
             json.EndObject();
         }
 
-        /// <summary>The humidity of the first fresh, healthy sensor, or NaN.</summary>
-        public static double ControlHumidity(IControllerStatus status)
-        {
-            for (int i = 0; i < status.SensorCount; i++)
-            {
-                ISensorStatus s = status.Sensor(i);
-                if (s.Fresh && s.Health == SensorHealth.Ok)
-                {
-                    return s.RelativeHumidityPercent;
-                }
-            }
-
-            return double.NaN;
-        }
-
         /// <summary>Home Assistant humidifier action: humidifying, idle or off.</summary>
         public static string ActionName(ZoneActivity activity)
         {

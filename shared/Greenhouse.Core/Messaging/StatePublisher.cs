@@ -1,5 +1,6 @@
 using Greenhouse.Control;
 using Greenhouse.Ports;
+using Greenhouse.Sensing;
 using Greenhouse.Settings;
 using Greenhouse.Status;
 
@@ -31,7 +32,8 @@ namespace Greenhouse.Messaging
         private long _lastStateMs;
         private int _stateSettingsVersion;
         private int _stateAlarmVersion;
-        private double _stateRh = double.NaN;
+        private readonly bool[] _stateRhValid = new bool[ControllerSettings.MaxZones + 1];
+        private readonly double[] _stateRh = new double[ControllerSettings.MaxZones + 1];
 
         /// <param name="json">The writer the document is built in (shared with discovery: one document at a time).</param>
         public StatePublisher(IControllerStatus status, IClock clock, JsonWriter json)
@@ -125,22 +127,33 @@ namespace Greenhouse.Messaging
                 return true;
             }
 
+            int zones = _status.ZoneCount;
             for (int z = 1; z <= ControllerSettings.MaxZones; z++)
             {
-                if ((int)_status.Zone(z).Activity != _stateActivity[z])
+                IZoneStatus zone = _status.Zone(z);
+                if ((int)zone.Activity != _stateActivity[z])
                 {
                     return true;
                 }
+
+                // The humidity each zone acts on (no NaN arithmetic: nanoFramework compares NaN as greater).
+                ZoneClimate climate = zone.Climate;
+                if (z <= zones && climate.HumidityValid != _stateRhValid[z])
+                {
+                    return true;
+                }
+
+                if (z <= zones && climate.HumidityValid)
+                {
+                    double move = climate.RelativeHumidityPercent - _stateRh[z];
+                    if (move >= SignificantRhChange || move <= -SignificantRhChange)
+                    {
+                        return true;
+                    }
+                }
             }
 
-            double rh = StateDocument.ControlHumidity(_status);
-            if (double.IsNaN(rh) != double.IsNaN(_stateRh))
-            {
-                return true;
-            }
-
-            double move = rh - _stateRh;
-            return move >= SignificantRhChange || move <= -SignificantRhChange;
+            return false;
         }
 
         private void RememberSnapshot()
@@ -149,10 +162,11 @@ namespace Greenhouse.Messaging
             _stateAlarmVersion = _status.Alarms.Version;
             for (int z = 1; z <= ControllerSettings.MaxZones; z++)
             {
-                _stateActivity[z] = (int)_status.Zone(z).Activity;
+                IZoneStatus zone = _status.Zone(z);
+                _stateActivity[z] = (int)zone.Activity;
+                _stateRhValid[z] = zone.Climate.HumidityValid;
+                _stateRh[z] = zone.Climate.RelativeHumidityPercent;
             }
-
-            _stateRh = StateDocument.ControlHumidity(_status);
         }
     }
 }
