@@ -86,7 +86,7 @@ namespace Greenhouse.Tests
 
         public ControlRig()
         {
-            Settings = Controller.CreateSettings();
+            Settings = SettingsCatalog.CreateSettings();
             Commands.Settings = Settings;
             for (int i = 0; i < Valves.Length; i++)
             {

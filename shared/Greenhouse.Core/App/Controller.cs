@@ -46,7 +46,7 @@ namespace Greenhouse.App
         public Controller(ControllerPorts ports, string firmwareVersion)
         {
             _ports = ports;
-            _settings = CreateSettings();
+            _settings = SettingsCatalog.CreateSettings();
             _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
 
             _log = new Logger(ports.Log, ports.Clock);
@@ -74,15 +74,6 @@ namespace Greenhouse.App
             _status = new ControllerStatus(firmwareVersion, _settings, _alarms, _sensors, _engine, _relays, _inbox, _log, ports);
             _mqtt = ports.Mqtt == null ? null : new MqttInterface(ports.Mqtt, ports.Clock, ports.Store, ports.MacAddress, _desk, _status, _log);
             _technician = new TechnicianConsole(_desk, _status, _journal, secrets, _log, ports.Log);
-        }
-
-        /// <summary>Every setting at its default, with the cross-setting rules of every module (what a controller starts from).</summary>
-        public static ControllerSettings CreateSettings()
-        {
-            ControllerSettings settings = new ControllerSettings(SettingsCatalog.All());
-            ControlSettings.AddRules(settings);
-            settings.AddRule(new TopicSettingsRule(settings));
-            return settings;
         }
 
         private static Greenhouse.Ports.IClimateSensor Sensor(ControllerPorts ports, int index)
