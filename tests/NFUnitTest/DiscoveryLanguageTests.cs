@@ -21,7 +21,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void LanguageDefaultsToChineseAndOffersEnglish()
         {
-            ControllerSettings settings = new ControllerSettings(SettingsCatalog.All());
+            ControllerSettings settings = SettingsCatalog.CreateSettings();
             string text;
             string error;
             Assert.IsTrue(settings.TryGetText(CoreSettings.UiLanguage, out text, out error));
@@ -41,14 +41,10 @@ namespace Greenhouse.Tests
             JsonWriter json = new JsonWriter(8);
             json.BeginObject().Member("name", DiscoveryNames.Stage(CoreSettings.LanguageChinese, 0)).EndObject();
             Assert.AreEqual("{\"name\":\"\u590d\u58ee\"}", json.ToString());
-            byte[] bytes = json.ToUtf8();
+            // The bytes the publisher hands the link (PublishBudget.Send encodes the same way).
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(json.ToString());
             byte[] expected = { 0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xe5, 0xa4, 0x8d, 0xe5, 0xa3, 0xae, 0x22, 0x7d };
-            Assert.AreEqual(expected.Length, bytes.Length);
-            for (int i = 0; i < expected.Length; i++)
-            {
-                Assert.AreEqual(expected[i], bytes[i], "byte " + i.ToString());
-            }
-
+            AssertBytes(expected, bytes);
             Assert.AreEqual(json.ToString(), System.Text.Encoding.UTF8.GetString(bytes, 0, bytes.Length));
         }
 
@@ -158,6 +154,15 @@ namespace Greenhouse.Tests
                         Assert.AreEqual(CoreSettings.Stages[stage], shown);
                     }
                 }
+            }
+        }
+
+        private static void AssertBytes(byte[] expected, byte[] actual)
+        {
+            Assert.AreEqual(expected.Length, actual.Length);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], actual[i], "byte " + i.ToString());
             }
         }
 
