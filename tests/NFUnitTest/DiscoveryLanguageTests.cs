@@ -41,11 +41,29 @@ namespace Greenhouse.Tests
             JsonWriter json = new JsonWriter(8);
             json.BeginObject().Member("name", DiscoveryNames.Stage(CoreSettings.LanguageChinese, 0)).EndObject();
             Assert.AreEqual("{\"name\":\"\u590d\u58ee\"}", json.ToString());
-            // The bytes the publisher hands the link (PublishBudget.Send encodes the same way).
-            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(json.ToString());
+            // What the discovery publisher hands the link, encoded from the writer's buffer.
+            byte[] bytes = json.ToUtf8();
             byte[] expected = { 0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xe5, 0xa4, 0x8d, 0xe5, 0xa3, 0xae, 0x22, 0x7d };
             AssertBytes(expected, bytes);
             Assert.AreEqual(json.ToString(), System.Text.Encoding.UTF8.GetString(bytes, 0, bytes.Length));
+        }
+
+        [TestMethod]
+        public void TheWritersUtf8IsTheRuntimesUtf8()
+        {
+            // One, two and three byte characters, an emoji (a surrogate pair, written escaped), a lone surrogate and a
+            // control character: the hand encoder gives exactly the bytes Encoding.UTF8 gives for the same text.
+            JsonWriter json = new JsonWriter(16);
+            json.BeginObject().Member("unit", "\u00b0C").Member("name", "\u5927\u68da gh-a1b2c3").Member("pair", "a\ud83c\udf44b")
+                .Member("lone", "x\ud800y").Member("ctl", "\u0001\u007f").MemberInt("n", 3).EndObject();
+            AssertBytes(System.Text.Encoding.UTF8.GetBytes(json.ToString()), json.ToUtf8());
+            Assert.AreEqual(0, new JsonWriter(4).ToUtf8().Length);
+            for (int i = 0; i < Discovery.Count; i++)
+            {
+                string topic = Discovery.Write(i, json, Base, "gh-a1b2c3", "1.2.3", 2, CoreSettings.LanguageChinese);
+                AssertBytes(System.Text.Encoding.UTF8.GetBytes(json.ToString()), json.ToUtf8());
+                Assert.IsTrue(topic.EndsWith("/config"), topic);
+            }
         }
 
         [TestMethod]

@@ -33,16 +33,27 @@ namespace Greenhouse.Messaging
         public static void Build(int index, JsonWriter json, string baseTopic, string deviceId, string firmware, int zonesInUse,
             int language, out string topic, out string payload)
         {
+            topic = Write(index, json, baseTopic, deviceId, firmware, zonesInUse, language);
+            payload = json.ToString();
+        }
+
+        /// <summary>
+        /// Writes document <paramref name="index"/> into <paramref name="json"/> and returns its topic; the writer is
+        /// left empty when the entity is to be deleted. The publisher sends it with <see cref="JsonWriter.ToUtf8"/>, so
+        /// the document never exists as a string as well.
+        /// </summary>
+        public static string Write(int index, JsonWriter json, string baseTopic, string deviceId, string firmware, int zonesInUse,
+            int language)
+        {
             json.Clear();
             string node = MqttTopics.ObjectId(deviceId);
             if (index < ControllerSettings.MaxZones)
             {
                 int zone = index + 1;
-                topic = MqttTopics.DiscoveryPrefix + "/humidifier/" + node + "/zone" + zone.ToString() + "/config";
+                string topic = MqttTopics.DiscoveryPrefix + "/humidifier/" + node + "/zone" + zone.ToString() + "/config";
                 if (zone > zonesInUse)
                 {
-                    payload = "";
-                    return;
+                    return topic;
                 }
 
                 string z = "~/zone/" + zone.ToString();
@@ -77,8 +88,7 @@ namespace Greenhouse.Messaging
                 json.MemberInt("max_humidity", (long)HardLimits.MaxTargetRelativeHumidity);
                 json.MemberInt("qos", 1);
                 Finish(json, baseTopic, deviceId, firmware, language);
-                payload = json.ToString();
-                return;
+                return topic;
             }
 
             index -= ControllerSettings.MaxZones;
@@ -87,7 +97,7 @@ namespace Greenhouse.Messaging
                 int position = index / 5;
                 int kind = index % 5;
                 string objectId = node + "_s" + (position + 1).ToString() + "_" + SensorObjects[kind];
-                topic = MqttTopics.DiscoveryPrefix + "/sensor/" + node + "/s" + (position + 1).ToString() + "_" + SensorObjects[kind] + "/config";
+                string topic = MqttTopics.DiscoveryPrefix + "/sensor/" + node + "/s" + (position + 1).ToString() + "_" + SensorObjects[kind] + "/config";
                 Start(json, baseTopic, objectId, DiscoveryNames.Sensor(language, position + 1, kind));
                 json.Member("state_topic", "~/state");
                 json.Member("value_template", "{{ value_json.sensors[" + position.ToString() + "]." + SensorKeys[kind] + " }}");
@@ -95,11 +105,10 @@ namespace Greenhouse.Messaging
                 json.Member("device_class", SensorClasses[kind]);
                 json.Member("state_class", "measurement");
                 Finish(json, baseTopic, deviceId, firmware, language);
-                payload = json.ToString();
-                return;
+                return topic;
             }
 
-            topic = MqttTopics.DiscoveryPrefix + "/binary_sensor/" + node + "/alarm/config";
+            string alarmTopic = MqttTopics.DiscoveryPrefix + "/binary_sensor/" + node + "/alarm/config";
             Start(json, baseTopic, node + "_alarm", DiscoveryNames.AlarmName(language));
             json.Member("device_class", "problem");
             json.Member("state_topic", "~/state");
@@ -107,7 +116,7 @@ namespace Greenhouse.Messaging
             json.Member("json_attributes_topic", "~/state");
             json.Member("json_attributes_template", "{{ {'alarms': value_json.alarms} | tojson }}");
             Finish(json, baseTopic, deviceId, firmware, language);
-            payload = json.ToString();
+            return alarmTopic;
         }
 
         private static void Start(JsonWriter json, string baseTopic, string uniqueId, string name)

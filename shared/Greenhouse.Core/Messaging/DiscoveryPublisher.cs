@@ -63,10 +63,8 @@ namespace Greenhouse.Messaging
                     return false;
                 }
 
-                string topic;
-                string payload;
-                Discovery.Build(_cursor, _json, baseTopic, deviceId, firmware, zonesInUse, _burstLanguage, out topic, out payload);
-                if (!budget.Send(topic, payload, true))
+                string topic = Discovery.Write(_cursor, _json, baseTopic, deviceId, firmware, zonesInUse, _burstLanguage);
+                if (!budget.Send(topic, _json.ToUtf8(), true))
                 {
                     return false;
                 }
