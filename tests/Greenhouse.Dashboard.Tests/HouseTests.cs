@@ -33,6 +33,9 @@ public class HouseTests
                      ("", (bool?)null, "未知", "unknown"),
                      (",\"ears_wet\":true", true, "湿润", "wet"),
                      (",\"ears_wet\":false", false, "干", "dry"),
+                     // Not a boolean (a null or a number): not a report, so still unknown rather than a guess.
+                     (",\"ears_wet\":null", null, "未知", "unknown"),
+                     (",\"ears_wet\":1", null, "未知", "unknown"),
                  })
         {
             House house = Registry(ears).Find("gh-a1b2c3")!;
