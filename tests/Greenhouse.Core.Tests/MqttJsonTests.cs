@@ -13,8 +13,7 @@ namespace Greenhouse.Tests
         public void FourZoneStateDocumentStaysUnderOneKilobyte()
         {
             MqttRig rig = new MqttRig();
-            string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("zones", "4", "test", out error), error);
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zones", "4", "test").Ok);
             rig.Clock.Synced = true;
             rig.Clock.Utc = new DateTime(2026, 11, 28, 6, 0, 0, DateTimeKind.Utc);
             rig.Ticks(70);
@@ -31,7 +30,6 @@ namespace Greenhouse.Tests
             MqttRig rig = new MqttRig();
             rig.Clock.Synced = true;
             rig.Clock.Utc = new DateTime(2026, 11, 28, 6, 0, 0, DateTimeKind.Utc);
-            rig.Controller.Alarms.Raise("tank_empty", 0, "float \"low\"", 0);
             rig.Ticks(10);
             string state = rig.Link.LastPayload("greenhouse/gh-a1b2c3/state", 0);
             Assert.IsNotNull(state);
@@ -54,8 +52,15 @@ namespace Greenhouse.Tests
             Assert.AreEqual("wet", zone.GetProperty("phase").GetString());
             Assert.AreEqual(JsonValueKind.True, zone.GetProperty("misting").ValueKind, "80 % is below 90 - 3: the zone mists");
             Assert.IsFalse(zone.TryGetProperty("action", out _), "the action has its own topic (zone/<n>/action); the state document stays under 1 KB for 4 zones");
-            Assert.AreEqual("tank_empty", root.GetProperty("alarms")[0].GetProperty("code").GetString());
             Assert.AreEqual(JsonValueKind.True, root.GetProperty("tank").ValueKind);
+            Assert.AreEqual(0, root.GetProperty("alarms").GetArrayLength());
+
+            rig.Tank.High = false; // tank_empty: an alarm to list, and misting stops
+            rig.Ticks(3);
+            using JsonDocument empty = JsonDocument.Parse(rig.Link.LastPayload("greenhouse/gh-a1b2c3/state", 0));
+            Assert.AreEqual("tank_empty", empty.RootElement.GetProperty("alarms")[0].GetProperty("code").GetString());
+            Assert.AreEqual(JsonValueKind.False, empty.RootElement.GetProperty("tank").ValueKind);
+            Assert.AreEqual(JsonValueKind.False, empty.RootElement.GetProperty("zones")[0].GetProperty("misting").ValueKind);
         }
 
         [TestMethod]
@@ -72,9 +77,10 @@ namespace Greenhouse.Tests
         public void DiscoveryAndAcksParse()
         {
             JsonWriter json = new JsonWriter(64);
+            for (int language = 0; language < Greenhouse.Settings.CoreSettings.Languages.Length; language++)
             for (int i = 0; i < Discovery.Count; i++)
             {
-                Discovery.Build(i, json, "greenhouse/gh-a1b2c3", "gh-a1b2c3", "1.2.3", 2, out string topic, out string payload);
+                Discovery.Build(i, json, "greenhouse/gh-a1b2c3", "gh-a1b2c3", "1.2.3", 2, language, out string topic, out string payload);
                 if (payload.Length == 0)
                 {
                     continue;
@@ -88,6 +94,14 @@ namespace Greenhouse.Tests
                 if (topic.Contains("/humidifier/"))
                 {
                     Assert.AreEqual(6, root.GetProperty("modes").GetArrayLength());
+                    bool chinese = language == Greenhouse.Settings.CoreSettings.LanguageChinese;
+                    Assert.AreEqual(chinese ? "复壮" : "recovery", root.GetProperty("modes")[0].GetString());
+                    Assert.AreEqual(chinese, root.TryGetProperty("mode_command_template", out JsonElement template));
+                    if (chinese)
+                    {
+                        StringAssert.Contains(template.GetString(), "'采收前停水':'pre_harvest'");
+                        StringAssert.Contains(root.GetProperty("mode_state_template").GetString(), "'pre_harvest':'采收前停水'");
+                    }
                     Assert.IsTrue(root.GetProperty("command_topic").GetString().EndsWith("/power/set"));
                 }
             }

@@ -36,30 +36,3 @@ internal sealed class DeviceClock : IClock
         return true;
     }
 }
-
-// The two plain fakes below are what every host tool keeps writing (issue 10); they move to the shared test-support
-// project when it lands.
-
-/// <summary>Settings blobs in memory (the controller's persistence writes here after a command changes a setting).</summary>
-internal sealed class MemoryStore : ISettingsStore
-{
-    private readonly Dictionary<string, byte[]> _blobs = new(StringComparer.Ordinal);
-
-    public bool TryRead(string name, out byte[] content) => _blobs.TryGetValue(name, out content);
-
-    public bool Write(string name, byte[] content)
-    {
-        _blobs[name] = (byte[])content.Clone();
-        return true;
-    }
-
-    public bool Delete(string name) => _blobs.Remove(name);
-}
-
-/// <summary>Counts the core's log lines and drops them (a fleet has no serial console).</summary>
-internal sealed class CountingLog : ILogSink
-{
-    public long Lines;
-
-    public void WriteLine(string line) => Lines++;
-}

@@ -2,6 +2,7 @@ using System.Globalization;
 using Greenhouse.App;
 using Greenhouse.Host;
 using Greenhouse.Ports;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Fleet;
 
@@ -28,13 +29,15 @@ internal sealed class FleetDevice : IDisposable
         _clock = new DeviceClock(startUtc);
         // A board has been up a few seconds (Wi-Fi, SNTP) before the controller starts.
         _bootMs = 3000 + random.Next(5000);
-        Log = new CountingLog();
+        // The shared fakes: a store in memory, and a log that counts every line and keeps the last few (a fleet has no
+        // serial console; the last lines help when a device misbehaves).
+        Log = new FakeLog(4);
         _link = new CountingLink(counters);
         var ports = new ControllerPorts
         {
             Clock = _clock,
             Log = Log,
-            Store = new MemoryStore(),
+            Store = new FakeSettingsStore(),
             Mqtt = _link,
             MacAddress = MacAddress(index),
         };
@@ -53,7 +56,7 @@ internal sealed class FleetDevice : IDisposable
     public int Index { get; }
     public string Id { get; }
     public Controller Controller { get; }
-    public CountingLog Log { get; }
+    public FakeLog Log { get; }
     public CountingLink Link => _link;
 
     /// <summary>Run ms at which the device was switched on, or NaN before.</summary>
@@ -119,7 +122,7 @@ internal sealed class FleetDevice : IDisposable
 
     private void Configure(string key, string value)
     {
-        if (!Controller.ApplySetting(key, value, "fleet", out string error))
+        if (Controller.Commands.ApplySetting(key, value, "fleet") is { Ok: false } refused && refused.Error is string error)
         {
             throw new ArgumentException("fleet device setting " + key + "=" + value + " refused: " + error);
         }

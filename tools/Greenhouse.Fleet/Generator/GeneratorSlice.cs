@@ -275,7 +275,7 @@ internal sealed class GeneratorSlice : IDisposable
             SkippedTicks = Interlocked.Read(ref _skippedTicks),
             TickExceptions = _devices.Sum(d => d.TickExceptions),
             InboxDropped = _devices.Sum(d => (long)d.Controller.Inbox.Dropped),
-            LogLines = _devices.Sum(d => d.Log.Lines),
+            LogLines = _devices.Sum(d => (long)d.Log.Count),
             FirstError = _devices.Select(d => d.LastException).FirstOrDefault(e => e != null),
             Probe = Probe.Report(),
             DeviceIndex = _devices.Select(d => d.Index).ToArray(),

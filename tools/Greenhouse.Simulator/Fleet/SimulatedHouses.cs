@@ -3,6 +3,7 @@ using Greenhouse.Fleet;
 using Greenhouse.Simulator.Ours;
 using Greenhouse.Simulator.Physics;
 using Greenhouse.Simulator.Weather;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Simulator.Fleet;
 
@@ -78,9 +79,9 @@ internal sealed class SimulatedHouse : IFleetHouse
     private readonly SimulatedHouses _houses;
     private readonly HouseModel _house;
     private readonly Bme280Model _sensor;
-    private readonly SimRelay _pump = new();
-    private readonly SimRelay _fan = new();
-    private readonly SimRelay[] _valves = { new(), new(), new(), new() };
+    private readonly FakeRelay _pump = new();
+    private readonly FakeRelay _fan = new();
+    private readonly FakeRelay[] _valves = { new(), new(), new(), new() };
     private double _seconds = double.NaN;
 
     public SimulatedHouse(SimulatedHouses houses, HouseModel house, Bme280Model sensor)
