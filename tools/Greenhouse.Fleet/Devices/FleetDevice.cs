@@ -15,7 +15,10 @@ internal sealed class FleetDevice : IDisposable
 {
     public const string FirmwareVersion = "fleet";
 
-    private readonly DeviceClock _clock;
+    // The shared fake clock, set to real time before each tick (the core reads the clock only in its tick): uptime is
+    // the boot time plus the wall-clock milliseconds since the device was switched on; UTC runs from the run's start.
+    private readonly FakeClock _clock;
+    private readonly DateTime _startUtc;
     private readonly IFleetHouse _house;
     private readonly CountingLink _link;
     private readonly long _bootMs;
@@ -26,7 +29,8 @@ internal sealed class FleetDevice : IDisposable
         Index = index;
         Id = DeviceId(index);
         _house = house;
-        _clock = new DeviceClock(startUtc);
+        _startUtc = startUtc;
+        _clock = new FakeClock(startUtc);
         // A board has been up a few seconds (Wi-Fi, SNTP) before the controller starts.
         _bootMs = 3000 + random.Next(5000);
         // The shared fakes: a store in memory, and a log that counts every line and keeps the last few (a fleet has no
@@ -82,7 +86,7 @@ internal sealed class FleetDevice : IDisposable
     public void Start(double runMs)
     {
         SwitchedOnMs = runMs;
-        _clock.Set(runMs, runMs, _bootMs);
+        SetClock(runMs);
         _house.AdvanceTo(runMs / 1000.0);
         Controller.Start();
     }
@@ -93,7 +97,7 @@ internal sealed class FleetDevice : IDisposable
         try
         {
             _house.AdvanceTo(runMs / 1000.0);
-            _clock.Set(runMs, SwitchedOnMs, _bootMs);
+            SetClock(runMs);
             Controller.Tick();
         }
         catch (Exception ex)
@@ -118,6 +122,17 @@ internal sealed class FleetDevice : IDisposable
         }
 
         _wasConnected = up;
+    }
+
+    private void SetClock(double runMs)
+    {
+        long uptime = _bootMs + (long)(runMs - SwitchedOnMs);
+        if (uptime > _clock.Uptime)
+        {
+            _clock.Uptime = uptime;
+        }
+
+        _clock.Utc = _startUtc.AddMilliseconds(runMs);
     }
 
     private void Configure(string key, string value)
