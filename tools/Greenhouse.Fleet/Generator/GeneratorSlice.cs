@@ -14,12 +14,18 @@ internal sealed class GeneratorSlice : IDisposable
     public const double SlotMs = 1000.0 / Slots;
 
     /// <summary>
-    /// The ramp switches a device on only while this process's links hold fewer queued publishes than this. Each device
-    /// hands about 135 retained publishes to its link when it first connects (status, every setting, discovery); at a
-    /// fixed rate the ramp would pile them up faster than one process can send them and the setup would measure its own
-    /// backlog. The ramp is setup, not a measurement; the broker restart's storm is not paced.
+    /// The ramp switches a device on only while this process's links hold fewer queued publishes than this, and while
+    /// fewer than <see cref="MaxDevicesInBurst"/> of its devices are still in their connect-time burst. Each device hands
+    /// 136 retained publishes to its link when it first connects (status, every setting, discovery, state); at a fixed
+    /// rate the ramp would pile them up faster than a busy machine sends them, keep-alives would time out behind the
+    /// queues, and the setup would measure its own backlog. The ramp is setup, not a measurement; the broker restart's
+    /// storm is not paced.
     /// </summary>
     public const int MaxRampBacklog = 3000;
+
+    /// <summary>Devices of one process that may be switched on and not yet have handed their first state document (the
+    /// end of their burst) to their link.</summary>
+    public const int MaxDevicesInBurst = 250;
 
     /// <summary>Publishes a device queues in its first tick (the core hands at most 16 per tick to the link), counted
     /// against the backlog until the next count.</summary>
@@ -42,6 +48,7 @@ internal sealed class GeneratorSlice : IDisposable
     private long _skippedTicks;
     private int _started;
     private int _backlog;
+    private int _inBurst;
 
     public GeneratorSlice(FleetOptions options, int processIndex, int processCount)
     {
@@ -125,6 +132,21 @@ internal sealed class GeneratorSlice : IDisposable
 
     private double RunMs() => Stopwatch.GetElapsedTime(_epoch).TotalMilliseconds;
 
+    /// <summary>Devices switched on that have not yet handed their first state document to their link.</summary>
+    private int InBurst()
+    {
+        int count = 0;
+        foreach (FleetDevice device in _devices)
+        {
+            if (device.Started && Volatile.Read(ref device.Link.StateSent) == 0)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Publishes queued in the links of the devices switched on so far.</summary>
     private int Backlog()
     {
@@ -159,6 +181,7 @@ internal sealed class GeneratorSlice : IDisposable
             if (slot % 10 == 0 && Started < _devices.Length)
             {
                 _backlog = Backlog();
+                _inBurst = InBurst();
             }
 
             int phase = _phase;
@@ -191,7 +214,7 @@ internal sealed class GeneratorSlice : IDisposable
                     now = RunMs();
                     if (!device.Started)
                     {
-                        if (now < _switchOnMs[d] || _backlog > MaxRampBacklog)
+                        if (now < _switchOnMs[d] || _backlog > MaxRampBacklog || _inBurst >= MaxDevicesInBurst)
                         {
                             continue;
                         }
@@ -199,6 +222,7 @@ internal sealed class GeneratorSlice : IDisposable
                         device.Start(now);
                         Interlocked.Increment(ref _started);
                         _backlog += FirstTickPublishes;
+                        _inBurst++;
                     }
 
                     device.Tick(now);
