@@ -36,6 +36,9 @@ namespace Greenhouse.App
         private bool _started;
         private readonly MqttInterface _mqtt;
         private readonly SettingsPersistence _persistence;
+        // Null when no heartbeat output is fitted (simulator, host): then relays are driven from the first tick.
+        private readonly Greenhouse.Safety.DeadManCheck _deadMan;
+        private readonly TlsTrustRule _tlsRule;
 
         public Controller(ControllerPorts ports, string firmwareVersion)
         {
@@ -69,6 +72,10 @@ namespace Greenhouse.App
             _zoneCount = _settings.Require(CoreSettings.ZoneCount);
             _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
             _persistence = ports.Store == null ? null : new SettingsPersistence(this, ports.Store);
+            // Last rule: when it accepts, the change is committed (it remembers the accepted mqtt.tls value).
+            _tlsRule = new TlsTrustRule(ports.Store);
+            _settings.AddRule(_tlsRule);
+            _deadMan = ports.Heartbeat == null ? null : new Greenhouse.Safety.DeadManCheck(ports.Heartbeat, ports.RelaySupply, _alarms, _log);
             _mqtt = ports.Mqtt == null ? null : new MqttInterface(this, ports.Mqtt, ports.Clock, ports.Store, ports.MacAddress);
 
             // Last: it hooks the journal and the secret filter into the logger and reads Settings and Alarms.
@@ -227,7 +234,16 @@ namespace Greenhouse.App
         /// <summary>Completed ticks since start.</summary>
         public long TickCount { get; private set; }
 
-        /// <summary>Drives every relay off, then announces itself. Call once before the first Tick.</summary>
+        /// <summary>The dead-man heartbeat and its proof, or null when no heartbeat output is fitted.</summary>
+        public Greenhouse.Safety.DeadManCheck DeadMan
+        {
+            get { return _deadMan; }
+        }
+
+        /// <summary>
+        /// Drives every relay off (with a dead-man fitted: as soon as the relay supply is seen off), then announces
+        /// itself. Call once before the first Tick.
+        /// </summary>
         public void Start()
         {
             AllOff("start");
@@ -244,6 +260,7 @@ namespace Greenhouse.App
 
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             _engine.Restore(_ports.Clock.UptimeMilliseconds);
+            _tlsRule.Armed = true;
 
             _started = true;
         }
@@ -261,10 +278,30 @@ namespace Greenhouse.App
             DrainInbox();
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             ReadInputs();
-            Decide(now);
+            if (_deadMan == null || _deadMan.RelaysAllowed)
+            {
+                Decide(now);
+            }
+            else if (_pump.IsOn || _fan.IsOn || AnyValveOpen())
+            {
+                // A running dead-man proof or a failed one: nothing is decided and every relay is held released.
+                AllOff("start");
+            }
+
             Publish(now);
             // Last: journals this tick's alarm changes and saves the journal at once if a reboot was requested.
             _technician.Poll(now);
+            if (_deadMan != null)
+            {
+                // After everything else: a tick that threw never beats, so the dead-man drops the relays.
+                bool couldOpen = _deadMan.RelaysMayOpen;
+                _deadMan.Tick(now, _pump.IsOn || AnyValveOpen());
+                if (!couldOpen && _deadMan.RelaysMayOpen)
+                {
+                    AllOff("start");
+                }
+            }
+
             TickCount++;
         }
 
@@ -351,6 +388,13 @@ namespace Greenhouse.App
 
         private void AllOff(string reason)
         {
+            if (_deadMan != null && !_deadMan.RelaysMayOpen)
+            {
+                // Relay outputs are opened only once the relay supply is off: until then they are not driven at all,
+                // which a relay board reads as released.
+                return;
+            }
+
             _engine.AllOff(reason == "reboot" ? ReasonCode.Reboot : ReasonCode.Start);
         }
     }

@@ -32,8 +32,14 @@ namespace Greenhouse.Board
         public const int ConsoleRx = 16;
         /// <summary>Dead-man heartbeat output to the external retriggerable timer.</summary>
         public const int Heartbeat = 18;
-        /// <summary>On-board LED, status blink.</summary>
+        /// <summary>On-board LED, blinks with the heartbeat.</summary>
         public const int StatusLed = 2;
+        /// <summary>Relay supply (JD-VCC) read back through a divider: high = relay coils powered. Input-only pin.</summary>
+        public const int RelaySupplySense = 34;
+        /// <summary>I2C2 data: sensor 2 on its own bus (setting sensor2.bus = 2), e.g. through a PCA9615 pair.</summary>
+        public const int I2c2Data = 19;
+        /// <summary>I2C2 clock.</summary>
+        public const int I2c2Clock = 13;
 
         /// <summary>Relay boards sold for this are opto-isolated and active-low (a low input energises the coil).</summary>
         public const bool RelaysActiveLow = true;
