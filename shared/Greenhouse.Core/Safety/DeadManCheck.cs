@@ -61,6 +61,7 @@ namespace Greenhouse.Safety
         private long _provenAtMs;
         private int _onTicks;
         private int _offTicks;
+        private int _failedBeats;
         private bool _supplyLost;
 
         /// <param name="heartbeat">The heartbeat output to the dead-man timer.</param>
@@ -253,28 +254,30 @@ namespace Greenhouse.Safety
                 return;
             }
 
-            if (_supply != null)
+            // While running: a supply that reads off (or cannot be read) or a heartbeat that cannot be driven means the
+            // relays are unpowered or about to be; report it, keep deciding (the relays are safe either way).
+            if (_supply != null && ReadSupply() != SupplyOn)
             {
-                if (ReadSupply() == SupplyOff)
-                {
-                    _offTicks++;
-                    if (_offTicks >= LostTicks && !_supplyLost)
-                    {
-                        _supplyLost = true;
-                        _alarms.Raise(AlarmCodes.DeadManFault, 0, "relay supply off while the heartbeat runs", nowMs);
-                        _log.Warn("deadman", "supply lost", "ticks=" + _offTicks.ToString());
-                    }
-                }
-                else
-                {
-                    _offTicks = 0;
-                    if (_supplyLost)
-                    {
-                        _supplyLost = false;
-                        _alarms.Clear(AlarmCodes.DeadManFault, 0);
-                        _log.Info("deadman", "supply back");
-                    }
-                }
+                _offTicks++;
+            }
+            else
+            {
+                _offTicks = 0;
+            }
+
+            bool lost = _offTicks >= LostTicks || _failedBeats >= LostTicks;
+            if (lost && !_supplyLost)
+            {
+                _supplyLost = true;
+                string detail = _failedBeats >= LostTicks ? "heartbeat output cannot be driven" : "relay supply off while the heartbeat runs";
+                _alarms.Raise(AlarmCodes.DeadManFault, 0, detail, nowMs);
+                _log.Warn("deadman", "supply lost", "reason=\"" + detail + "\"");
+            }
+            else if (!lost && _supplyLost && _offTicks == 0 && _failedBeats == 0)
+            {
+                _supplyLost = false;
+                _alarms.Clear(AlarmCodes.DeadManFault, 0);
+                _log.Info("deadman", "supply back");
             }
 
             Beat(nowMs);
@@ -330,9 +333,14 @@ namespace Greenhouse.Safety
         private void Beat(long nowMs)
         {
             _level = !_level;
-            if (!_heartbeat.TryWrite(_level))
+            if (_heartbeat.TryWrite(_level))
+            {
+                _failedBeats = 0;
+            }
+            else
             {
                 WriteFailures++;
+                _failedBeats++;
             }
         }
     }
