@@ -40,7 +40,7 @@ namespace Greenhouse.Settings
             if (on && !_accepted && Armed && !CaStored())
             {
                 return "mqtt.tls needs the broker's CA certificate on the device: store it as " + CaBlob
-                    + " first (hardware-docs/flashing.md, step 6), then set mqtt.tls on";
+                    + " first (hardware-docs/flashing.md, section: The broker's CA certificate), then set mqtt.tls on";
             }
 
             _accepted = on;
