@@ -248,13 +248,25 @@ namespace Greenhouse.Tests
             CheckRig rig = new CheckRig(true);
             rig.TickUntilSettled(30);
             long provenAt = rig.Clock.Uptime;
-            // Tick once a second up to the moment the daily proof is due, misting all the while.
-            while (rig.Clock.Uptime - provenAt < DeadManCheck.RecheckMs + 5000)
+            // Run up to the moment the daily proof is due in minute steps (a very long time-out keeps the supply on
+            // between them; ticking every second for a day is too slow on the device), misting all the while.
+            rig.Circuit.TimeoutMs = 3600000;
+            while (rig.Clock.Uptime - provenAt < DeadManCheck.RecheckMs - 10000)
+            {
+                rig.Clock.Advance(60000);
+                rig.Check.Tick(rig.Clock.Uptime, true);
+            }
+
+            rig.Circuit.TimeoutMs = 4100;
+            for (int i = 0; i < 20; i++)
             {
                 rig.Clock.Advance(1000);
                 rig.Check.Tick(rig.Clock.Uptime, true);
                 Assert.IsTrue(rig.Check.RelaysAllowed, "no proof may start while misting");
             }
+
+            Assert.IsTrue(rig.Clock.Uptime - provenAt >= DeadManCheck.RecheckMs, "the proof is due");
+            Assert.IsFalse(rig.Faulted);
 
             bool held = false;
             for (int i = 0; i < 20; i++)
