@@ -1,6 +1,9 @@
 using Greenhouse.App;
+using Greenhouse.Commands;
+using Greenhouse.Control;
 using Greenhouse.Diagnostics;
 using Greenhouse.Safety;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -17,7 +20,7 @@ namespace Greenhouse.Tests
         {
             public readonly FakeClock Clock = new FakeClock();
             public readonly FakeLog Log = new FakeLog();
-            public readonly AlarmSet Alarms = new AlarmSet();
+            public readonly AlarmSet Alarms;
             public readonly FakeDeadMan Circuit;
             public readonly DeadManCheck Check;
 
@@ -25,6 +28,7 @@ namespace Greenhouse.Tests
             {
                 Circuit = new FakeDeadMan(Clock);
                 Logger logger = new Logger(Log, Clock);
+                Alarms = new AlarmSet(logger);
                 Check = new DeadManCheck(Circuit.Heartbeat, supplyFitted ? Circuit.Supply : null, Alarms, logger);
             }
 
@@ -53,21 +57,21 @@ namespace Greenhouse.Tests
         private sealed class ControllerRig
         {
             public readonly FakeClock Clock = new FakeClock();
-            public readonly ThrowingLog Log = new ThrowingLog();
+            public readonly FakeLog Log = new FakeLog();
             public readonly FakeSensor Sensor = new FakeSensor();
             public readonly FakeInput Tank = new FakeInput();
             public readonly FakeDeadMan Circuit;
-            public readonly WatchedRelay Pump;
-            public readonly WatchedRelay Valve1;
-            public readonly WatchedRelay Fan;
+            public readonly FakeDeadMan.WatchedRelay Pump;
+            public readonly FakeDeadMan.WatchedRelay Valve1;
+            public readonly FakeDeadMan.WatchedRelay Fan;
             public readonly Controller Controller;
 
             public ControllerRig()
             {
                 Circuit = new FakeDeadMan(Clock);
-                Pump = new WatchedRelay(Circuit);
-                Valve1 = new WatchedRelay(Circuit);
-                Fan = new WatchedRelay(Circuit);
+                Pump = Circuit.CreateRelay();
+                Valve1 = Circuit.CreateRelay();
+                Fan = Circuit.CreateRelay();
                 ControllerPorts ports = new ControllerPorts();
                 ports.Sensors[0] = Sensor;
                 ports.Pump = Pump;
@@ -287,8 +291,8 @@ namespace Greenhouse.Tests
             rig.Circuit.EdgeBeforeBoot(300);
             rig.Controller.Start();
             Assert.AreEqual(0, rig.Pump.Writes, "Start must not open relay outputs while the supply may be on");
-            string error;
-            Assert.IsTrue(rig.Controller.RequestMist(1, 30, "test", out error), error);
+            CommandResult mist = rig.Controller.Commands.RequestMist(1, 30, "test");
+            Assert.IsTrue(mist.Ok, mist.Error);
             for (int i = 0; i < 40; i++)
             {
                 bool allowedBefore = rig.Controller.DeadMan.RelaysAllowed;
@@ -311,11 +315,10 @@ namespace Greenhouse.Tests
             ControllerRig rig = new ControllerRig();
             rig.Circuit.TimeoutMs = 9000;
             rig.Controller.Start();
-            string error;
-            rig.Controller.RequestMist(1, 30, "test", out error);
+            rig.Controller.Commands.RequestMist(1, 30, "test");
             rig.Ticks(60);
             Assert.IsFalse(rig.Controller.DeadMan.RelaysAllowed);
-            Assert.IsTrue(rig.Controller.Alarms.IsActive(AlarmCodes.DeadManFault, 0));
+            Assert.IsTrue(rig.Controller.Status.Alarms.IsActive(AlarmCodes.DeadManFault, 0));
             Assert.IsFalse(rig.Pump.EverEnergised);
             Assert.IsFalse(rig.Valve1.EverEnergised);
             Assert.IsFalse(rig.Fan.EverEnergised);

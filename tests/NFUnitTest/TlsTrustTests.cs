@@ -1,4 +1,6 @@
+using Greenhouse.Commands;
 using Greenhouse.Settings;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -20,10 +22,11 @@ namespace Greenhouse.Tests
         public void TlsWithoutAStoredCaIsRefusedWithTheReason()
         {
             MqttRig rig = new MqttRig();
-            string error;
-            Assert.IsFalse(rig.Controller.ApplySetting("mqtt.tls", "on", "console", out error));
-            Assert.IsTrue(error.IndexOf("ca.pem") >= 0, error);
-            Assert.IsFalse(rig.Controller.Settings.Flag(rig.Controller.Settings.Require("mqtt.tls"), 0));
+            CommandResult result = rig.Controller.Commands.ApplySetting("mqtt.tls", "on", "console");
+            Assert.IsFalse(result.Ok);
+            Assert.IsTrue(result.Error.IndexOf("ca.pem") >= 0, result.Error);
+            Assert.IsFalse(TlsOn(rig));
+            Assert.IsTrue(rig.Log.Contains("settings refused key=mqtt.tls source=console"), "the refusal is logged with its source");
         }
 
         [TestMethod]
@@ -31,8 +34,9 @@ namespace Greenhouse.Tests
         {
             MqttRig rig = new MqttRig();
             rig.Store.Write(TlsTrustRule.CaBlob, Pem());
-            string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("mqtt.tls", "on", "console", out error), error);
+            CommandResult result = rig.Controller.Commands.ApplySetting("mqtt.tls", "on", "console");
+            Assert.IsTrue(result.Ok, result.Error);
+            Assert.IsTrue(TlsOn(rig));
         }
 
         [TestMethod]
@@ -40,11 +44,12 @@ namespace Greenhouse.Tests
         {
             MqttRig rig = new MqttRig();
             rig.Store.Write(TlsTrustRule.CaBlob, Pem());
-            string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("mqtt.tls", "on", "console", out error), error);
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("mqtt.tls", "on", "console").Ok);
             rig.Store.Delete(TlsTrustRule.CaBlob);
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.target_rh", "88", "console", out error), error);
-            Assert.IsTrue(rig.Controller.ApplySetting("mqtt.tls", "off", "console", out error), error);
+            CommandResult other = rig.Controller.Commands.ApplySetting("zone1.target_rh", "88", "console");
+            Assert.IsTrue(other.Ok, other.Error);
+            CommandResult off = rig.Controller.Commands.ApplySetting("mqtt.tls", "off", "console");
+            Assert.IsTrue(off.Ok, off.Error);
         }
 
         [TestMethod]
@@ -53,14 +58,31 @@ namespace Greenhouse.Tests
             FakeSettingsStore store = new FakeSettingsStore();
             store.Write(TlsTrustRule.CaBlob, Pem());
             MqttRig first = new MqttRig(store, true);
-            string error;
-            Assert.IsTrue(first.Controller.ApplySetting("mqtt.tls", "on", "console", out error), error);
+            CommandResult result = first.Controller.Commands.ApplySetting("mqtt.tls", "on", "console");
+            Assert.IsTrue(result.Ok, result.Error);
             Assert.IsTrue(first.Controller.Persistence.SaveNow());
             store.Delete(TlsTrustRule.CaBlob);
 
             MqttRig second = new MqttRig(store, false);
-            Assert.IsTrue(second.Controller.Settings.Flag(second.Controller.Settings.Require("mqtt.tls"), 0),
-                "mqtt.tls must stay on: refusing it at load would connect in plain text");
+            Assert.IsTrue(TlsOn(second), "mqtt.tls must stay on: refusing it at load would connect in plain text");
+        }
+
+        [TestMethod]
+        public void AnMqttSetIsRefusedWithTheReasonInTheAck()
+        {
+            MqttRig rig = new MqttRig();
+            rig.Ticks(1);
+            string ack = rig.Send(rig.Base + "/config/mqtt.tls/set", "on", false);
+            Assert.IsNotNull(ack, "no ack published");
+            Assert.IsTrue(ack.IndexOf("\"ok\":false") >= 0, ack);
+            Assert.IsTrue(ack.IndexOf("ca.pem") >= 0, ack);
+            Assert.IsFalse(TlsOn(rig));
+        }
+
+        private static bool TlsOn(MqttRig rig)
+        {
+            ISettingsView settings = rig.Controller.Status.Settings;
+            return settings.Flag(settings.Require("mqtt.tls"), 0);
         }
     }
 }

@@ -12,8 +12,8 @@ namespace Greenhouse.Safety
     /// <para>Until a proof passes the controller makes no decision, so every relay stays released; relay outputs may
     /// be opened only once the supply has been seen off (<see cref="RelaysMayOpen"/>), so opening a pin (which drives
     /// it low for a moment on nanoFramework) cannot pulse an active-low relay. A failed proof raises
-    /// <see cref="AlarmCodes.DeadManFault"/>, keeps the relays released and is tried again every
-    /// <see cref="RetryMs"/>.</para>
+    /// <see cref="AlarmCodes.DeadManFault"/> through the alarm set (which logs it), keeps the relays released and is
+    /// tried again every <see cref="RetryMs"/>.</para>
     /// <para>Runs on the controller's tick (about 1 s), which is also the heartbeat's clock: one toggle per completed
     /// tick, so a rising edge every 2 s. Times are measured at tick resolution, so the accepted window is wider than
     /// the 3-5 s the circuit is built for.</para>
@@ -63,6 +63,7 @@ namespace Greenhouse.Safety
         private int _offTicks;
         private int _failedBeats;
         private bool _supplyLost;
+        private bool _faultRaised;
 
         /// <param name="heartbeat">The heartbeat output to the dead-man timer.</param>
         /// <param name="supply">The relay supply read back (high = relay coils powered), or null when not fitted:
@@ -269,15 +270,12 @@ namespace Greenhouse.Safety
             if (lost && !_supplyLost)
             {
                 _supplyLost = true;
-                string detail = _failedBeats >= LostTicks ? "heartbeat output cannot be driven" : "relay supply off while the heartbeat runs";
-                _alarms.Raise(AlarmCodes.DeadManFault, 0, detail, nowMs);
-                _log.Warn("deadman", "supply lost", "reason=\"" + detail + "\"");
+                Fault(true, _failedBeats >= LostTicks ? "heartbeat output cannot be driven" : "relay supply off while the heartbeat runs", nowMs);
             }
             else if (!lost && _supplyLost && _offTicks == 0 && _failedBeats == 0)
             {
                 _supplyLost = false;
-                _alarms.Clear(AlarmCodes.DeadManFault, 0);
-                _log.Info("deadman", "supply back");
+                Fault(false, null, nowMs);
             }
 
             Beat(nowMs);
@@ -285,19 +283,14 @@ namespace Greenhouse.Safety
 
         private void Pass(long nowMs)
         {
-            bool wasFailed = FailureReason != null;
             Proven = true;
             RelaysAllowed = true;
             FailureReason = null;
             _provenAtMs = nowMs;
             _offTicks = 0;
             _supplyLost = false;
-            if (wasFailed)
-            {
-                _alarms.Clear(AlarmCodes.DeadManFault, 0);
-            }
-
             _log.Info("deadman", "proven", "drop_ms=" + LastDropMs.ToString());
+            Fault(false, null, nowMs);
             Enter(PhaseRunning, nowMs);
         }
 
@@ -306,10 +299,32 @@ namespace Greenhouse.Safety
             Proven = false;
             RelaysAllowed = false;
             FailureReason = reason;
-            _alarms.Raise(AlarmCodes.DeadManFault, 0, reason, nowMs);
-            _log.Error("deadman", "failed", "reason=\"" + reason + "\" retry_s=" + (RetryMs / 1000).ToString());
+            if (_faultRaised)
+            {
+                // The alarm is active already (the alarm set logged it when raised): say that this proof failed too, and why.
+                _log.Warn("deadman", "failed again", "reason=\"" + reason + "\" retry_s=" + (RetryMs / 1000).ToString());
+            }
+
+            Fault(true, reason, nowMs);
             // The heartbeat stays where it is: beating on could only power relays the controller must not drive.
             Enter(PhaseFailed, nowMs);
+        }
+
+        /// <summary>Raises or clears deadman_fault when its state changes (the alarm set logs the transition); an active one only gets the new detail.</summary>
+        private void Fault(bool active, string detail, long nowMs)
+        {
+            if (active == _faultRaised)
+            {
+                if (active)
+                {
+                    _alarms.Raise(AlarmCodes.DeadManFault, 0, detail, nowMs);
+                }
+
+                return;
+            }
+
+            _faultRaised = active;
+            _alarms.Set(AlarmCodes.DeadManFault, 0, active, detail, nowMs);
         }
 
         private void Enter(int phase, long nowMs)

@@ -46,8 +46,8 @@ namespace Greenhouse.Firmware.Tests
             controller.Start();
             for (int i = 0; i < keyValues.Length; i += 2)
             {
-                string error;
-                Assert.IsTrue(controller.ApplySetting(keyValues[i], keyValues[i + 1], "test", out error), keyValues[i] + ": " + error);
+                var result = controller.Commands.ApplySetting(keyValues[i], keyValues[i + 1], "test");
+                Assert.IsTrue(result.Ok, keyValues[i] + ": " + result.Error);
             }
 
             Assert.IsTrue(controller.Persistence.SaveNow());

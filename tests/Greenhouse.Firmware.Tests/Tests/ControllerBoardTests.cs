@@ -13,8 +13,8 @@ namespace Greenhouse.Firmware.Tests
         {
             var rig = new BoardRig();
             rig.Boot();
-            string error;
-            Assert.IsTrue(rig.Controller.RequestMist(1, 20, "test", out error), error);
+            var mist = rig.Controller.Commands.RequestMist(1, 20, "test");
+            Assert.IsTrue(mist.Ok, mist.Error);
             int proofTicks = 0;
             for (int i = 0; i < 60; i++)
             {
@@ -32,7 +32,7 @@ namespace Greenhouse.Firmware.Tests
             Assert.IsTrue(rig.Relays.PullIns[0] > 0, "after the proof the requested mist runs the pump");
             Assert.IsTrue(Esp32Board.Pads[Greenhouse.Board.DefaultPins.StatusLed].OutputTransitions > 40, "the status LED blinks");
             Assert.AreEqual(0, rig.Board.FailedTicks);
-            Assert.IsFalse(rig.Controller.Alarms.IsActive(AlarmCodes.DeadManFault, 0));
+            Assert.IsFalse(rig.Controller.Status.Alarms.IsActive(AlarmCodes.DeadManFault, 0));
         }
 
         [TestMethod]
@@ -40,9 +40,9 @@ namespace Greenhouse.Firmware.Tests
         {
             var rig = new BoardRig();
             rig.Boot();
-            string error;
             rig.Run(15);
-            Assert.IsTrue(rig.Controller.RequestMist(1, 60, "test", out error), error);
+            var mist = rig.Controller.Commands.RequestMist(1, 60, "test");
+            Assert.IsTrue(mist.Ok, mist.Error);
             rig.Run(5);
             Assert.IsTrue(rig.Relays.Energised(Greenhouse.Board.DefaultPins.Valve1Relay), "misting when the board resets");
 
@@ -73,7 +73,7 @@ namespace Greenhouse.Firmware.Tests
             risesAfterProof = rig.DeadMan.Rises;
             rig.Run(900);
 
-            Assert.IsTrue(rig.Controller.Alarms.IsActive(AlarmCodes.SensorFailed, 0) || rig.Controller.Alarms.IsActive(AlarmCodes.I2cError, 0),
+            Assert.IsTrue(rig.Controller.Status.Alarms.IsActive(AlarmCodes.SensorFailed, 0) || rig.Controller.Status.Alarms.IsActive(AlarmCodes.I2cError, 0),
                 "a sensor alarm is raised");
             Assert.AreEqual(0, rig.Board.FailedTicks, "every tick completed");
             Assert.AreEqual(0, Esp32Board.RebootRequests, "no reboot");
@@ -83,9 +83,9 @@ namespace Greenhouse.Firmware.Tests
 
             // Relays safe: each relay output is open and drives exactly what the core commands.
             var controller = rig.Controller;
-            AssertDriven(Greenhouse.Board.DefaultPins.PumpRelay, controller.Pump.IsOn);
-            AssertDriven(Greenhouse.Board.DefaultPins.FanRelay, controller.Fan.IsOn);
-            AssertDriven(Greenhouse.Board.DefaultPins.Valve1Relay, controller.Zones[0].Valve.IsOn);
+            AssertDriven(Greenhouse.Board.DefaultPins.PumpRelay, controller.Status.Pump.IsOn);
+            AssertDriven(Greenhouse.Board.DefaultPins.FanRelay, controller.Status.Fan.IsOn);
+            AssertDriven(Greenhouse.Board.DefaultPins.Valve1Relay, controller.Status.Valve(1).IsOn);
         }
 
         private static void AssertDriven(int pin, bool energised)
@@ -104,8 +104,8 @@ namespace Greenhouse.Firmware.Tests
 
             // A flash write that throws under the settings save makes one tick fail half-way.
             rig.Store.ThrowOnWrite = true;
-            string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.target_rh", "85", "test", out error), error);
+            var applied = rig.Controller.Commands.ApplySetting("zone1.target_rh", "85", "test");
+            Assert.IsTrue(applied.Ok, applied.Error);
             bool sawFailure = false;
             for (int i = 0; i < 10; i++)
             {
@@ -136,8 +136,8 @@ namespace Greenhouse.Firmware.Tests
             var rig = new BoardRig();
             rig.Boot();
             rig.Run(20);
-            string error;
-            Assert.IsTrue(rig.Controller.RequestMist(1, 60, "test", out error), error);
+            var mist = rig.Controller.Commands.RequestMist(1, 60, "test");
+            Assert.IsTrue(mist.Ok, mist.Error);
             rig.Run(5);
             Assert.IsTrue(rig.Relays.Energised(Greenhouse.Board.DefaultPins.PumpRelay));
 
@@ -163,8 +163,8 @@ namespace Greenhouse.Firmware.Tests
             var rig = new BoardRig();
             rig.Boot();
             rig.Run(20);
-            string error;
-            Assert.IsTrue(rig.Controller.RequestMist(1, 60, "test", out error), error);
+            var mist = rig.Controller.Commands.RequestMist(1, 60, "test");
+            Assert.IsTrue(mist.Ok, mist.Error);
             rig.Run(5);
             Assert.IsTrue(rig.Relays.Energised(Greenhouse.Board.DefaultPins.PumpRelay));
 
@@ -177,7 +177,7 @@ namespace Greenhouse.Firmware.Tests
                 Assert.IsFalse(rig.Relays.Energised(pin), "coil on GPIO " + pin + " still pulled in");
             }
 
-            Assert.IsTrue(rig.Controller.Alarms.IsActive(AlarmCodes.DeadManFault, 0), "deadman_fault raised");
+            Assert.IsTrue(rig.Controller.Status.Alarms.IsActive(AlarmCodes.DeadManFault, 0), "deadman_fault raised");
         }
     }
 }
