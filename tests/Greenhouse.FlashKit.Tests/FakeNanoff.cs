@@ -42,12 +42,12 @@ public static class Boards
     private const string Head = """
         System Information
         HAL build info: nanoCLR running @ ESP32 built with ESP-IDF v5.5.4
-          Target:   ESP32_REV0
+          Target:   ESP32_PSRAM_REV0
           Platform: ESP32
 
         Firmware build Info:
           Date:        Jun 30 2026
-          Type:        MinSizeRel build, chip rev. >= 0, without support for PSRAM
+          Type:        MinSizeRel build, chip rev. >= 0, support for PSRAM
           CLR Version: 1.16.0.88
           Compiler:    GNU ARM GCC v14.2.0
 
@@ -83,4 +83,8 @@ public static class Boards
     public static readonly string OldMscorlib = Head + Natives.Replace("mscorlib v100.5.0.24, checksum 0x1549C856", "mscorlib v100.5.0.19, checksum 0x445C7AF9");
 
     public static readonly string NoI2c = Head + Natives.Replace("  System.Device.I2c v100.0.0.2, checksum 0x79EDBF71\n", "");
+
+    /// <summary>A WROOM-32 board flashed with the target for modules without PSRAM, natives otherwise right.</summary>
+    public static readonly string Wroom = Head.Replace("Target:   ESP32_PSRAM_REV0", "Target:   ESP32_REV0")
+        .Replace("chip rev. >= 0, support for PSRAM", "chip rev. >= 0, without support for PSRAM") + Natives;
 }

@@ -122,6 +122,30 @@ public sealed partial class FlashingDocsTests
     }
 
     [TestMethod]
+    public void EveryTargetTheDocsFlashOrCheckHasPsram()
+    {
+        // Any "--target X" or "--targets X" in a command of the docs: nanoff's and the kit tool's alike.
+        FirmwarePin pin = FirmwarePin.Load(FirmwarePin.DefaultPath);
+        var problems = new List<string>();
+        int seen = 0;
+        foreach (string file in Documents())
+        {
+            foreach (Match m in TargetArgument().Matches(File.ReadAllText(file)))
+            {
+                seen++;
+                string refusal = pin.Refusal(m.Groups[1].Value);
+                if (refusal != null)
+                {
+                    problems.Add(Path.GetRelativePath(Repo(), file) + ": " + m.Value + ": " + refusal);
+                }
+            }
+        }
+
+        Assert.IsTrue(seen >= 3, "found only " + seen + " --target arguments in the docs");
+        Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
+    }
+
+    [TestMethod]
     public void TheOldBrickingCommandWouldBeCaught()
     {
         // The command flashing.md used to show: --address 0x1B000 lies in nanoCLR (0x10000-0x1E0000).
@@ -172,8 +196,9 @@ public sealed partial class FlashingDocsTests
             Table(text, "## What is on the flash").Select(r => r[0] + " " + FlashRegion.Hex(r[1]).ToString("X") + " " + FlashRegion.Hex(r[2]).ToString("X")).ToList(),
             "partition table");
 
-        CollectionAssert.AreEqual(pin.Targets.Select(t => t.Board + " " + t.Target).ToList(),
-            Table(text, "## Which target for which board").Select(r => r[0] + " " + r[1]).ToList(), "targets");
+        CollectionAssert.AreEqual(pin.Targets.Select(t => t.Board + " " + t.Target + " " + (t.Supported ? "yes" : "no")).ToList(),
+            Table(text, "## Which target for which board").Select(r => r[0] + " " + r[1] + " " + r[2].Replace("*", "").Split(':')[0].Trim()).ToList(),
+            "targets (board, target, used for this controller)");
 
         CollectionAssert.AreEqual(pin.NativeAssemblies.Select(n => n.Name + " " + n.Version).ToList(),
             Table(text, "## What the application needs on the board").Select(r => r[0] + " " + r[1].Split(' ')[0]).ToList(), "native assemblies");
@@ -191,4 +216,7 @@ public sealed partial class FlashingDocsTests
 
     [GeneratedRegex("`(nanoff [^`]+)`")]
     private static partial Regex InlineCommand();
+
+    [GeneratedRegex(@"--targets? (ESP32\w*)")]
+    private static partial Regex TargetArgument();
 }

@@ -65,6 +65,12 @@ public sealed partial class DeviceDetails
             return problems;
         }
 
+        if (Target != null && pin.Refusal(Target) != null)
+        {
+            // A board flashed for a module without PSRAM: the application would run out of managed heap.
+            problems.Add("board target " + pin.Refusal(Target));
+        }
+
         if (expectedTarget != null && Target != null && !string.Equals(Target, expectedTarget, StringComparison.Ordinal))
         {
             problems.Add("target is " + Target + ", the kit flashes " + expectedTarget);

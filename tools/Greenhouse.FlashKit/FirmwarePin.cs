@@ -32,6 +32,21 @@ public sealed class FirmwarePin
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "firmware-pin.json");
 
     public BoardTarget? Target(string name) => Targets.FirstOrDefault(t => string.Equals(t.Target, name, StringComparison.Ordinal));
+
+    /// <summary>The targets this controller runs on (a module with PSRAM), in the pin's order.</summary>
+    public IReadOnlyList<string> SupportedTargets => Targets.Where(t => t.Supported).Select(t => t.Target).ToList();
+
+    /// <summary>Why the application cannot run on a board with this target, or null when it can.</summary>
+    public string? Refusal(string target)
+    {
+        BoardTarget? known = Target(target);
+        if (known == null)
+        {
+            return "unknown target " + target + "; firmware-pin.json lists " + string.Join(", ", Targets.Select(t => t.Target));
+        }
+
+        return known.Supported ? null : target + " is not used for this controller: " + known.Why + "; use " + string.Join(" or ", SupportedTargets);
+    }
 }
 
 public sealed class BoardTarget
@@ -44,6 +59,14 @@ public sealed class BoardTarget
 
     [JsonPropertyName("psram")]
     public bool Psram { get; set; }
+
+    /// <summary>True for the targets the kit flashes; the others are listed so a board can be recognised and refused.</summary>
+    [JsonPropertyName("supported")]
+    public bool Supported { get; set; }
+
+    /// <summary>Why an unsupported target is not used.</summary>
+    [JsonPropertyName("why")]
+    public string? Why { get; set; }
 }
 
 public sealed class NativeRequirement

@@ -9,13 +9,13 @@ public static class FlashKitCli
     {
         var kitOption = new Option<string>("--kit") { Description = "kit folder", DefaultValueFactory = _ => ".", HelpName = "FOLDER" };
         var portOption = new Option<string>("--port") { Description = "serial port of the board (COM3, /dev/ttyUSB0)", Required = true, HelpName = "PORT" };
-        var targetOption = new Option<string>("--target") { Description = "ESP32_REV0 (WROOM, no PSRAM) or ESP32_PSRAM_REV0 (WROVER); see hardware-docs/flashing.md", Required = true, HelpName = "TARGET" };
+        var targetOption = new Option<string?>("--target") { Description = "ESP32_PSRAM_REV0 (ESP32-WROVER, with PSRAM; the default: the kit's first target). Boards without PSRAM are refused; see hardware-docs/flashing.md", HelpName = "TARGET" };
         var pinOption = new Option<string>("--pin") { Description = "firmware-pin.json", DefaultValueFactory = _ => FirmwarePin.DefaultPath, HelpName = "FILE" };
 
         var prepare = new Command("prepare", "town, online: archive the pinned firmware, add the deployment image and nanoff, write checksums");
         var outOption = new Option<string>("--out") { Description = "new kit folder", Required = true, HelpName = "FOLDER" };
         var fwOption = new Option<string?>("--fwversion") { Description = "exact nanoCLR version to archive (default: firmware-pin.json)", HelpName = "VERSION" };
-        var targetsOption = new Option<string[]>("--targets") { Description = "targets to archive", DefaultValueFactory = _ => new[] { "ESP32_REV0", "ESP32_PSRAM_REV0" }, AllowMultipleArgumentsPerToken = true };
+        var targetsOption = new Option<string[]?>("--targets") { Description = "targets to archive (default: the supported ones in firmware-pin.json, ESP32_PSRAM_REV0)", AllowMultipleArgumentsPerToken = true };
         var imageOption = new Option<string>("--image") { Description = "firmware\\Greenhouse.Firmware\\bin\\Release\\Greenhouse.Firmware.bin", Required = true, HelpName = "FILE.bin" };
         var nanoffPackageOption = new Option<string?>("--nanoff-package") { Description = "nanoff .nupkg to install on laptops without internet", HelpName = "FILE.nupkg" };
         foreach (Option option in new Option[] { outOption, fwOption, targetsOption, imageOption, nanoffPackageOption, pinOption })
@@ -28,7 +28,8 @@ public static class FlashKitCli
             string pinPath = parse.GetValue(pinOption)!;
             FirmwarePin pin = FirmwarePin.Load(pinPath);
             string fw = parse.GetValue(fwOption) ?? pin.FirmwareVersion ?? "";
-            return new Operations(nanoff, output).Prepare(parse.GetValue(outOption)!, pin, pinPath, fw, parse.GetValue(targetsOption)!, parse.GetValue(imageOption)!, parse.GetValue(nanoffPackageOption));
+            IReadOnlyList<string> targets = parse.GetValue(targetsOption) ?? pin.SupportedTargets;
+            return new Operations(nanoff, output).Prepare(parse.GetValue(outOption)!, pin, pinPath, fw, targets, parse.GetValue(imageOption)!, parse.GetValue(nanoffPackageOption));
         });
 
         var verify = new Command("verify", "check the kit's checksums");
@@ -56,7 +57,7 @@ public static class FlashKitCli
             flash.Options.Add(option);
         }
 
-        flash.SetAction(parse => new Operations(nanoff, output).Flash(parse.GetValue(kitOption)!, parse.GetValue(portOption)!, parse.GetValue(targetOption)!, parse.GetValue(eraseOption)));
+        flash.SetAction(parse => new Operations(nanoff, output).Flash(parse.GetValue(kitOption)!, parse.GetValue(portOption)!, parse.GetValue(targetOption), parse.GetValue(eraseOption)));
 
         var root = new RootCommand("Greenhouse controller flashing kit: prepare in town, flash and check in the village without internet");
         root.Subcommands.Add(prepare);

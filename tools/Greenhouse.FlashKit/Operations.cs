@@ -33,11 +33,17 @@ public sealed class Operations
             return Fail("give --fwversion (firmware-pin.json has none yet): the exact nanoCLR version to archive");
         }
 
+        if (targets.Count == 0)
+        {
+            return Fail("no target to archive");
+        }
+
         foreach (string target in targets)
         {
-            if (pin.Target(target) == null)
+            string? refusal = pin.Refusal(target);
+            if (refusal != null)
             {
-                return Fail("unknown target " + target + "; firmware-pin.json lists " + string.Join(", ", pin.Targets.Select(t => t.Target)));
+                return Fail(refusal);
             }
         }
 
@@ -131,8 +137,11 @@ public sealed class Operations
         return 3;
     }
 
-    /// <summary>Village side, offline: checksums, firmware from the archive, native check, then the application through nanoCLR.</summary>
-    public int Flash(string kitDir, string port, string target, bool massErase)
+    /// <summary>
+    /// Village side, offline: checksums, firmware from the archive, native check, then the application through nanoCLR.
+    /// Without a target, the kit's first (the one every supported board takes, ESP32_PSRAM_REV0).
+    /// </summary>
+    public int Flash(string kitDir, string port, string? target, bool massErase)
     {
         var kit = new Kit(kitDir);
         if (Verify(kitDir) != 0)
@@ -142,6 +151,13 @@ public sealed class Operations
 
         KitManifest manifest = kit.ReadManifest();
         FirmwarePin pin = FirmwarePin.Load(Path.Combine(kit.Root, "firmware-pin.json"));
+        target ??= manifest.Targets.FirstOrDefault() ?? "";
+        string? refusal = pin.Refusal(target);
+        if (refusal != null)
+        {
+            return Fail(refusal);
+        }
+
         if (!manifest.Targets.Contains(target))
         {
             return Fail("this kit has no firmware for " + target + " (it has " + string.Join(", ", manifest.Targets) + ")");
@@ -216,7 +232,7 @@ public sealed class Operations
             + "Works without internet. Steps (hardware-docs/flashing.md):\n"
             + "  1. dotnet tool install -g nanoff --version " + pin.Nanoff + " --add-source nanoff   (once per laptop)\n"
             + "  2. dotnet tool/Greenhouse.FlashKit.dll verify --kit .\n"
-            + "  3. dotnet tool/Greenhouse.FlashKit.dll flash --kit . --port COM3 --target " + targets[0] + "\n"
+            + "  3. dotnet tool/Greenhouse.FlashKit.dll flash --kit . --port COM3 --target " + targets[0] + "   (boards with PSRAM only: ESP32-WROVER)\n"
             + "  4. dotnet tool/Greenhouse.FlashKit.dll check --kit . --port COM3\n";
     }
 }

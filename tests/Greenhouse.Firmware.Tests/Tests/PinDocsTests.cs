@@ -125,6 +125,57 @@ namespace Greenhouse.Firmware.Tests
             Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
         }
 
+        [TestMethod]
+        public void OnADevKitCWroverTheFirmwareLeavesThePsramFlashUsbAndStrappingPinsAlone()
+        {
+            var used = new Dictionary<int, Usage>();
+            foreach (bool sensor2OwnBus in new[] { false, true })
+            {
+                var rig = new BoardRig(sensor2OwnBus);
+                rig.Boot();
+                rig.Run(30);
+                Collect(used);
+            }
+
+            var problems = new List<string>();
+            foreach (KeyValuePair<int, Usage> pin in used)
+            {
+                int gpio = pin.Key;
+                if ((gpio >= 6 && gpio <= 11) || gpio == 16 || gpio == 17)
+                {
+                    problems.Add("GPIO " + gpio + " belongs to the WROVER module's flash or PSRAM");
+                }
+
+                if (gpio == 1 || gpio == 3)
+                {
+                    problems.Add("GPIO " + gpio + " is the USB UART (flashing, nanoFramework's debugger link)");
+                }
+
+                // GPIO 2 carries only the board's LED, which leaves it low at reset as the strap wants.
+                if (gpio == 0 || gpio == 5 || gpio == 12 || gpio == 15)
+                {
+                    problems.Add("GPIO " + gpio + " is a strapping pin");
+                }
+
+                bool drives = pin.Value.Modes.Contains(PinMode.Output) || pin.Value.Functions.Contains("COM2_TX")
+                    || pin.Value.Functions.Contains("I2C1_DATA") || pin.Value.Functions.Contains("I2C1_CLOCK")
+                    || pin.Value.Functions.Contains("I2C2_DATA") || pin.Value.Functions.Contains("I2C2_CLOCK");
+                if (gpio >= 34 && drives)
+                {
+                    problems.Add("GPIO " + gpio + " is input-only but the firmware drives it");
+                }
+
+                if (gpio >= 34 && pin.Value.Modes.Contains(PinMode.InputPullUp))
+                {
+                    problems.Add("GPIO " + gpio + " has no internal pull-up");
+                }
+            }
+
+            Assert.IsTrue(used.ContainsKey(Greenhouse.Board.DefaultPins.ConsoleTx) && used.ContainsKey(Greenhouse.Board.DefaultPins.ConsoleRx),
+                "the console was not opened on its default pins");
+            Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
+        }
+
         /// <summary>The role the table's function name implies.</summary>
         private static string ExpectedRole(string name)
         {
