@@ -116,8 +116,8 @@ namespace Greenhouse.Control
                 return;
             }
 
-            string[] minutes = new string[_zones.Length];
-            string[] hours = new string[_zones.Length];
+            string[] minutes = StringArray.New(_zones.Length);
+            string[] hours = StringArray.New(_zones.Length);
             int[] stage = new int[_zones.Length];
             long[] stageDay = new long[_zones.Length];
             long[] stageMs = new long[_zones.Length];
@@ -734,8 +734,8 @@ namespace Greenhouse.Control
             }
 
             const int perZone = 11;
-            string[] keys = new string[3 + perZone * _zones.Length];
-            string[] values = new string[keys.Length];
+            string[] keys = StringArray.New(3 + perZone * _zones.Length);
+            string[] values = StringArray.New(keys.Length);
             keys[0] = "day";
             values[0] = Num.Format(_savedDay);
             keys[1] = "pump.ops";

@@ -1,3 +1,5 @@
+using Greenhouse.Text;
+
 namespace Greenhouse.Diagnostics
 {
     /// <summary>
@@ -18,7 +20,7 @@ namespace Greenhouse.Diagnostics
             _codes = AlarmCodes.All;
             int slots = _codes.Length * 5;
             _active = new bool[slots];
-            _details = new string[slots];
+            _details = StringArray.New(slots);
             _sinceMs = new long[slots];
             _zones = new int[slots];
         }

@@ -1,4 +1,5 @@
 using Greenhouse.Ports;
+using Greenhouse.Text;
 
 namespace Greenhouse.Diagnostics
 {
@@ -54,13 +55,13 @@ namespace Greenhouse.Diagnostics
         private const string RestoreMarker = " source=" + RestoreSource;
 
         private readonly ISettingsStore _store;
-        private readonly string[] _recent = new string[RecentCapacity];
+        private readonly string[] _recent = StringArray.New(RecentCapacity);
         private int _recentHead;
         private int _recentCount;
-        private readonly string[] _important = new string[ImportantCapacity];
+        private readonly string[] _important = StringArray.New(ImportantCapacity);
         private int _importantHead;
         private int _importantCount;
-        private readonly string[] _alarmLines = new string[8];
+        private readonly string[] _alarmLines = StringArray.New(8);
         private int _alarmLineCount;
         private bool _dirty;
         private long _lastFlushMs = FirstFlushAfterMs - FlushIntervalMs;

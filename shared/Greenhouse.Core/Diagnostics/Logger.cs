@@ -52,14 +52,14 @@ namespace Greenhouse.Diagnostics
         private SecretFilter _secrets;
 
         // Repeat limiter, fixed arrays: no allocation unless a line is actually written.
-        private readonly string[] _repeatComponent = new string[RepeatSlots];
-        private readonly string[] _repeatMessage = new string[RepeatSlots];
+        private readonly string[] _repeatComponent = StringArray.New(RepeatSlots);
+        private readonly string[] _repeatMessage = StringArray.New(RepeatSlots);
         private readonly long[] _repeatWindowStart = new long[RepeatSlots];
         private readonly int[] _repeatWritten = new int[RepeatSlots];
         private readonly int[] _repeatSame = new int[RepeatSlots];
-        private readonly string[] _repeatWrittenPairs = new string[RepeatSlots];
+        private readonly string[] _repeatWrittenPairs = StringArray.New(RepeatSlots);
         private readonly int[] _repeatSuppressed = new int[RepeatSlots];
-        private readonly string[] _repeatLastPairs = new string[RepeatSlots];
+        private readonly string[] _repeatLastPairs = StringArray.New(RepeatSlots);
         private readonly LogLevel[] _repeatLevel = new LogLevel[RepeatSlots];
         private long _suppressedTotal;
 

@@ -1,3 +1,5 @@
+using Greenhouse.Text;
+
 namespace Greenhouse.Messaging
 {
     /// <summary>
@@ -9,7 +11,7 @@ namespace Greenhouse.Messaging
     {
         public const int Capacity = 16;
 
-        private readonly string[] _ring = new string[Capacity];
+        private readonly string[] _ring = StringArray.New(Capacity);
         private int _head;
         private int _count;
 

@@ -70,7 +70,7 @@ namespace Greenhouse.Messaging
         private int _syncedVersion = int.MinValue;
         private int _scanVersion;
         private int _scanCursor = -1;
-        private readonly string[] _publishedPower = new string[ControllerSettings.MaxZones + 1];
+        private readonly string[] _publishedPower = StringArray.New(ControllerSettings.MaxZones + 1);
         private readonly int[] _publishedAction = new int[ControllerSettings.MaxZones + 1];
         private string[] _actionTopics;
 
@@ -108,7 +108,7 @@ namespace Greenhouse.Messaging
             _tlsDef = _settings.Require("mqtt.tls");
             _telemetryDef = _settings.Require("mqtt.telemetry_s");
             _modeDef = _settings.Require(CoreSettings.Mode);
-            _published = new string[_settings.Definitions.Length * (ControllerSettings.MaxZones + 1)];
+            _published = StringArray.New(_settings.Definitions.Length * (ControllerSettings.MaxZones + 1));
             _alarmActive = new bool[controller.Alarms.SlotCount];
             RefreshIdentity();
         }
@@ -466,7 +466,7 @@ namespace Greenhouse.Messaging
             _deviceId = id == null || id.Length == 0 ? MqttTopics.DeviceIdFromMac(_mac) : id;
             string prefix = _settings.Text(_prefixDef, 0);
             _base = (prefix == null || prefix.Length == 0 ? "greenhouse" : prefix) + "/" + _deviceId;
-            _actionTopics = new string[ControllerSettings.MaxZones + 1];
+            _actionTopics = StringArray.New(ControllerSettings.MaxZones + 1);
             for (int z = 1; z <= ControllerSettings.MaxZones; z++)
             {
                 _actionTopics[z] = _base + "/zone/" + z.ToString() + "/action";

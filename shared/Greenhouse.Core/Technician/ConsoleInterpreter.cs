@@ -132,7 +132,7 @@ namespace Greenhouse.Technician
         /// <summary>Adds a store blob that factory-reset deletes (the settings file; the journal is always erased).</summary>
         public void AddFactoryResetBlob(string name)
         {
-            string[] grown = new string[_factoryResetBlobs.Length + 1];
+            string[] grown = StringArray.New(_factoryResetBlobs.Length + 1);
             for (int i = 0; i < _factoryResetBlobs.Length; i++)
             {
                 grown[i] = _factoryResetBlobs[i];

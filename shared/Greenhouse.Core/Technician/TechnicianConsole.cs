@@ -2,6 +2,7 @@ using Greenhouse.App;
 using Greenhouse.Diagnostics;
 using Greenhouse.Persistence;
 using Greenhouse.Ports;
+using Greenhouse.Text;
 
 namespace Greenhouse.Technician
 {
@@ -115,7 +116,7 @@ namespace Greenhouse.Technician
             string reason = BootReason;
             if (reason == null)
             {
-                string[] stored = new string[_journal.LoadedCount];
+                string[] stored = StringArray.New(_journal.LoadedCount);
                 for (int i = 0; i < stored.Length; i++)
                 {
                     stored[i] = _journal.GetImportant(i);
