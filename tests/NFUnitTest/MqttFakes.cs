@@ -107,7 +107,7 @@ namespace Greenhouse.Tests
     /// <summary>An in-memory settings store; can fail writes or cut them short to simulate a power cut.</summary>
     public sealed class FakeSettingsStore : ISettingsStore
     {
-        public string[] Names = new string[8];
+        public string[] Names = Greenhouse.Text.StringArray.New(8);
         public byte[][] Blobs = new byte[8][];
         public int Writes;
         /// <summary>Writes of the settings copies only (the engine's counters are saved beside them).</summary>
