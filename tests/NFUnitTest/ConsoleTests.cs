@@ -447,7 +447,7 @@ namespace Greenhouse.Tests
             Journal journal = rig.Controller.Technician.Journal;
             string last = journal.GetImportant(journal.ImportantCount - 1);
             Assert.IsTrue(last.IndexOf("alarm cleared code=watchdog_reboot") > 0);
-            string[] copy = new string[2];
+            string[] copy = Greenhouse.Text.StringArray.New(2);
             Assert.AreEqual(2, journal.CopyImportant(copy));
             Assert.AreEqual(last, copy[1]);
         }

@@ -23,8 +23,8 @@ namespace Greenhouse.Tests
 
         public bool Save(string[] keys, string[] values)
         {
-            Keys = new string[keys.Length];
-            Values = new string[values.Length];
+            Keys = Greenhouse.Text.StringArray.New(keys.Length);
+            Values = Greenhouse.Text.StringArray.New(values.Length);
             for (int i = 0; i < keys.Length; i++)
             {
                 Keys[i] = keys[i];

@@ -83,7 +83,7 @@ namespace Greenhouse.Tests
     /// <summary>Collects log lines.</summary>
     public sealed class FakeLog : ILogSink
     {
-        public string[] Lines = new string[256];
+        public string[] Lines = Greenhouse.Text.StringArray.New(256);
         public int Count;
 
         public void WriteLine(string line)

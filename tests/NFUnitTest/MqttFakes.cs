@@ -13,8 +13,8 @@ namespace Greenhouse.Tests
         public MqttConnectOptions LastOptions;
         public string[] Subscribed;
         public int Disconnects;
-        public string[] Topics = new string[4096];
-        public string[] Payloads = new string[4096];
+        public string[] Topics = Greenhouse.Text.StringArray.New(4096);
+        public string[] Payloads = Greenhouse.Text.StringArray.New(4096);
         public bool[] Retains = new bool[4096];
         public int Count;
 
