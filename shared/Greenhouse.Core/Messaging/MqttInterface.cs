@@ -699,9 +699,10 @@ namespace Greenhouse.Messaging
             }
 
             double rh = StateDocument.ControlHumidity(_controller);
-            if (double.IsNaN(rh) != double.IsNaN(_stateRh))
+            if (double.IsNaN(rh) || double.IsNaN(_stateRh))
             {
-                return true;
+                // Decided here, not by comparing a NaN difference: nanoFramework makes >= with NaN true.
+                return double.IsNaN(rh) != double.IsNaN(_stateRh);
             }
 
             double move = rh - _stateRh;
