@@ -27,6 +27,8 @@ internal sealed class DeviceBuild
     public string CorePe => Path.Combine(Work, "pe", "Greenhouse.Core.pe");
     public string TestsPe => Path.Combine(Work, "pe", "Greenhouse.DeviceTests.pe");
     public string ReplayPe => Path.Combine(Work, "pe", "Greenhouse.DeviceReplay.pe");
+    /// <summary>The replay program's build output: it holds nanoFramework's own mscorlib.dll and library dlls.</summary>
+    public string ReplayBin => Path.Combine(Work, "artifacts", "bin", "Greenhouse.DeviceReplay", "debug");
     public TimeSpan BuildTime { get; private set; }
     public TimeSpan ConvertTime { get; private set; }
 
@@ -88,7 +90,7 @@ internal sealed class DeviceBuild
         // Convert: the core first, then each program with the core as a load hint. The three run side by side.
         clock.Restart();
         var testsBin = Path.Combine(artifacts, "bin", "Greenhouse.DeviceTests", "debug");
-        var replayBin = Path.Combine(artifacts, "bin", "Greenhouse.DeviceReplay", "debug");
+        var replayBin = ReplayBin;
         var conversions = new[]
         {
             Task.Run(() => Convert(kit, testsBin, "Greenhouse.Core", CorePe, false)),

@@ -23,7 +23,10 @@ public sealed partial class ReplayOnNanoClrTests
         var kit = NanoKit.Require();
         var build = DeviceBuild.Get(kit);
         var host = RunOnHost(DeviceBuild.RecordedDay());
+        // Children's CPU time around the run: the nanoCLR is the only child that ends in between.
+        var cpuBefore = CpuTime.ReapedChildren();
         var run = kit.Run(NanoKit.Upstream, build.CorePe, build.ReplayPe, TimeSpan.FromMinutes(10));
+        var nanoClrCpu = CpuTime.ReapedChildren() - cpuBefore;
 
         var device = run.Lines.TakeWhile(l => l != "Done.").Where(l => !l.StartsWith("M ", StringComparison.Ordinal)).ToList();
         var measured = run.Lines.Where(l => l.StartsWith("M ", StringComparison.Ordinal)).ToList();
@@ -47,7 +50,8 @@ public sealed partial class ReplayOnNanoClrTests
         }
         CiReport.Write("nanoCLR replay", $"nanoCLR replay: {transitions} relay transitions, {logLines} log lines, {verdict}");
 
-        var figures = Figures.From(measured, host, run);
+        var census = HeapCensus(build, measured);
+        var figures = Figures.From(measured, host, run, nanoClrCpu) + "\n" + census;
         File.WriteAllText(Path.Combine(build.Work, "replay-figures.txt"), figures);
         File.WriteAllLines(Path.Combine(build.Work, "replay-host.txt"), host.Lines);
         File.WriteAllLines(Path.Combine(build.Work, "replay-nanoclr.txt"), device);
@@ -62,13 +66,87 @@ public sealed partial class ReplayOnNanoClrTests
             + $"\n(all lines: {Path.Combine(build.Work, "replay-host.txt")} and replay-nanoclr.txt)");
     }
 
+    /// <summary>
+    /// The heap model (<see cref="HeapModel"/>) applied to the host's replay after Start and at the second the nanoCLR
+    /// measured its peak: the 64-bit prediction checks the model against GC.Run(false), the 32-bit one is the device's.
+    /// </summary>
+    private static string HeapCensus(DeviceBuild build, List<string> measured)
+    {
+        var peak = measured.Select(l => Regex.Match(l, @"min_free_second=(\d+)")).FirstOrDefault(m => m.Success);
+        var peakSecond = peak is null ? -1 : int.Parse(peak.Groups[1].Value, CultureInfo.InvariantCulture);
+        var model = new HeapModel(new[] { "mscorlib", "nanoFramework.System.Text", "nanoFramework.Runtime.Native" }
+            .Select(n => Path.Combine(build.ReplayBin, n + ".dll")));
+        var input = DeviceBuild.RecordedDay();
+        // The host keeps every output line in a list; the device prints them, so the list is not counted.
+        var output = new ListOutput();
+        var probe = new CensusProbe(model, peakSecond, input, output);
+        ReplayDay.Run(input, output, probe);
+        string Line(string when, HeapModel.Census c) =>
+            $"heap model {when}: {c.Bytes64} bytes with 24-byte blocks (64-bit nanoCLR), {c.Bytes32} with 12-byte blocks (32-bit device), " +
+            $"ratio {c.Ratio:F3}, {c.Objects} allocations" + (c.Unmodelled.Count == 0 ? "" : $"; base-library types counted by their host fields: {string.Join(", ", c.Unmodelled)}");
+        var kinds = probe.AfterStart is null ? "" : "\nafter Start by kind (64-bit / 32-bit bytes): " + string.Join("; ",
+            probe.AfterStart.ByKind.OrderByDescending(k => k.Value.Bytes64).Select(k => $"{k.Key} x{k.Value.Count} {k.Value.Bytes64}/{k.Value.Bytes32}"));
+        var warm = $"\nheaviest host tick of a second, JIT-warm replay: {probe.MaxTickCpu.TotalMicroseconds:F0} us CPU at second {probe.MaxTickCpuSecond}";
+        return (probe.AfterStart is null ? "" : Line("after Start", probe.AfterStart)) + warm
+            + (probe.AtPeak is null ? "" : "\n" + Line($"at second {peakSecond}", probe.AtPeak)) + kinds;
+    }
+
+    private sealed class CensusProbe : IReplayProbe
+    {
+        private readonly HeapModel _model;
+        private readonly int _peakSecond;
+        private readonly object[] _exclude;
+        private object[] _roots;
+
+        public CensusProbe(HeapModel model, int peakSecond, ReplayInput input, ListOutput output)
+        {
+            _model = model;
+            _peakSecond = peakSecond;
+            // The recorded minute values are static data on the device, on the heap before Main.
+            _exclude = new object[] { input.TemperatureCenti, input.HumidityCenti, output };
+        }
+
+        public HeapModel.Census AfterStart { get; private set; }
+        public HeapModel.Census AtPeak { get; private set; }
+        public TimeSpan MaxTickCpu { get; private set; }
+        public int MaxTickCpuSecond { get; private set; }
+        private TimeSpan _cpuStart;
+
+        private HeapModel.Census Take() =>
+            _model.Measure(_roots, _exclude, new[] { typeof(Greenhouse.App.Controller), typeof(ReplayDay) });
+
+        public void Started(object[] roots)
+        {
+            _roots = roots;
+            AfterStart = Take();
+        }
+
+        public void BeforeTick(int second) => _cpuStart = CpuTime.CurrentThread();
+
+        public void AfterTick(int second)
+        {
+            var cpu = CpuTime.CurrentThread() - _cpuStart;
+            if (cpu > MaxTickCpu)
+            {
+                MaxTickCpu = cpu;
+                MaxTickCpuSecond = second;
+            }
+
+            if (second == _peakSecond)
+            {
+                AtPeak = Take();
+            }
+        }
+    }
+
     /// <summary>The same replay on the host runtime, with the time spent in each Tick.</summary>
     internal static HostReplay RunOnHost(ReplayInput input)
     {
         var output = new ListOutput();
         var probe = new HostProbe();
+        var cpu = CpuTime.CurrentThread();
         ReplayDay.Run(input, output, probe);
-        return new HostReplay(output.Lines, probe.Ticks, probe.TickTime, probe.MaxTick);
+        return new HostReplay(output.Lines, probe.Ticks, probe.TickTime, probe.MaxTick, CpuTime.CurrentThread() - cpu);
     }
 
     private static string FirstDifference(List<string> host, List<string> device)
@@ -92,7 +170,8 @@ public sealed partial class ReplayOnNanoClrTests
         return Math.Max(onlyHost, onlyDevice) + Math.Abs(host.Count - device.Count);
     }
 
-    internal sealed record HostReplay(List<string> Lines, int Ticks, TimeSpan TickTime, TimeSpan MaxTick);
+    /// <param name="Cpu">CPU time of the whole host replay (ticks, fakes and output lines).</param>
+    internal sealed record HostReplay(List<string> Lines, int Ticks, TimeSpan TickTime, TimeSpan MaxTick, TimeSpan Cpu);
 
     private sealed class ListOutput : IReplayOutput
     {
@@ -109,7 +188,7 @@ public sealed partial class ReplayOnNanoClrTests
         public TimeSpan TickTime { get; private set; }
         public TimeSpan MaxTick { get; private set; }
 
-        public void Started()
+        public void Started(object[] roots)
         {
         }
 
@@ -130,7 +209,7 @@ public sealed partial class ReplayOnNanoClrTests
     /// <summary>The measurement lines of the device program, turned into the figures of docs/device-fidelity.md.</summary>
     private static partial class Figures
     {
-        public static string From(List<string> measured, HostReplay host, NanoRun run)
+        public static string From(List<string> measured, HostReplay host, NanoRun run, TimeSpan nanoClrCpu)
         {
             long Value(string name)
             {
@@ -158,7 +237,11 @@ public sealed partial class ReplayOnNanoClrTests
                 $"(controller and ports {atMain - minFree}; {Value("samples")} samples)",
                 $"tick: nanoCLR {deviceUs:F0} us mean over {ticks} ticks (max {Value("max_us")} us at second {Value("max_second")}); " +
                 $"host {hostUs:F2} us mean over {host.Ticks} (max {host.MaxTick.TotalMicroseconds:F0} us); ratio {deviceUs / hostUs:F0}",
-                $"nanoCLR wall time {run.Elapsed.TotalSeconds:F1} s");
+                $"nanoCLR wall time {run.Elapsed.TotalSeconds:F1} s, CPU time {nanoClrCpu.TotalSeconds:F1} s; ticks took {tickUs / 1e6:F1} s of the wall time, " +
+                $"so about {nanoClrCpu.TotalMicroseconds * (tickUs / 1e6) / run.Elapsed.TotalSeconds / Math.Max(1, ticks):F0} us of CPU per tick; " +
+                $"host replay CPU {host.Cpu.TotalMicroseconds / Math.Max(1, host.Ticks):F2} us per tick (ticks, fakes and output)",
+                "nanoCLR ticks by wall time (<0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500 ms, more): " +
+                string.Join(" ", measured.Where(l => l.StartsWith("M tick_histogram ", StringComparison.Ordinal)).Select(l => l.Substring(17))));
         }
     }
 }

@@ -6,7 +6,8 @@ namespace Greenhouse.NanoClr.Replay
     /// <summary>Hooks for measuring the runtime the replay runs on (heap, time per tick); they write nothing compared.</summary>
     public interface IReplayProbe
     {
-        void Started();
+        /// <param name="roots">What the replay keeps for the day: the controller, its ports and the replay's own objects.</param>
+        void Started(object[] roots);
         void BeforeTick(int second);
         void AfterTick(int second);
     }
@@ -178,7 +179,7 @@ namespace Greenhouse.NanoClr.Replay
             Apply(core, output, "mqtt.host", "127.0.0.1");
             Apply(core, output, "mqtt.port", "1883");
             core.Start();
-            probe.Started();
+            probe.Started(new object[] { core, ports, link, world, pump, fan, valve1, valve2, log });
 
             int seconds = input.Seconds;
             for (int second = 0; second < seconds; second++)

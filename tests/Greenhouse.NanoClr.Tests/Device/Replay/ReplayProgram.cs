@@ -44,13 +44,16 @@ namespace Greenhouse.NanoClr
             private long _tickMax;
             private int _tickMaxSecond;
             private int _ticks;
+            // Ticks by wall time: below 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500 ms, and above.
+            private static readonly long[] Bounds = { 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1000000, 2000000, 5000000 };
+            private readonly int[] _histogram = new int[Bounds.Length + 1];
 
             public DeviceProbe(uint freeAtMain)
             {
                 _freeAtMain = freeAtMain;
             }
 
-            public void Started()
+            public void Started(object[] roots)
             {
                 _freeAfterStart = NativeGC.Run(false);
             }
@@ -65,6 +68,13 @@ namespace Greenhouse.NanoClr
                 long took = DateTime.UtcNow.Ticks - _tickStart;
                 _tickTotal += took;
                 _ticks++;
+                int bucket = 0;
+                while (bucket < Bounds.Length && took >= Bounds[bucket])
+                {
+                    bucket++;
+                }
+
+                _histogram[bucket]++;
                 if (took > _tickMax)
                 {
                     _tickMax = took;
@@ -89,6 +99,13 @@ namespace Greenhouse.NanoClr
                     + " min_free=" + _minFree.ToString() + " min_free_second=" + _minFreeSecond.ToString() + " samples=" + _samples.ToString());
                 Debug.WriteLine("M ticks n=" + _ticks.ToString() + " total_us=" + (_tickTotal / 10).ToString() + " max_us=" + (_tickMax / 10).ToString()
                     + " max_second=" + _tickMaxSecond.ToString());
+                string buckets = "M tick_histogram";
+                for (int i = 0; i < _histogram.Length; i++)
+                {
+                    buckets = buckets + " " + _histogram[i].ToString();
+                }
+
+                Debug.WriteLine(buckets);
             }
         }
     }
