@@ -61,10 +61,11 @@ internal sealed class HeapModel
     /// The objects reachable from <paramref name="roots"/>, without those reachable from <paramref name="exclude"/> or
     /// from static fields of the assemblies of <paramref name="staticsOf"/> (on the device those exist before Main).
     /// </summary>
-    public Census Measure(object[] roots, object[] exclude, Type[] staticsOf)
+    /// <param name="stopAt">Objects neither counted nor followed (fakes of the test harness that hold the controller).</param>
+    public Census Measure(object[] roots, object[] exclude, Type[] staticsOf, object[] stopAt = null)
     {
         var census = new Census();
-        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<object>(stopAt ?? Array.Empty<object>(), ReferenceEqualityComparer.Instance);
         var ignore = new Census();
         foreach (var assembly in staticsOf.Select(t => t.Assembly).Distinct())
         {
@@ -126,7 +127,7 @@ internal sealed class HeapModel
                 continue;
             }
             // A class instance, or a boxed value referenced as object.
-            var kind = type.IsValueType ? "boxed value" : "object";
+            var kind = (type.IsValueType ? "boxed " : "") + type.Name;
             var fields = FieldCount(type, census);
             census.Add(kind, (1 + fields) * Block64, (1 + fields) * Block32);
             WalkFields(obj, type, pending, seen, census);

@@ -84,10 +84,13 @@ public sealed partial class ReplayOnNanoClrTests
         string Line(string when, HeapModel.Census c) =>
             $"heap model {when}: {c.Bytes64} bytes with 24-byte blocks (64-bit nanoCLR), {c.Bytes32} with 12-byte blocks (32-bit device), " +
             $"ratio {c.Ratio:F3}, {c.Objects} allocations" + (c.Unmodelled.Count == 0 ? "" : $"; base-library types counted by their host fields: {string.Join(", ", c.Unmodelled)}");
-        var kinds = probe.AfterStart is null ? "" : "\nafter Start by kind (64-bit / 32-bit bytes): " + string.Join("; ",
-            probe.AfterStart.ByKind.OrderByDescending(k => k.Value.Bytes64).Select(k => $"{k.Key} x{k.Value.Count} {k.Value.Bytes64}/{k.Value.Bytes32}"));
-        var warm = $"\nheaviest host tick of a second, JIT-warm replay: {probe.MaxTickCpu.TotalMicroseconds:F0} us CPU at second {probe.MaxTickCpuSecond}";
-        return (probe.AfterStart is null ? "" : Line("after Start", probe.AfterStart)) + warm
+        static string Kinds(string when, HeapModel.Census c) => c is null ? "" : $"\n{when}, largest (64-bit / 32-bit bytes): " + string.Join("; ",
+            c.ByKind.OrderByDescending(k => k.Value.Bytes64).Take(14).Select(k => $"{k.Key} x{k.Value.Count} {k.Value.Bytes64}/{k.Value.Bytes32}"));
+        var kinds = Kinds("after Start", probe.AfterStart) + Kinds($"at second {peakSecond}", probe.AtPeak);
+        var alone = probe.ControllerAfterStart is null || probe.ControllerAtPeak is null ? "" :
+            $"\ncontroller alone (without the replay's fakes, script and store): after Start {probe.ControllerAfterStart.Bytes64} / {probe.ControllerAfterStart.Bytes32} bytes, " +
+            $"at second {peakSecond} {probe.ControllerAtPeak.Bytes64} / {probe.ControllerAtPeak.Bytes32} bytes (64-bit / 32-bit)";
+        return (probe.AfterStart is null ? "" : Line("after Start", probe.AfterStart)) + alone
             + (probe.AtPeak is null ? "" : "\n" + Line($"at second {peakSecond}", probe.AtPeak)) + kinds;
     }
 
@@ -108,33 +111,39 @@ public sealed partial class ReplayOnNanoClrTests
 
         public HeapModel.Census AfterStart { get; private set; }
         public HeapModel.Census AtPeak { get; private set; }
-        public TimeSpan MaxTickCpu { get; private set; }
-        public int MaxTickCpuSecond { get; private set; }
-        private TimeSpan _cpuStart;
+        /// <summary>The controller alone: without the replay's fakes, script and in-memory store (the firmware's adapters differ).</summary>
+        public HeapModel.Census ControllerAfterStart { get; private set; }
+        public HeapModel.Census ControllerAtPeak { get; private set; }
+
 
         private HeapModel.Census Take() =>
             _model.Measure(_roots, _exclude, new[] { typeof(Greenhouse.App.Controller), typeof(ReplayDay) });
+
+        private HeapModel.Census TakeController()
+        {
+            var ports = (Greenhouse.App.ControllerPorts)_roots[1];
+            var harness = _roots.Skip(2).Concat(ports.Sensors).Concat(new object[] { ports.TankSwitch, ports.Clock, ports.Store, ports.Mqtt, ports.Log });
+            return _model.Measure(new[] { _roots[0], ports }, _exclude, new[] { typeof(Greenhouse.App.Controller), typeof(ReplayDay) },
+                harness.Where(h => h is not null).ToArray());
+        }
 
         public void Started(object[] roots)
         {
             _roots = roots;
             AfterStart = Take();
+            ControllerAfterStart = TakeController();
         }
 
-        public void BeforeTick(int second) => _cpuStart = CpuTime.CurrentThread();
+        public void BeforeTick(int second)
+        {
+        }
 
         public void AfterTick(int second)
         {
-            var cpu = CpuTime.CurrentThread() - _cpuStart;
-            if (cpu > MaxTickCpu)
-            {
-                MaxTickCpu = cpu;
-                MaxTickCpuSecond = second;
-            }
-
             if (second == _peakSecond)
             {
                 AtPeak = Take();
+                ControllerAtPeak = TakeController();
             }
         }
     }
