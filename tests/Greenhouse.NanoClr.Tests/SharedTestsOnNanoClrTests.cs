@@ -44,7 +44,7 @@ public sealed partial class SharedTestsOnNanoClrTests
         {
             var at = result.Running is null ? "before the first test" : "in " + result.Running;
             problems.Add($"the interpreter ended abnormally {at}: {how}");
-            note = $" (interpreter {how} {at}; {Math.Max(0, expected - result.Executed)} not run)";
+            note = $" (interpreter {how} {at}; {Math.Max(0, expected - result.Executed - (result.Crashed ? 1 : 0))} not run)";
         }
         else if (!result.HasSummary)
         {
