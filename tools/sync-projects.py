@@ -78,9 +78,18 @@ if os.path.isdir(fw_dir):
     open(os.path.join(fw_dir, 'Greenhouse.Firmware.nfproj'), 'w').write(nfproj('64CC70C6-E771-4B2D-86C8-DCF9E4528BE4', 'Exe', 'Greenhouse.Firmware', 'Greenhouse.Firmware', cs_files(fw_dir), FIRMWARE, extra_items=items))
     open(os.path.join(fw_dir, 'packages.config'), 'w').write(packages_config(FIRMWARE))
 
+ts_dir = os.path.join(ROOT, 'tests/Greenhouse.TestSupport')
+if os.path.isdir(ts_dir):
+    # The port fakes shared by every test project and tool; on the device, a class library the unit-test project references.
+    items = '    <ProjectReference Include="..\\..\\shared\\Greenhouse.Core\\Greenhouse.Core.nfproj" />\n'
+    open(os.path.join(ts_dir, 'Greenhouse.TestSupport.nfproj'), 'w').write(nfproj('CF0FD982-BF1D-4A1A-BC07-B535EFA46BB1', 'Library', 'Greenhouse.TestSupport', 'Greenhouse.TestSupport', cs_files(ts_dir), CORE, extra_items=items))
+    open(os.path.join(ts_dir, 'packages.config'), 'w').write(packages_config(CORE))
+
 t_dir = os.path.join(ROOT, 'tests/NFUnitTest')
 if os.path.isdir(t_dir):
     items = '    <None Include="nano.runsettings" />\n    <ProjectReference Include="..\\..\\shared\\Greenhouse.Core\\Greenhouse.Core.nfproj" />\n'
+    if os.path.isdir(ts_dir):
+        items += '    <ProjectReference Include="..\\Greenhouse.TestSupport\\Greenhouse.TestSupport.nfproj" />\n'
     top = '  <ItemGroup>\n    <ProjectCapability Include="TestContainer" />\n  </ItemGroup>\n'
     props = '    <IsCodedUITest>False</IsCodedUITest>\n    <IsTestProject>true</IsTestProject>\n    <TestProjectType>UnitTest</TestProjectType>\n'
     after = '  <PropertyGroup>\n    <RunSettingsFilePath>$(MSBuildProjectDirectory)\\nano.runsettings</RunSettingsFilePath>\n  </PropertyGroup>\n'

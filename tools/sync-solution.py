@@ -31,7 +31,8 @@ for p in projects:
     g = guid_of(p); pg[p] = g
     t = NF if p.endswith('.nfproj') else CS
     name = os.path.splitext(os.path.basename(p))[0]
-    if p.endswith('.nfproj') and name == 'Greenhouse.Core': name = 'Greenhouse.Core.Device'
+    # A device project beside a host project of the same name (core, test support) is named apart, as a solution needs.
+    if p.endswith('.nfproj') and os.path.exists(os.path.join(ROOT, p[:-len('.nfproj')] + '.csproj')): name += '.Device'
     lines += [f'Project("{t}") = "{name}", "{p.replace("/", chr(92))}", "{{{g}}}"', 'EndProject']
 lines += ['Global', '\tGlobalSection(SolutionConfigurationPlatforms) = preSolution', '\t\tDebug|Any CPU = Debug|Any CPU', '\t\tRelease|Any CPU = Release|Any CPU', '\tEndGlobalSection', '\tGlobalSection(ProjectConfigurationPlatforms) = postSolution']
 for p in projects:

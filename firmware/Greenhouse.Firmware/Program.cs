@@ -85,23 +85,17 @@ namespace Greenhouse.Firmware
             mqtt.Attach(controller.Inbox);
             if (uartOpen)
             {
-                uart.Attach(controller.Inbox, controller.Technician.CreateLineEditor(uart));
+                uart.Attach(controller.Inbox, controller.CreateLineEditor(uart));
             }
 
             byte[] flag;
-            bool watchdogRebooted = store.TryRead(WatchdogFlag, out flag);
-            if (watchdogRebooted)
+            if (store.TryRead(WatchdogFlag, out flag))
             {
-                controller.Technician.BootReason = "watchdog";
+                controller.ReportBootCause("watchdog", "the tick stalled; the board rebooted");
                 store.Delete(WatchdogFlag);
             }
 
             controller.Start();
-            if (watchdogRebooted)
-            {
-                controller.Alarms.Raise(AlarmCodes.WatchdogReboot, 0, "the tick stalled; the board rebooted", controller.NowMs);
-            }
-
             if (!uartOpen)
             {
                 controller.Log.Error("console", "uart open failed", "port=COM2 error=" + Logger.Quote(uartError));

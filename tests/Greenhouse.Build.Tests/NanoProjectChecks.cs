@@ -11,6 +11,8 @@ namespace Greenhouse.Build.Tests;
 internal static partial class NanoProjectChecks
 {
     public const string NfUnitTestProject = "tests/NFUnitTest/NFUnitTest.nfproj";
+    public const string TestSupportProject = "tests/Greenhouse.TestSupport/Greenhouse.TestSupport.nfproj";
+    public const string GateProject = "tests/Greenhouse.NanoCompat/Greenhouse.NanoCompat.csproj";
     public const string ShimsFolder = "tests/Greenhouse.NanoCompat/Shims";
     public const string GateProps = "tests/Greenhouse.NanoCompat/NanoFramework.props";
     public const string CoreLibraryId = "nanoFramework.CoreLibrary";
@@ -80,6 +82,65 @@ internal static partial class NanoProjectChecks
                 {
                     problems.Add($"{rel}: {Rel(root, file)} is in the project folder but not in a <Compile> item, so the device build skips it");
                 }
+            }
+        }
+        return problems;
+    }
+
+    // ------------------------------------------------------------------ project references and the gate
+
+    /// <summary>Every ProjectReference of an .nfproj names an .nfproj that exists (the device build cannot use a host .csproj).</summary>
+    public static List<string> ProjectReferences(string root)
+    {
+        var problems = new List<string>();
+        foreach (var project in NfProjects(root))
+        {
+            var rel = Rel(root, project);
+            XDocument doc;
+            try
+            {
+                doc = XDocument.Load(project);
+            }
+            catch (System.Xml.XmlException)
+            {
+                continue; // reported by CompileLists
+            }
+            foreach (var include in Elements(doc, "ProjectReference").Select(e => (string?)e.Attribute("Include")).Where(i => i is not null))
+            {
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, include!.Replace('\\', '/')));
+                if (!include.EndsWith(".nfproj", StringComparison.OrdinalIgnoreCase))
+                {
+                    problems.Add($"{rel}: <ProjectReference Include=\"{include}\"> is not an .nfproj; a device project references device projects only");
+                }
+                else if (!File.Exists(target))
+                {
+                    problems.Add($"{rel}: <ProjectReference Include=\"{include}\"> names a project that does not exist ({Rel(root, target)})");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>The compatibility gate compiles the folder of every .nfproj by wildcard, so no device source escapes the gate.</summary>
+    public static List<string> GateCoverage(string root)
+    {
+        var problems = new List<string>();
+        var gate = Path.Combine(root, GateProject);
+        if (!File.Exists(gate))
+        {
+            problems.Add($"{GateProject} is missing");
+            return problems;
+        }
+        var includes = Elements(XDocument.Load(gate), "Compile")
+            .Select(e => ((string?)e.Attribute("Include") ?? "").Replace('\\', '/'))
+            .ToList();
+        foreach (var project in NfProjects(root))
+        {
+            var folder = Rel(root, Path.GetDirectoryName(project)!);
+            var wildcard = "$(RepoRoot)" + folder + "/**/*.cs";
+            if (!includes.Contains(wildcard, StringComparer.Ordinal))
+            {
+                problems.Add($"{Rel(root, project)}: the gate ({GateProject}) does not compile {wildcard}, so its sources are not checked against nanoFramework");
             }
         }
         return problems;

@@ -14,6 +14,7 @@ public sealed class NanoProjectConsistencyTests
                      "firmware/Greenhouse.Firmware/Greenhouse.Firmware.nfproj",
                      "shared/Greenhouse.Core/Greenhouse.Core.nfproj",
                      NanoProjectChecks.NfUnitTestProject,
+                     NanoProjectChecks.TestSupportProject,
                  })
         {
             Assert.Contains(expected, projects);
@@ -26,6 +27,27 @@ public sealed class NanoProjectConsistencyTests
     public void EveryNfprojCompilesExactlyTheFilesOfItsFolder()
     {
         var problems = NanoProjectChecks.CompileLists(Repo.Root);
+        Assert.IsEmpty(problems, string.Join("\n", problems));
+    }
+
+    [TestMethod]
+    public void DeviceProjectReferencesNameDeviceProjectsThatExist()
+    {
+        var problems = NanoProjectChecks.ProjectReferences(Repo.Root);
+        Assert.IsEmpty(problems, string.Join("\n", problems));
+    }
+
+    [TestMethod]
+    public void UnitTestProjectUsesTheSharedTestSupportOnTheDevice()
+    {
+        var text = File.ReadAllText(Repo.PathOf(NanoProjectChecks.NfUnitTestProject));
+        Assert.Contains("<ProjectReference Include=\"..\\Greenhouse.TestSupport\\Greenhouse.TestSupport.nfproj\" />", text);
+    }
+
+    [TestMethod]
+    public void GateCompilesTheFolderOfEveryDeviceProject()
+    {
+        var problems = NanoProjectChecks.GateCoverage(Repo.Root);
         Assert.IsEmpty(problems, string.Join("\n", problems));
     }
 
@@ -79,6 +101,19 @@ public sealed class NanoProjectChecksTests
             ("mscorlib", "..\\..\\packages\\nanoFramework.CoreLibrary.1.17.11\\lib\\mscorlib.dll"),
             ("nanoFramework.TestFramework", "..\\..\\packages\\nanoFramework.TestFramework.3.0.80\\lib\\nanoFramework.TestFramework.dll")));
         Write("tests/NFUnitTest/packages.config", PackagesConfig(("nanoFramework.CoreLibrary", "1.17.11"), ("nanoFramework.TestFramework", "3.0.80")));
+        Write("tests/Greenhouse.TestSupport/FakeClock.cs", "");
+        Write("tests/Greenhouse.TestSupport/Greenhouse.TestSupport.nfproj", NfProj(
+            new[] { "FakeClock.cs" },
+            ("mscorlib", "..\\..\\packages\\nanoFramework.CoreLibrary.1.17.11\\lib\\mscorlib.dll")));
+        Write("tests/Greenhouse.TestSupport/packages.config", PackagesConfig(("nanoFramework.CoreLibrary", "1.17.11")));
+        Rewrite("tests/NFUnitTest/NFUnitTest.nfproj", "    <None Include=\"packages.config\" />",
+            "    <None Include=\"packages.config\" />\n    <ProjectReference Include=\"..\\Greenhouse.TestSupport\\Greenhouse.TestSupport.nfproj\" />");
+        Write("tests/Greenhouse.NanoCompat/Greenhouse.NanoCompat.csproj",
+            "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup>\n" +
+            "<Compile Include=\"$(RepoRoot)shared/Greenhouse.Core/**/*.cs\" />\n" +
+            "<Compile Include=\"$(RepoRoot)tests/NFUnitTest/**/*.cs\" />\n" +
+            "<Compile Include=\"$(RepoRoot)tests/Greenhouse.TestSupport/**/*.cs\" />\n" +
+            "</ItemGroup></Project>\n");
         Write("tests/Greenhouse.NanoCompat/Shims/nanoFramework.System.Math/Math.cs",
             "// Compile-only shim, not deployed.\n// Package: nanoFramework.System.Math 1.5.116\n" +
             "// Upstream: nanoframework/System.Math@9e35956f75b12d44654ed5ef55602eea3efa545e nanoFramework.System.Math/Math.cs\nnamespace System { }\n");
@@ -99,7 +134,9 @@ public sealed class NanoProjectChecksTests
         Assert.IsEmpty(NanoProjectChecks.CompileLists(_root), string.Join("\n", NanoProjectChecks.CompileLists(_root)));
         Assert.IsEmpty(NanoProjectChecks.PackageVersions(_root), string.Join("\n", NanoProjectChecks.PackageVersions(_root)));
         Assert.IsEmpty(NanoProjectChecks.ShimHeaders(_root), string.Join("\n", NanoProjectChecks.ShimHeaders(_root)));
-        Assert.HasCount(2, NanoProjectChecks.NfProjects(_root));
+        Assert.IsEmpty(NanoProjectChecks.ProjectReferences(_root), string.Join("\n", NanoProjectChecks.ProjectReferences(_root)));
+        Assert.IsEmpty(NanoProjectChecks.GateCoverage(_root), string.Join("\n", NanoProjectChecks.GateCoverage(_root)));
+        Assert.HasCount(3, NanoProjectChecks.NfProjects(_root));
     }
 
     [TestMethod]
@@ -135,6 +172,34 @@ public sealed class NanoProjectChecksTests
     {
         Rewrite("shared/Greenhouse.Core/Greenhouse.Core.nfproj", "Include=\"Core.cs\"", "Include=\"..\\..\\tests\\NFUnitTest\\Launcher.cs\"");
         AssertReported(NanoProjectChecks.CompileLists(_root), "compiles a file outside the project folder");
+    }
+
+    [TestMethod]
+    public void SourceFileMissingFromTheTestSupportProjectIsReported()
+    {
+        Write("tests/Greenhouse.TestSupport/FakeRelay.cs", "");
+        AssertReported(NanoProjectChecks.CompileLists(_root), "tests/Greenhouse.TestSupport/FakeRelay.cs is in the project folder but not in a <Compile>");
+    }
+
+    [TestMethod]
+    public void ReferenceToAMissingDeviceProjectIsReported()
+    {
+        Rewrite("tests/NFUnitTest/NFUnitTest.nfproj", "Greenhouse.TestSupport.nfproj", "Greenhouse.Testing.nfproj");
+        AssertReported(NanoProjectChecks.ProjectReferences(_root), "names a project that does not exist");
+    }
+
+    [TestMethod]
+    public void ReferenceToAHostProjectIsReported()
+    {
+        Rewrite("tests/NFUnitTest/NFUnitTest.nfproj", "Greenhouse.TestSupport.nfproj", "Greenhouse.TestSupport.csproj");
+        AssertReported(NanoProjectChecks.ProjectReferences(_root), "is not an .nfproj");
+    }
+
+    [TestMethod]
+    public void DeviceProjectTheGateDoesNotCompileIsReported()
+    {
+        Rewrite("tests/Greenhouse.NanoCompat/Greenhouse.NanoCompat.csproj", "<Compile Include=\"$(RepoRoot)tests/Greenhouse.TestSupport/**/*.cs\" />\n", "");
+        AssertReported(NanoProjectChecks.GateCoverage(_root), "does not compile $(RepoRoot)tests/Greenhouse.TestSupport/**/*.cs");
     }
 
     [TestMethod]

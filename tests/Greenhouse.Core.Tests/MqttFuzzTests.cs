@@ -67,13 +67,13 @@ namespace Greenhouse.Tests
                 if (rig.Base != baseTopic)
                 {
                     // device.id changed: go back so the rest of the run stays on one base.
-                    rig.Controller.ApplySetting("device.id", "", "test", out _);
+                    rig.Controller.Commands.ApplySetting("device.id", "", "test");
                     rig.Ticks(3);
                 }
             }
 
             // Every stored value is still one the validation accepts.
-            ControllerSettings settings = rig.Controller.Settings;
+            ISettingsView settings = rig.Controller.Status.Settings;
             ControllerSettings check = new ControllerSettings(SettingsCatalog.All());
             for (int d = 0; d < settings.Definitions.Length; d++)
             {

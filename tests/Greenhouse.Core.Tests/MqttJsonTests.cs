@@ -13,8 +13,7 @@ namespace Greenhouse.Tests
         public void FourZoneStateDocumentStaysUnderOneKilobyte()
         {
             MqttRig rig = new MqttRig();
-            string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("zones", "4", "test", out error), error);
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zones", "4", "test").Ok);
             rig.Clock.Synced = true;
             rig.Clock.Utc = new DateTime(2026, 11, 28, 6, 0, 0, DateTimeKind.Utc);
             rig.Ticks(70);
@@ -31,7 +30,6 @@ namespace Greenhouse.Tests
             MqttRig rig = new MqttRig();
             rig.Clock.Synced = true;
             rig.Clock.Utc = new DateTime(2026, 11, 28, 6, 0, 0, DateTimeKind.Utc);
-            rig.Controller.Alarms.Raise("tank_empty", 0, "float \"low\"", 0);
             rig.Ticks(10);
             string state = rig.Link.LastPayload("greenhouse/gh-a1b2c3/state", 0);
             Assert.IsNotNull(state);
@@ -54,8 +52,15 @@ namespace Greenhouse.Tests
             Assert.AreEqual("wet", zone.GetProperty("phase").GetString());
             Assert.AreEqual(JsonValueKind.True, zone.GetProperty("misting").ValueKind, "80 % is below 90 - 3: the zone mists");
             Assert.IsFalse(zone.TryGetProperty("action", out _), "the action has its own topic (zone/<n>/action); the state document stays under 1 KB for 4 zones");
-            Assert.AreEqual("tank_empty", root.GetProperty("alarms")[0].GetProperty("code").GetString());
             Assert.AreEqual(JsonValueKind.True, root.GetProperty("tank").ValueKind);
+            Assert.AreEqual(0, root.GetProperty("alarms").GetArrayLength());
+
+            rig.Tank.High = false; // tank_empty: an alarm to list, and misting stops
+            rig.Ticks(3);
+            using JsonDocument empty = JsonDocument.Parse(rig.Link.LastPayload("greenhouse/gh-a1b2c3/state", 0));
+            Assert.AreEqual("tank_empty", empty.RootElement.GetProperty("alarms")[0].GetProperty("code").GetString());
+            Assert.AreEqual(JsonValueKind.False, empty.RootElement.GetProperty("tank").ValueKind);
+            Assert.AreEqual(JsonValueKind.False, empty.RootElement.GetProperty("zones")[0].GetProperty("misting").ValueKind);
         }
 
         [TestMethod]

@@ -2,6 +2,7 @@ using System.Text;
 using Greenhouse.Persistence;
 using Greenhouse.Settings;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Tests
 {
@@ -17,17 +18,17 @@ namespace Greenhouse.Tests
         {
             FakeSettingsStore store = new FakeSettingsStore();
             MqttRig rig = new MqttRig(store, false);
-            rig.Controller.ApplySetting("zone1.target_rh", "81", "test", out _);
-            rig.Controller.ApplySetting("zone1.stage", "pinning", "test", out _);
-            rig.Controller.ApplySetting("mqtt.host", "old.example", "test", out _);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "81", "test");
+            rig.Controller.Commands.ApplySetting("zone1.stage", "pinning", "test");
+            rig.Controller.Commands.ApplySetting("mqtt.host", "old.example", "test");
             rig.Ticks(10);
-            string oldValues = SettingsFile.Values(rig.Controller.Settings);
-            rig.Controller.ApplySetting("zone1.target_rh", "93", "test", out _);
-            rig.Controller.ApplySetting("zone1.stage", "growth", "test", out _);
-            rig.Controller.ApplySetting("mqtt.host", "new.example", "test", out _);
-            rig.Controller.ApplySetting("mqtt.telemetry_s", "30", "test", out _);
+            string oldValues = SettingsFile.Values(rig.Controller.Status.Settings);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "93", "test");
+            rig.Controller.Commands.ApplySetting("zone1.stage", "growth", "test");
+            rig.Controller.Commands.ApplySetting("mqtt.host", "new.example", "test");
+            rig.Controller.Commands.ApplySetting("mqtt.telemetry_s", "30", "test");
             rig.Ticks(10);
-            string newValues = SettingsFile.Values(rig.Controller.Settings);
+            string newValues = SettingsFile.Values(rig.Controller.Status.Settings);
             Assert.AreNotEqual(oldValues, newValues);
             return (store.Get(SettingsPersistence.SlotA), store.Get(SettingsPersistence.SlotB), oldValues, newValues);
         }
@@ -38,7 +39,7 @@ namespace Greenhouse.Tests
             store.Put(SettingsPersistence.SlotA, FakeSettingsStore.Copy(oldCopy, oldCopy.Length));
             store.Put(SettingsPersistence.SlotB, newCopyState);
             MqttRig rig = new MqttRig(store, false);
-            return SettingsFile.Values(rig.Controller.Settings);
+            return SettingsFile.Values(rig.Controller.Status.Settings);
         }
 
         [TestMethod]

@@ -180,7 +180,7 @@ public sealed class MqttEndToEndTests
             StringAssert.Contains(text, "zone1.target_rh=88", StringComparison.Ordinal);
             using var second = new HostedController(Mac, new FileSettingsStore(folder));
             second.Start();
-            Assert.AreEqual(88.0, second.Controller.Settings.Number(second.Controller.Settings.Require("target_rh"), 1));
+            Assert.AreEqual(88.0, second.Controller.Status.Settings.Number(second.Controller.Status.Settings.Require("target_rh"), 1));
         }
         finally
         {
@@ -218,7 +218,7 @@ public sealed class MqttAuthTests
         await Task.Delay(3000);
         Assert.IsFalse(intruder.Link.IsConnected);
         Assert.IsNotNull(intruder.Link.LastError);
-        Assert.IsTrue(intruder.Controller.TickCount > 10, "ticks go on while the broker refuses the login");
+        Assert.IsTrue(intruder.Controller.Status.TickCount > 10, "ticks go on while the broker refuses the login");
 
         static async Task<TestClient> ConnectWithLogin(ITestBroker b, string id) =>
             await TestClient.ConnectAsync(b.Host, b.Port, id, "shed", secret, "greenhouse/gh-a1b2c3/#");

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Greenhouse.Ports;
+using Greenhouse.TestSupport;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Greenhouse.Faults.Tests
@@ -161,7 +162,7 @@ namespace Greenhouse.Faults.Tests
         public void ClockJumpShiftsWallTimeButNotUptime()
         {
             FaultInjector injector = new FaultInjector(FaultSchedule.Parse("clock-jump@+1,clock-jump:-30@+2,clock-unsynced@+5-+6"));
-            FakeClock inner = new FakeClock();
+            FakeClock inner = new FakeClock(new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc));
             FaultyClock clock = new FaultyClock(inner, injector);
             DateTime utc0 = inner.Utc;
             for (int s = 0; s <= 7 * 60; s++)
@@ -349,9 +350,9 @@ namespace Greenhouse.Faults.Tests
             Assert.IsFalse(link.Subscribe(new[] { "x/#" }));
             Assert.IsTrue(link.BeginConnect(new MqttConnectOptions()), "an attempt starts but never succeeds");
             Assert.IsFalse(link.IsConnected);
-            Assert.AreEqual(1, inner.Connects);
+            Assert.AreEqual(1, inner.ConnectAttempts);
             Assert.AreEqual(1, link.DroppedPublishes);
-            Assert.AreEqual(1, inner.Published.Count);
+            Assert.AreEqual(1, inner.Count);
 
             injector.Update(TimeSpan.FromMinutes(2), Start.AddMinutes(2));
             Assert.IsFalse(link.IsConnected, "the session stays down until the controller reconnects");
@@ -370,7 +371,7 @@ namespace Greenhouse.Faults.Tests
             injector.Update(TimeSpan.FromMinutes(15), Start.AddMinutes(15));
             Assert.IsFalse(link.BeginConnect(new MqttConnectOptions()));
             Assert.IsFalse(link.IsConnected);
-            Assert.AreEqual(0, inner.Connects);
+            Assert.AreEqual(0, inner.ConnectAttempts);
             Assert.AreEqual(1, link.FailedConnects);
         }
 
@@ -390,6 +391,29 @@ namespace Greenhouse.Faults.Tests
             Assert.IsInstanceOfType<FaultyInput>(wrapped.TankSwitch);
             Assert.IsInstanceOfType<FaultyClock>(wrapped.Clock);
             Assert.IsInstanceOfType<FaultyMqttLink>(wrapped.Mqtt);
+        }
+
+        [TestMethod]
+        public void WrapCarriesEveryPortFieldItDoesNotDecorate()
+        {
+            Rig rig = new Rig(secondSensor: true);
+            rig.Ports.Mqtt = new FakeMqttLink();
+            rig.Ports.MacAddress = "02:00:00:51:AC:01";
+            rig.Ports.ControlState = new Greenhouse.Persistence.ControlStateFile(rig.Store);
+            Greenhouse.App.ControllerPorts wrapped = FaultPorts.Wrap(rig.Ports, new FaultInjector(FaultSchedule.Empty));
+            Assert.AreEqual("02:00:00:51:AC:01", wrapped.MacAddress);
+            Assert.AreSame(rig.Ports.ControlState, wrapped.ControlState);
+
+            // Every field of ControllerPorts, today's and any added later, is either the same object or its fault decorator.
+            foreach (System.Reflection.FieldInfo field in typeof(Greenhouse.App.ControllerPorts).GetFields())
+            {
+                object inner = field.GetValue(rig.Ports);
+                object outer = field.GetValue(wrapped);
+                Assert.IsNotNull(inner, "test setup: fill " + field.Name);
+                Assert.IsNotNull(outer, field.Name + " was dropped by Wrap");
+                bool decorated = outer.GetType().Namespace == typeof(FaultPorts).Namespace || field.Name == nameof(Greenhouse.App.ControllerPorts.Sensors);
+                Assert.IsTrue(ReferenceEquals(inner, outer) || decorated, field.Name + " is neither carried over nor decorated");
+            }
         }
     }
 }

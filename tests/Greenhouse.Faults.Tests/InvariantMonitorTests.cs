@@ -36,7 +36,7 @@ namespace Greenhouse.Faults.Tests
             Rig rig = new Rig();
             rig.Sensor.Humidity = 70; // never reaches the target: only the continuous limit closes the valve
             rig.TicksFor(TimeSpan.FromMinutes(10));
-            Assert.IsTrue(rig.Controller.Zones[0].Valve.SwitchCount >= 4);
+            Assert.IsTrue(rig.Controller.Status.Valve(1).SwitchCount >= 4);
             Assert.IsTrue(rig.Monitor.Ok, Report(rig.Monitor));
         }
 
@@ -224,30 +224,43 @@ namespace Greenhouse.Faults.Tests
         [TestMethod]
         public void AlarmsAreCountedAsTheyAppearAndClear()
         {
+            // Alarms with real causes: the float switch (tank_empty) and the second sensor position (sensor_failed
+            // while a fitted sensor stops answering).
             Rig rig = new Rig();
             rig.Ticks(1);
-            rig.Controller.Alarms.Raise(AlarmCodes.TankEmpty, 0, "float low", rig.Controller.NowMs);
-            rig.Controller.Alarms.Raise(AlarmCodes.WatchdogReboot, 0, "test", rig.Controller.NowMs);
+            rig.Tank.High = false;
+            rig.Sensor.Status = Greenhouse.Ports.SensorReadStatus.NotPresent;
+            rig.Ticks(5);
+            Assert.AreEqual(1, Raised(rig, AlarmCodes.TankEmpty));
+            Assert.AreEqual(1, Raised(rig, AlarmCodes.SensorFailed));
+            int appearances = rig.Monitor.AlarmAppearances;
+            rig.Ticks(3);
+            Assert.AreEqual(appearances, rig.Monitor.AlarmAppearances, "a standing alarm is no new appearance");
+            rig.Tank.High = true;
             rig.Ticks(1);
-            Assert.AreEqual(2, rig.Monitor.AlarmAppearances);
-            rig.Controller.Alarms.Raise(AlarmCodes.TankEmpty, 0, "still low", rig.Controller.NowMs);
-            rig.Ticks(1);
-            Assert.AreEqual(2, rig.Monitor.AlarmAppearances, "re-raising an active alarm is no new appearance");
-            rig.Controller.Alarms.Clear(AlarmCodes.TankEmpty, 0);
-            rig.Ticks(1);
-            Assert.AreEqual(1, rig.Monitor.AlarmClearances);
+            Assert.AreEqual(1, Cleared(rig, AlarmCodes.TankEmpty));
             Assert.IsTrue(rig.Monitor.AlarmAppearedAndCleared(AlarmCodes.TankEmpty));
-            Assert.IsFalse(rig.Monitor.AlarmAppearedAndCleared(AlarmCodes.WatchdogReboot));
-            Assert.AreEqual(3, rig.Monitor.AlarmChanges.Count);
-            StringAssert.Contains(rig.Monitor.AlarmChanges[2].ToString(), "cleared tank_empty");
+            Assert.IsFalse(rig.Monitor.AlarmAppearedAndCleared(AlarmCodes.SensorFailed));
+            StringAssert.Contains(rig.Monitor.AlarmChanges[rig.Monitor.AlarmChanges.Count - 1].ToString(), "cleared tank_empty");
+
+            int active = 0;
+            for (int slot = 0; slot < rig.Controller.Status.Alarms.SlotCount; slot++)
+            {
+                active += rig.Controller.Status.Alarms.TryGet(slot, out _, out _, out _, out _) ? 1 : 0;
+            }
 
             rig.PowerCut();
             rig.Ticks(1);
             Assert.AreEqual(1, rig.Monitor.Restarts);
-            Assert.AreEqual(1, rig.Monitor.AlarmsDroppedByRestart, "watchdog_reboot was lost with the restart, not cleared");
-            Assert.AreEqual(1, rig.Monitor.AlarmClearances);
-            StringAssert.Contains(rig.Monitor.Summary(), "watchdog_reboot: raised 1, cleared 0");
+            Assert.AreEqual(active, rig.Monitor.AlarmsDroppedByRestart, "what was active went with the restart, not cleared");
+            Assert.AreEqual(1, Cleared(rig, AlarmCodes.TankEmpty));
+            Assert.AreEqual(0, Cleared(rig, AlarmCodes.SensorFailed), "sensor_failed was never cleared: the restart took it");
+            StringAssert.Contains(rig.Monitor.Summary(), "tank_empty: raised 1, cleared 1");
         }
+
+        private static int Raised(Rig rig, string code) => rig.Monitor.AlarmChanges.Count(c => c.Raised && c.Code == code);
+
+        private static int Cleared(Rig rig, string code) => rig.Monitor.AlarmChanges.Count(c => !c.Raised && c.Code == code);
 
         [TestMethod]
         public void APowerCutEndsAnOpening()
@@ -274,10 +287,10 @@ namespace Greenhouse.Faults.Tests
             Rig rig = new Rig();
             rig.Set("zone2.target_rh", "85");
             rig.Set("mqtt.password", "secret");
-            string[] before = InvariantMonitor.SnapshotSettings(rig.Controller.Settings);
-            Assert.IsTrue(rig.Monitor.CheckSettingsSurvived(before, rig.Controller.Settings, rig.Elapsed, rig.Local));
+            string[] before = InvariantMonitor.SnapshotSettings(rig.Controller.Status.Settings);
+            Assert.IsTrue(rig.Monitor.CheckSettingsSurvived(before, rig.Controller.Status.Settings, rig.Elapsed, rig.Local));
             rig.PowerCut(); // main has no settings persistence yet: the new controller starts from defaults
-            Assert.IsFalse(rig.Monitor.CheckSettingsSurvived(before, rig.Controller.Settings, rig.Elapsed, rig.Local));
+            Assert.IsFalse(rig.Monitor.CheckSettingsSurvived(before, rig.Controller.Status.Settings, rig.Elapsed, rig.Local));
             InvariantViolation v = rig.Monitor.Violations.Single();
             Assert.AreEqual(InvariantKind.SettingsLost, v.Kind);
             StringAssert.Contains(v.Text, "zone2.target_rh");
@@ -308,15 +321,15 @@ namespace Greenhouse.Faults.Tests
             rig.Controller.Start();
 
             rig.TicksFor(TimeSpan.FromMinutes(15));
-            Assert.AreEqual(SensorHealth.Failed, rig.Controller.Sensors[0].Health);
+            Assert.AreEqual(SensorHealth.Failed, rig.Controller.Status.Sensor(0).Health);
             Assert.IsFalse(rig.Valves[0].Energised, "no valve without a trustworthy sensor");
             rig.TicksFor(TimeSpan.FromMinutes(20));
-            Assert.IsFalse(rig.Controller.TankHasWater);
+            Assert.IsFalse(rig.Controller.Status.TankHasWater);
             Assert.IsFalse(rig.Pump.Energised);
             var before = rig.Controller;
             rig.TicksFor(TimeSpan.FromMinutes(20));
             Assert.AreNotSame(before, rig.Controller, "power-cut at +50 min replaced the controller");
-            Assert.IsTrue(rig.Controller.Sensors[0].ErrorCount + rig.Controller.Sensors[0].RetryCount > 0, "bus errors at +55..+58 min (retried reads count too)");
+            Assert.IsTrue(rig.Controller.Status.Sensor(0).ErrorCount + rig.Controller.Status.Sensor(0).RetryCount > 0, "bus errors at +55..+58 min (retried reads count too)");
             rig.TicksFor(TimeSpan.FromMinutes(15));
 
             Assert.AreEqual(1, rig.Injector.PowerCutCount);

@@ -1,6 +1,6 @@
 using System;
 using Greenhouse.App;
-using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Footprint.Rig;
 using Greenhouse.Ports;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -80,11 +80,11 @@ namespace Greenhouse.Footprint.Tests
             switch (fault)
             {
                 case "sensors-bus-error":
-                    rig.Sensor1.Status = SensorReadStatus.BusError;
+                    rig.Sensor.Status = SensorReadStatus.BusError;
                     rig.Sensor2.Status = SensorReadStatus.BusError;
                     break;
                 case "sensors-invalid-data":
-                    rig.Sensor1.Status = SensorReadStatus.InvalidData;
+                    rig.Sensor.Status = SensorReadStatus.InvalidData;
                     rig.Sensor2.Status = SensorReadStatus.InvalidData;
                     break;
                 case "tank-empty":
@@ -94,8 +94,8 @@ namespace Greenhouse.Footprint.Tests
                     rig.Clock.Synced = false;
                     break;
                 case "mqtt-down":
-                    rig.Mqtt.Reachable = false;
-                    rig.Mqtt.Connected = false;
+                    rig.Link.AutoConnect = false;
+                    rig.Link.Connected = false;
                     break;
                 default:
                     Assert.Fail("unknown fault " + fault);
@@ -120,27 +120,27 @@ namespace Greenhouse.Footprint.Tests
         {
             SteadyStateRig rig = SteadyStateRig.FourZones(HumidityProfile.MistCycle);
             Controller controller = rig.Controller;
-            string[] reasons = new string[controller.Zones.Length];
+            string[] reasons = new string[4];
             int changedTicks = 0;
             long changedBytes = 0;
             string firstQuietAllocation = null;
             for (int tick = 0; tick < 1800; tick++)
             {
                 long switches = TotalSwitches(controller);
-                long published = rig.Mqtt.Published;
-                long attempts = rig.Mqtt.ConnectAttempts;
-                long lines = rig.Log.Lines;
+                long published = rig.Link.Count;
+                long attempts = rig.Link.ConnectAttempts;
+                long lines = rig.Log.Count;
                 long writes = rig.Store.Writes;
                 for (int z = 0; z < reasons.Length; z++)
                 {
-                    reasons[z] = controller.Zones[z].Reason;
+                    reasons[z] = controller.Status.Zone(z + 1).Reason;
                 }
 
                 long bytes = TickProfile.MeasureOne(rig);
-                bool changed = TotalSwitches(controller) != switches || rig.Mqtt.Published != published || rig.Mqtt.ConnectAttempts != attempts || rig.Log.Lines != lines || rig.Store.Writes != writes;
+                bool changed = TotalSwitches(controller) != switches || rig.Link.Count != published || rig.Link.ConnectAttempts != attempts || rig.Log.Count != lines || rig.Store.Writes != writes;
                 for (int z = 0; z < reasons.Length; z++)
                 {
-                    changed |= !ReferenceEquals(reasons[z], controller.Zones[z].Reason);
+                    changed |= !ReferenceEquals(reasons[z], controller.Status.Zone(z + 1).Reason);
                 }
 
                 if (changed)
@@ -150,7 +150,7 @@ namespace Greenhouse.Footprint.Tests
                 }
                 else if (bytes != 0 && firstQuietAllocation == null)
                 {
-                    firstQuietAllocation = "tick " + tick + " allocated " + bytes + " bytes with no relay switch, no reason change, no publish, no log line and no store write (zone 1: " + controller.Zones[0].Reason + ")";
+                    firstQuietAllocation = "tick " + tick + " allocated " + bytes + " bytes with no relay switch, no reason change, no publish, no log line and no store write (zone 1: " + controller.Status.Zone(1).Reason + ")";
                 }
             }
 
@@ -186,27 +186,26 @@ namespace Greenhouse.Footprint.Tests
         public void MeasurementSeesAnAllocatingTick()
         {
             SteadyStateRig rig = SteadyStateRig.FourZones(HumidityProfile.Wiggle);
-            string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.band", "1", "test", out error), error);
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.target_rh", "95", "test", out error), error);
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.band", "1", "test").Ok);
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.target_rh", "95", "test").Ok);
 
             // The engine pre-runs the pump before it opens a valve, so allow a few ticks.
             long bytes = 0;
-            for (int i = 0; i < 30 && !rig.Controller.Zones[0].Valve.IsOn; i++)
+            for (int i = 0; i < 30 && !rig.Controller.Status.Valve(1).IsOn; i++)
             {
                 bytes += TickProfile.MeasureOne(rig);
             }
 
-            Assert.IsTrue(rig.Controller.Zones[0].Valve.IsOn, "zone 1 should start misting below 94 %: " + rig.Controller.Zones[0].Reason);
+            Assert.IsTrue(rig.Controller.Status.Valve(1).IsOn, "zone 1 should start misting below 94 %: " + rig.Controller.Status.Zone(1).Reason);
             Assert.IsTrue(bytes > 0, "switching on logs and builds a reason string, so the counter must see bytes");
         }
 
         private static long TotalSwitches(Controller controller)
         {
-            long total = controller.Pump.SwitchCount + controller.Fan.SwitchCount;
-            for (int i = 0; i < controller.Zones.Length; i++)
+            long total = controller.Status.Pump.SwitchCount + controller.Status.Fan.SwitchCount;
+            for (int z = 1; z <= 4; z++)
             {
-                total += controller.Zones[i].Valve.SwitchCount;
+                total += controller.Status.Valve(z).SwitchCount;
             }
 
             return total;

@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using Greenhouse.Benchmarks.Rig;
+using Greenhouse.Footprint.Rig;
 
 namespace Greenhouse.Footprint.Tests
 {
@@ -39,13 +39,13 @@ namespace Greenhouse.Footprint.Tests
             TickProfile profile = new TickProfile();
             for (int i = 0; i < ticks; i++)
             {
-                long published = rig.Mqtt.Published;
-                long attempts = rig.Mqtt.ConnectAttempts;
-                long lines = rig.Log.Lines;
+                long published = rig.Link.Count;
+                long attempts = rig.Link.ConnectAttempts;
+                long lines = rig.Log.Count;
                 long writes = rig.Store.Writes;
                 long bytes = MeasureOne(rig);
                 profile.Ticks++;
-                profile.LogLines += rig.Log.Lines - lines;
+                profile.LogLines += rig.Log.Count - lines;
                 profile.StoreWrites += rig.Store.Writes - writes;
                 if (bytes > profile.MaxTickBytes)
                 {
@@ -53,11 +53,11 @@ namespace Greenhouse.Footprint.Tests
                     profile.MaxTick = i;
                 }
 
-                if (rig.Mqtt.Published != published || rig.Mqtt.ConnectAttempts != attempts || rig.Log.Lines != lines || rig.Store.Writes != writes)
+                if (rig.Link.Count != published || rig.Link.ConnectAttempts != attempts || rig.Log.Count != lines || rig.Store.Writes != writes)
                 {
                     profile.PublishTicks++;
                     profile.PublishBytes += bytes;
-                    profile.Publishes += rig.Mqtt.Published - published;
+                    profile.Publishes += rig.Link.Count - published;
                 }
                 else
                 {

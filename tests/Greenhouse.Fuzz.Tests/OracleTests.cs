@@ -116,7 +116,7 @@ namespace Greenhouse.Fuzz.Tests
             Assert.AreEqual(0L, failures.Total, FuzzSliceTests.Describe(failures));
             Assert.AreEqual(dropped + 8, target.Rig.Controller.Inbox.Dropped);
             int acks = 0;
-            foreach (Publish publish in target.Rig.Link.Attempts)
+            foreach (Publish publish in target.Rig.Publishes)
             {
                 if (publish.Topic == target.Rig.Controller.Mqtt.BaseTopic + "/ack")
                 {
@@ -125,7 +125,7 @@ namespace Greenhouse.Fuzz.Tests
             }
 
             Assert.AreEqual(32, acks);
-            Assert.AreEqual("89", target.Rig.Controller.Settings.CanonicalText(target.Rig.Controller.Settings.IndexOf("target_rh"), 1));
+            Assert.AreEqual("89", target.Rig.Controller.Status.Settings.CanonicalText(target.Rig.Controller.Status.Settings.IndexOf("target_rh"), 1));
         }
 
         private static byte[] File(string generation, string values)

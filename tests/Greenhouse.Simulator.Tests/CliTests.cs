@@ -249,4 +249,42 @@ public sealed class CliTests
         Assert.AreEqual(host, option.Host);
         Assert.AreEqual(port, option.Port);
     }
+    [TestMethod]
+    public void Soak_ReplaysAnExplicitScheduleAndWritesItsFigures()
+    {
+        var (code, output, error) = Run("soak", "--days", "1", "--zones", "1", "--faults", "power-cut@d1 09:00,sensor-dead@d1 12:00-13:00",
+            "--metrics", P("soak.json"));
+        Assert.AreEqual(0, code, output + error);
+        StringAssert.Contains(output, "invariant violations: 0 (monitor) + 0");
+        StringAssert.Contains(error, "day 1/1");
+        var doc = JsonNode.Parse(File.ReadAllText(P("soak.json")))!.AsObject();
+        Assert.AreEqual(1, (int)doc["days"]!);
+        Assert.AreEqual(1, (int)doc["restarts"]!);
+        Assert.AreEqual(0, (int)doc["invariant_violations"]!);
+        Assert.AreEqual(86400L, (long)doc["ticks"]!);
+        Assert.AreEqual(1, (int)doc["faults_by_kind"]!["power-cut"]!);
+        Assert.AreEqual(1, (int)doc["faults_by_kind"]!["sensor-dead"]!);
+        Assert.AreEqual(1, doc["daily"]!.AsArray().Count);
+        Assert.AreEqual("ours", (string)doc["simulation"]!["total"]!["controller"]!);
+    }
+
+    [TestMethod]
+    [DataRow("--zones", "5", "--zones must be 1..4")]
+    [DataRow("--days", "0", "--days must be 1..1000")]
+    [DataRow("--density", "-1", "--density must be 0..100")]
+    [DataRow("--faults", "frobnicate@+1", "--faults:")]
+    public void Soak_RefusesBadOptionsBeforeRunning(string option, string value, string message)
+    {
+        var (code, output, error) = Run("soak", option, value);
+        Assert.AreEqual(1, code, output + error);
+        StringAssert.Contains(output + error, message);
+    }
+
+    [TestMethod]
+    public void Soak_RefusesAMetricsFileInAMissingFolderBeforeRunning()
+    {
+        var (code, _, error) = Run("soak", "--days", "1", "--metrics", P("no/such/folder/soak.json"));
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "does not exist");
+    }
 }

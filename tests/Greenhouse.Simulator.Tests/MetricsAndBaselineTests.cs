@@ -161,7 +161,7 @@ public sealed class MetricsAndBaselineTests
     [TestMethod]
     public void Ours_RespectsAnEmptyTankAndTwoZones()
     {
-        var lines = SettingsFile.Parse("zones=2\nzone2.target_rh=80\nsim.tank_empty_from_min=720\n", "s");
+        var lines = RunSettingsFile.Parse("zones=2\nzone2.target_rh=80\nsim.tank_empty_from_min=720\n", "s");
         var config = RunConfiguration.Build(lines, "gh-test");
         Assert.AreEqual(2, config.Zones);
         Assert.AreEqual(80.0, config.Plans[1].TargetRhPct);

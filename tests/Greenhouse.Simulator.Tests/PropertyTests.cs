@@ -41,7 +41,7 @@ public sealed class PropertyTests
     public void ExampleFiles_Load()
     {
         string dir = Path.Combine(AppContext.BaseDirectory, "examples");
-        var lines = SettingsFile.Load(Path.Combine(dir, "settings-example.txt"));
+        var lines = RunSettingsFile.Load(Path.Combine(dir, "settings-example.txt"));
         var config = RunConfiguration.Build(lines, null);
         Assert.AreEqual(90.0, config.Plans[0].TargetRhPct);
         var weather = CsvWeather.Load(Path.Combine(dir, "weather-example.csv"));

@@ -9,7 +9,7 @@ namespace Greenhouse.Simulator.Tests;
 [TestClass]
 public sealed class ScoringFromCoreTests
 {
-    private static RunConfiguration Build(string text) => RunConfiguration.Build(SettingsFile.Parse(text, "s"), null);
+    private static RunConfiguration Build(string text) => RunConfiguration.Build(RunSettingsFile.Parse(text, "s"), null);
 
     [TestMethod]
     public void Defaults_AreTheGrowthStageOfTheCore()
@@ -119,7 +119,7 @@ public sealed class ScoringFromCoreTests
         var ours = (Ours.OursController)RunExecutor.BuildController("ours", config, log.Add, null);
         var sim = new Simulation(new SimulationSetup { Weather = new ScenarioWeather(Scenarios.CoolSpring, 0), SpinUpSeconds = 3600 });
         sim.Run(ours, config.Plans);
-        Assert.IsTrue(ours.Core.Settings.TryGetText("zone1.target_rh", out string target, out _));
+        Assert.IsTrue(ours.Core.Status.Settings.TryGetText("zone1.target_rh", out string target, out _));
         Assert.AreEqual("80", target);
         Assert.IsTrue(log.Any(l => l.Contains("key=zone1.target_rh") && l.Contains("source=file")), string.Join("\n", log.Take(10)));
     }

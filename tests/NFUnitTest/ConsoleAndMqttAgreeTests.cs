@@ -22,8 +22,8 @@ namespace Greenhouse.Tests
 
             int at = rig.Link.LastIndexOf(rig.Base + "/zone/1/target_rh", from);
             Assert.IsTrue(at >= 0);
-            Assert.AreEqual("91", rig.Link.Payloads[at]);
-            Assert.IsTrue(rig.Link.Retains[at]);
+            Assert.AreEqual("91", rig.Link.PayloadText(at));
+            Assert.IsTrue(rig.Link.RetainAt(at));
             Assert.IsTrue(StoredSettingsContain(rig, "zone1.target_rh=91"));
 
             // The same change from MQTT: same stored line, same retained publish.
@@ -34,7 +34,7 @@ namespace Greenhouse.Tests
             other.Ticks(10);
             int at2 = other.Link.LastIndexOf(other.Base + "/zone/1/target_rh", from2);
             Assert.IsTrue(at2 >= 0);
-            Assert.AreEqual("91", other.Link.Payloads[at2]);
+            Assert.AreEqual("91", other.Link.PayloadText(at2));
             Assert.IsTrue(StoredSettingsContain(other, "zone1.target_rh=91"));
         }
 

@@ -18,10 +18,11 @@ namespace Greenhouse.Tests
         {
             ConsoleRig rig = new ConsoleRig();
             string all = rig.Type("help");
-            string[] names = ConsoleInterpreter.CommandNames;
-            for (int i = 0; i < names.Length; i++)
+            ConsoleCommand[] commands = ConsoleCommands.All;
+            for (int i = 0; i < commands.Length; i++)
             {
-                Assert.IsTrue(ConsoleRig.Has(all, "\n  " + names[i]) || all.StartsWith("  " + names[i]) || ConsoleRig.Has(all, "  " + names[i] + " "), names[i]);
+                string name = commands[i].Name;
+                Assert.IsTrue(ConsoleRig.Has(all, "\n  " + name) || all.StartsWith("  " + name) || ConsoleRig.Has(all, "  " + name + " "), name);
             }
 
             string mist = rig.Type("help mist");
@@ -67,7 +68,6 @@ namespace Greenhouse.Tests
             Assert.IsTrue(ConsoleRig.Has(status, "network mqtt=off"));
 
             rig.Tank.High = false;
-            rig.Controller.Alarms.Raise(AlarmCodes.TankEmpty, 0, "float switch low", rig.Controller.NowMs);
             rig.Sensor.Status = Greenhouse.Ports.SensorReadStatus.BusError;
             rig.Ticks(3);
             status = rig.Type("status");
@@ -83,12 +83,12 @@ namespace Greenhouse.Tests
         public void SetGoesThroughApplySettingWithSourceConsole()
         {
             ConsoleRig rig = new ConsoleRig();
-            int version = rig.Controller.Settings.Version;
+            int version = rig.Controller.Status.Settings.Version;
             string answer = rig.Type("set zone1.target_rh 91");
             Assert.IsTrue(ConsoleRig.Has(answer, "ok zone1.target_rh=91\n"));
             Assert.IsTrue(ConsoleRig.Has(answer, "INFO settings changed key=zone1.target_rh value=91 source=console"));
-            Assert.AreEqual(91.0, rig.Controller.Settings.Number(rig.Controller.Settings.IndexOf(CoreSettings.TargetRh), 1));
-            Assert.IsTrue(rig.Controller.Settings.Version > version);
+            Assert.AreEqual(91.0, rig.Controller.Status.Settings.Number(rig.Controller.Status.Settings.IndexOf(CoreSettings.TargetRh), 1));
+            Assert.IsTrue(rig.Controller.Status.Settings.Version > version);
 
             string get = rig.Type("get zone1.target_rh");
             Assert.IsTrue(get.StartsWith("zone1.target_rh=91\n"));
@@ -120,11 +120,11 @@ namespace Greenhouse.Tests
             string expected;
             Assert.IsFalse(reference.TrySet("zone1.target_rh", "120", out expected));
 
-            int version = rig.Controller.Settings.Version;
+            int version = rig.Controller.Status.Settings.Version;
             string answer = rig.Type("set zone1.target_rh 120");
             Assert.IsTrue(ConsoleRig.Has(answer, "\n" + expected + "\n") || answer.StartsWith(expected + "\n"), answer);
             Assert.IsTrue(ConsoleRig.Has(answer, "WARN settings refused key=zone1.target_rh source=console"));
-            Assert.AreEqual(version, rig.Controller.Settings.Version);
+            Assert.AreEqual(version, rig.Controller.Status.Settings.Version);
 
             Assert.IsTrue(ConsoleRig.Has(rig.Type("set zone1.target_rh wet"), expected));
             Assert.IsTrue(ConsoleRig.Has(rig.Type("set nope 1"), "unknown setting nope\n"));
@@ -134,7 +134,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual("usage: set KEY VALUE\n", rig.Ask("set"));
             Assert.AreEqual("usage: get KEY (settings lists the keys)\n", rig.Ask("get"));
             Assert.AreEqual("unknown setting nope\n", rig.Ask("get nope"));
-            Assert.AreEqual(version, rig.Controller.Settings.Version);
+            Assert.AreEqual(version, rig.Controller.Status.Settings.Version);
         }
 
         [TestMethod]
@@ -171,12 +171,12 @@ namespace Greenhouse.Tests
             Assert.AreEqual(usage, rig.Ask("mist one 5"));
             Assert.AreEqual(usage, rig.Ask("mist 1 5.5"));
             Assert.AreEqual(usage, rig.Ask("mist 1 5 7"));
-            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 0 5"), "zone must be 1..1\n"));
-            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 2 5"), "zone must be 1..1\n"));
-            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 99999999999 5"), "zone must be 1..1\n"));
-            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 1 0"), "seconds must be 1.." + HardLimits.MaxManualMistSeconds.ToString() + "\n"));
-            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 1 -5"), "seconds must be 1.."));
-            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 1 " + (HardLimits.MaxManualMistSeconds + 1).ToString()), "seconds must be 1.."));
+            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 0 5"), "zone must be 1..1 (setting zones)\n"));
+            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 2 5"), "zone must be 1..1 (setting zones)\n"));
+            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 99999999999 5"), "zone must be 1..1 (setting zones)\n"));
+            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 1 0"), "mist must be 1.." + HardLimits.MaxManualMistSeconds.ToString() + " s\n"));
+            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 1 -5"), "mist must be 1.."));
+            Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 1 " + (HardLimits.MaxManualMistSeconds + 1).ToString()), "mist must be 1.."));
 
             rig.Type("zone 1 off");
             Assert.IsTrue(ConsoleRig.Has(rig.Type("mist 1 5"), "zone 1 is off\n"));
@@ -212,7 +212,7 @@ namespace Greenhouse.Tests
             string answer = rig.Type("wifi FarmNet s3cret-pass");
             Assert.IsTrue(ConsoleRig.Has(answer, "ok wifi.ssid=FarmNet wifi.password=***\n"));
             Assert.IsTrue(ConsoleRig.Has(answer, "console command line=\"wifi FarmNet ********\""));
-            ControllerSettings settings = rig.Controller.Settings;
+            ISettingsView settings = rig.Controller.Status.Settings;
             Assert.AreEqual("FarmNet", settings.Text(settings.IndexOf("wifi.ssid"), 0));
             Assert.AreEqual("s3cret-pass", settings.Text(settings.IndexOf("wifi.password"), 0));
 
@@ -236,7 +236,7 @@ namespace Greenhouse.Tests
         public void MqttSetsTheBrokerAtomically()
         {
             ConsoleRig rig = new ConsoleRig();
-            ControllerSettings settings = rig.Controller.Settings;
+            ISettingsView settings = rig.Controller.Status.Settings;
             string answer = rig.Type("mqtt 192.168.1.10 8883 greenhouse hunter22");
             Assert.IsTrue(ConsoleRig.Has(answer, "ok mqtt.host=192.168.1.10 mqtt.port=8883 mqtt.user=greenhouse mqtt.password=***\n"));
             Assert.IsTrue(ConsoleRig.Has(answer, "line=\"mqtt 192.168.1.10 8883 greenhouse ********\""));
@@ -288,7 +288,7 @@ namespace Greenhouse.Tests
         public void FactoryResetNeedsYesWithinThirtySeconds()
         {
             ConsoleRig rig = new ConsoleRig();
-            ControllerSettings settings = rig.Controller.Settings;
+            ISettingsView settings = rig.Controller.Status.Settings;
             int target = settings.IndexOf(CoreSettings.TargetRh);
             rig.Type("set zone1.target_rh 93");
 
@@ -318,9 +318,7 @@ namespace Greenhouse.Tests
         public void FactoryResetRestoresDefaultsErasesTheStoreAndReboots()
         {
             ConsoleRig rig = new ConsoleRig();
-            ControllerSettings settings = rig.Controller.Settings;
-            rig.Controller.Technician.Interpreter.AddFactoryResetBlob("settings.txt");
-            rig.Store.Write("settings.txt", new byte[] { 1, 2, 3 });
+            ISettingsView settings = rig.Controller.Status.Settings;
             rig.Type("set zone1.target_rh 93");
             rig.Type("wifi FarmNet s3cret-pass");
             rig.Ticks(70);
@@ -334,8 +332,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual(90.0, settings.Number(settings.IndexOf(CoreSettings.TargetRh), 1));
             Assert.AreEqual("", settings.Text(settings.IndexOf("wifi.ssid"), 0));
             Assert.AreEqual("", settings.Text(settings.IndexOf("wifi.password"), 0));
-            Assert.IsFalse(rig.Store.Has("settings.txt"));
-            Assert.IsTrue(rig.Store.Deletes >= deletes + 4); // journal, both settings copies, settings.txt
+            Assert.IsTrue(rig.Store.Deletes >= deletes + 3); // journal and both settings copies (the defaults are saved again before the restart)
             Assert.IsTrue(rig.Controller.RebootRequested);
 
             // The journal was erased: only the reset itself and the reboot remain.
@@ -358,7 +355,7 @@ namespace Greenhouse.Tests
             ConsoleRig rig = new ConsoleRig();
             Assert.IsTrue(ConsoleRig.Has(rig.Type("events"), "core boot n=1 reason=first_start"));
             rig.Type("set zone1.target_rh 92");
-            rig.Controller.Alarms.Raise(AlarmCodes.WatchdogReboot, 0, "tick stalled 15 s", rig.Controller.NowMs);
+            rig.Tank.High = false;
             rig.Ticks(1);
             rig.Type("reboot");
 
@@ -366,7 +363,7 @@ namespace Greenhouse.Tests
             string events = after.Type("events");
             Assert.IsTrue(ConsoleRig.Has(events, "boots=2 (oldest first)"));
             Assert.IsTrue(ConsoleRig.Has(events, "INFO settings changed key=zone1.target_rh value=92 source=console"));
-            Assert.IsTrue(ConsoleRig.Has(events, "WARN alarm raised code=watchdog_reboot detail=\"tick stalled 15 s\""));
+            Assert.IsTrue(ConsoleRig.Has(events, "WARN alarm raised code=tank_empty detail=\"float switch low\""));
             Assert.IsTrue(ConsoleRig.Has(events, "WARN core reboot requested source=console"));
             Assert.IsTrue(ConsoleRig.Has(events, "INFO core boot n=2 reason=reboot_console fw=test-1.0"));
             // The settings themselves are the persistence module's job; the journal only remembers the change.
@@ -434,22 +431,22 @@ namespace Greenhouse.Tests
         {
             ConsoleRig rig = new ConsoleRig();
             rig.Ticks(1);
-            rig.Controller.Alarms.Raise(AlarmCodes.WatchdogReboot, 0, "tick stalled", rig.Controller.NowMs);
-            rig.Controller.Alarms.Raise(AlarmCodes.NoEffect, 2, "rh did not rise", rig.Controller.NowMs);
+            rig.Tank.High = false;
             string raised = rig.Ticks(1);
-            Assert.IsTrue(ConsoleRig.Has(raised, "WARN alarm raised code=watchdog_reboot detail=\"tick stalled\""));
-            Assert.IsTrue(ConsoleRig.Has(raised, "WARN alarm raised code=no_effect zone=2 detail=\"rh did not rise\""));
-            rig.Controller.Alarms.Clear(AlarmCodes.WatchdogReboot, 0);
+            Assert.IsTrue(ConsoleRig.Has(raised, "WARN alarm raised code=tank_empty detail=\"float switch low\""));
+            Assert.IsFalse(ConsoleRig.Has(rig.Ticks(1), "tank_empty"), "a standing alarm is logged once");
+            rig.Tank.High = true;
             string cleared = rig.Ticks(1);
-            Assert.IsTrue(ConsoleRig.Has(cleared, "INFO alarm cleared code=watchdog_reboot\n"));
-            Assert.IsFalse(ConsoleRig.Has(cleared, "no_effect"));
+            Assert.IsTrue(ConsoleRig.Has(cleared, "INFO alarm cleared code=tank_empty\n"));
 
-            Journal journal = rig.Controller.Technician.Journal;
-            string last = journal.GetImportant(journal.ImportantCount - 1);
-            Assert.IsTrue(last.IndexOf("alarm cleared code=watchdog_reboot") > 0);
-            string[] copy = Greenhouse.Text.StringArray.New(2);
-            Assert.AreEqual(2, journal.CopyImportant(copy));
-            Assert.AreEqual(last, copy[1]);
+            Journal journal = rig.Controller.Journal;
+            bool found = false;
+            for (int i = 0; i < journal.ImportantCount; i++)
+            {
+                found |= journal.GetImportant(i).IndexOf("alarm cleared code=tank_empty") > 0;
+            }
+
+            Assert.IsTrue(found);
         }
     }
 }

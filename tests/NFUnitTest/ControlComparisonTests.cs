@@ -1,6 +1,8 @@
+using Greenhouse.Actuation;
 using Greenhouse.App;
 using Greenhouse.Control;
 using Greenhouse.Settings;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else

@@ -41,7 +41,7 @@ namespace Greenhouse.Tests
             // Still dry, but inside the 240 s settle window nothing happens.
             int during = rig.Run(230, 1, 1);
             Assert.AreEqual(0, during);
-            Assert.AreEqual((int)ReasonCode.Settling, (int)rig.Zone(1).ReasonCode);
+            Assert.AreEqual((int)ReasonCode.Settling, (int)rig.Zone(1).Decision.Code);
             int after = rig.Run(30, 1, 1);
             Assert.IsTrue(after > 0);
         }
@@ -59,8 +59,8 @@ namespace Greenhouse.Tests
             rig.Climate(1, 20, 93.2);
             rig.Step(1000);
             Assert.IsFalse(rig.Valves[0].Energised);
-            Assert.AreEqual((int)ReasonCode.MistOffTarget, (int)rig.Zone(1).ReasonCode);
-            Assert.AreEqual("mist off: rh 93.2 >= 93.0", rig.Zone(1).Reason);
+            Assert.AreEqual((int)ReasonCode.MistOffTarget, (int)rig.Zone(1).Decision.Code);
+            Assert.AreEqual("mist off: rh 93.2 >= 93.0", rig.Zone(1).Decision.Reason);
         }
 
         [TestMethod]
@@ -128,11 +128,11 @@ namespace Greenhouse.Tests
             Assert.IsTrue(rig.Pump.Energised);
             rig.Climate(1, 20, 88); // over the lower edge, under the target: still latched
             rig.Step(1000);
-            Assert.IsTrue(rig.Zone(1).WantsValve);
+            Assert.IsTrue(rig.Zone(1).Decision.WantsValve);
             Assert.IsTrue(rig.Pump.Energised);
             rig.Climate(1, 20, 90.5); // recovered: the request is dropped, no valve opens
             rig.Step(1000);
-            Assert.IsFalse(rig.Zone(1).WantsValve);
+            Assert.IsFalse(rig.Zone(1).Decision.WantsValve);
             rig.Run(10, 1, 1);
             Assert.IsFalse(rig.Valves[0].Energised);
             Assert.IsFalse(rig.Pump.Energised);
@@ -185,9 +185,9 @@ namespace Greenhouse.Tests
             Assert.IsFalse(rig.Pump.Energised);
             Assert.IsFalse(rig.Valves[0].Energised);
             Assert.IsTrue(rig.Alarm(AlarmCodes.TankEmpty, 0));
-            Assert.AreEqual((int)ZoneActivity.Fault, (int)rig.Zone(1).Activity);
+            Assert.AreEqual((int)ZoneActivity.Fault, (int)rig.Zone(1).Decision.Activity);
             string error;
-            Assert.IsFalse(rig.Engine.RequestManual(1, 10, false, rig.Clock.Uptime, out error));
+            Assert.IsFalse(rig.RequestMist(1, 10, false, out error));
             Assert.AreEqual("blocked: tank empty", error);
             int open = rig.Run(600, 5, 1);
             Assert.AreEqual(0, open);
@@ -206,7 +206,7 @@ namespace Greenhouse.Tests
             rig.Step(1000);
             Assert.IsFalse(rig.Pump.Energised);
             Assert.IsTrue(rig.Alarm(AlarmCodes.HighTemperatureLockout, 1));
-            Assert.AreEqual("blocked: lockout 28.0 C >= 28", rig.Zone(1).Reason);
+            Assert.AreEqual("blocked: lockout 28.0 C >= 28", rig.Zone(1).Decision.Reason);
             rig.Climate(1, 27.5, 70); // inside the 1 C hysteresis: still locked
             Assert.AreEqual(0, rig.Run(60, 1, 1));
             rig.Climate(1, 26.9, 70);
@@ -225,7 +225,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual(0, rig.Run(120, 1, 1));
             Assert.IsTrue(rig.Alarm(AlarmCodes.LowTemperatureLockout, 1));
             string error;
-            Assert.IsFalse(rig.Engine.RequestManual(1, 10, true, rig.Clock.Uptime, out error));
+            Assert.IsFalse(rig.RequestMist(1, 10, true, out error));
         }
 
         [TestMethod]
@@ -235,9 +235,9 @@ namespace Greenhouse.Tests
             rig.Set("zone1.stage", "recovery");
             rig.Climate(1, 20, 50);
             Assert.AreEqual(0, rig.Run(3600, 10, 1));
-            Assert.AreEqual("blocked: stage recovery", rig.Zone(1).Reason);
+            Assert.AreEqual("blocked: stage recovery", rig.Zone(1).Decision.Reason);
             string error;
-            Assert.IsFalse(rig.Engine.RequestManual(1, 10, true, rig.Clock.Uptime, out error));
+            Assert.IsFalse(rig.RequestMist(1, 10, true, out error));
         }
 
         [TestMethod]
@@ -260,7 +260,7 @@ namespace Greenhouse.Tests
             rig.Climate(1, 22, 70);
             rig.RunUntilLocal(17, 30, 60, 0);
             Assert.AreEqual(0, rig.Run(1800, 5, 1));
-            Assert.AreEqual((int)ReasonCode.OutsideWindow, (int)rig.Zone(1).ReasonCode);
+            Assert.AreEqual((int)ReasonCode.OutsideWindow, (int)rig.Zone(1).Decision.Code);
         }
 
         [TestMethod]
@@ -293,9 +293,9 @@ namespace Greenhouse.Tests
             rig.Set("zone1.stage", "pre_harvest");
             rig.Climate(1, 22, 60);
             Assert.AreEqual(0, rig.Run(23 * 3600, 60, 1));
-            Assert.AreEqual("pre_harvest", rig.Zone(1).StageName);
+            Assert.AreEqual("pre_harvest", rig.Zone(1).Calendar.StageName);
             rig.Run(2 * 3600, 60, 1);
-            Assert.AreEqual("rest", rig.Zone(1).StageName);
+            Assert.AreEqual("rest", rig.Zone(1).Calendar.StageName);
         }
 
         [TestMethod]
@@ -322,7 +322,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual(0, rig.Run(31 * 60, 10, 1));
             Assert.IsTrue(rig.Alarm(AlarmCodes.Condensation, 1));
             Assert.IsTrue(rig.Fan.Energised);
-            Assert.AreEqual((int)ReasonCode.Condensation, (int)rig.Zone(1).ReasonCode);
+            Assert.AreEqual((int)ReasonCode.Condensation, (int)rig.Zone(1).Decision.Code);
         }
 
         [TestMethod]
@@ -354,7 +354,7 @@ namespace Greenhouse.Tests
             blind.Climates[0].HumidityValid = false;
             blind.Climates[0].TemperatureValid = false;
             Assert.AreEqual(0, blind.Run(4 * 3600, 5, 1));
-            Assert.AreEqual((int)ReasonCode.DegradedUnsafe, (int)blind.Zone(1).ReasonCode);
+            Assert.AreEqual((int)ReasonCode.DegradedUnsafe, (int)blind.Zone(1).Decision.Code);
             Assert.IsTrue(blind.Alarm(AlarmCodes.ClockNotSynced, 0));
         }
 
@@ -369,7 +369,7 @@ namespace Greenhouse.Tests
             rig.Climate(1, 24, 80);
             int day = rig.RunUntilLocal(18, 55, 5, 1);
             Assert.AreEqual(0, day);
-            Assert.AreEqual((int)ReasonCode.OutsideWindow, (int)rig.Zone(1).ReasonCode);
+            Assert.AreEqual((int)ReasonCode.OutsideWindow, (int)rig.Zone(1).Decision.Code);
             rig.RunUntilLocal(19, 0, 5, 1);
             int night = rig.Run(1800, 1, 1);
             Assert.IsTrue(night > 0);
@@ -387,8 +387,8 @@ namespace Greenhouse.Tests
             Assert.IsTrue(open <= 101);
             Assert.IsTrue(open >= 95);
             Assert.IsTrue(rig.Alarm(AlarmCodes.HourBudgetReached, 1));
-            Assert.IsTrue(rig.Zone(1).WaterTodaySeconds >= 95);
-            Assert.AreEqual(rig.Zone(1).WaterTodaySeconds / 60.0 * 10, rig.Zone(1).WaterTodayLitres);
+            Assert.IsTrue(rig.Zone(1).Budget.Ledger.TodayMs / 1000 >= 95);
+            Assert.AreEqual(rig.Zone(1).Budget.Ledger.TodayMs / 1000 / 60.0 * 10, rig.Zone(1).WaterTodayLitres);
         }
 
         [TestMethod]
@@ -400,7 +400,7 @@ namespace Greenhouse.Tests
             rig.Run(3 * 160 + 30, 1, 1);
             Assert.IsTrue(rig.Alarm(AlarmCodes.NoEffect, 1));
             Assert.AreEqual(0, rig.Run(20 * 60, 5, 1));
-            Assert.AreEqual((int)ReasonCode.NoEffectBackoff, (int)rig.Zone(1).ReasonCode);
+            Assert.AreEqual((int)ReasonCode.NoEffectBackoff, (int)rig.Zone(1).Decision.Code);
         }
 
         [TestMethod]
@@ -412,7 +412,7 @@ namespace Greenhouse.Tests
             rig.Climate(1, 20, 95);
             rig.Step(1000);
             string error;
-            Assert.IsTrue(rig.Engine.RequestManual(1, 120, true, rig.Clock.Uptime, out error));
+            Assert.IsTrue(rig.RequestMist(1, 120, true, out error));
             int open = rig.Run(200, 1, 1);
             Assert.AreEqual(30, open);
             Assert.IsTrue(rig.Alarm(AlarmCodes.MaxContinuousMist, 1));
@@ -424,10 +424,10 @@ namespace Greenhouse.Tests
             ControlRig rig = new ControlRig();
             rig.Set("relay.rated_ops", "1000");
             rig.Set("relay.wear_warn_pct", "50");
-            rig.Engine.Zones[0].Valve.SwitchCount = 499;
+            rig.Relays.Valve(1).SwitchCount = 499;
             rig.Step(1000);
             Assert.IsFalse(rig.Alarm(AlarmCodes.RelayWear, 1));
-            rig.Engine.Zones[0].Valve.SwitchCount = 500;
+            rig.Relays.Valve(1).SwitchCount = 500;
             rig.Step(1000);
             Assert.IsTrue(rig.Alarm(AlarmCodes.RelayWear, 1));
         }
@@ -442,8 +442,8 @@ namespace Greenhouse.Tests
             rig.RunUntilLocal(7, 30, 60, 1);
             Assert.IsTrue(rig.Engine.Context.Cold);
             Assert.AreEqual(0, rig.RunUntilLocal(8, 55, 5, 1));
-            Assert.AreEqual((int)ReasonCode.OutsideWindow, (int)rig.Zone(1).ReasonCode);
-            Assert.AreEqual("blocked: outside window 9-15 h", rig.Zone(1).Reason);
+            Assert.AreEqual((int)ReasonCode.OutsideWindow, (int)rig.Zone(1).Decision.Code);
+            Assert.AreEqual("blocked: outside window 9-15 h", rig.Zone(1).Decision.Reason);
             rig.RunUntilLocal(9, 0, 5, 1);
             Assert.IsTrue(rig.Run(600, 1, 1) > 0);
             // A warm reading ends cold mode.
@@ -459,7 +459,7 @@ namespace Greenhouse.Tests
             rig.Climate(1, 26.5, 90);
             rig.Step(1000);
             Assert.IsTrue(rig.Fan.Energised);
-            Assert.AreEqual("fan on: 26.5 C >= 26", rig.Engine.FanReason);
+            Assert.AreEqual("fan on: 26.5 C >= 26", Reasons.Text(rig.Engine.Ventilation.Code, rig.Engine.Ventilation.A, rig.Engine.Ventilation.B));
             rig.Climate(1, 20, 90);
             rig.Run(60, 1, 0);
             Assert.IsTrue(rig.Fan.Energised); // 120 s minimum run
@@ -477,7 +477,7 @@ namespace Greenhouse.Tests
             rig.Clock.Synced = false;
             rig.Climate(1, 26, 80);
             Assert.AreEqual(0, rig.Run(600, 1, 1));
-            Assert.AreEqual((int)ReasonCode.SummerDayHeat, (int)rig.Zone(1).ReasonCode);
+            Assert.AreEqual((int)ReasonCode.SummerDayHeat, (int)rig.Zone(1).Decision.Code);
             rig.Climate(1, 22, 80);
             Assert.IsTrue(rig.Run(60, 1, 1) > 0);
         }
@@ -488,8 +488,8 @@ namespace Greenhouse.Tests
             ControlRig rig = new ControlRig();
             rig.Climate(2, 20, 60);
             Assert.AreEqual(0, rig.Run(600, 5, 2));
-            Assert.AreEqual((int)ZoneActivity.Off, (int)rig.Zone(2).Activity);
-            Assert.AreEqual("off: zone not in use", rig.Zone(2).Reason);
+            Assert.AreEqual((int)ZoneActivity.Off, (int)rig.Zone(2).Decision.Activity);
+            Assert.AreEqual("off: zone not in use", rig.Zone(2).Decision.Reason);
         }
     }
 }

@@ -1,63 +1,70 @@
 using System;
+using Greenhouse.Time;
+using Greenhouse.Actuation;
 using Greenhouse.App;
+using Greenhouse.Commands;
 using Greenhouse.Control;
 using Greenhouse.Diagnostics;
+using Greenhouse.Persistence;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Tests
 {
-    /// <summary>Control state kept in memory, as the settings-file adapter would keep it on flash.</summary>
-    public sealed class FakeControlState : IControlStatePersistence
-    {
-        public string[] Keys;
-        public string[] Values;
-        public int Saves;
-
-        public bool TryLoad(out string[] keys, out string[] values)
-        {
-            keys = Keys;
-            values = Values;
-            return Keys != null;
-        }
-
-        public bool Save(string[] keys, string[] values)
-        {
-            Keys = Greenhouse.Text.StringArray.New(keys.Length);
-            Values = Greenhouse.Text.StringArray.New(values.Length);
-            for (int i = 0; i < keys.Length; i++)
-            {
-                Keys[i] = keys[i];
-                Values[i] = values[i];
-            }
-
-            Saves++;
-            return true;
-        }
-
-        public string Get(string key)
-        {
-            if (Keys == null)
-            {
-                return null;
-            }
-
-            for (int i = 0; i < Keys.Length; i++)
-            {
-                if (Keys[i] == key)
-                {
-                    return Values[i];
-                }
-            }
-
-            return null;
-        }
-    }
-
     /// <summary>
     /// The control engine on fake relays, a fake clock (synced, UTC+8 by default) and climates the test sets
     /// per zone. Reboot() builds a new engine on the same relays, settings and saved state.
     /// </summary>
+    /// <summary>The command port of a bare engine: settings straight into the settings, mist-now to the engine.</summary>
+    public sealed class SettingsOnlyCommands : ICommandPort
+    {
+        public ControllerSettings Settings;
+        public ControlEngine Engine;
+        public bool TankHasWater = true;
+        public long NowMs;
+
+        public CommandResult ApplySetting(string key, string value, string source)
+        {
+            string error;
+            if (!Settings.TrySet(key, value, source, out error))
+            {
+                return CommandResult.Refused(error);
+            }
+
+            string shown;
+            Settings.TryGetText(key, out shown, out error);
+            return CommandResult.Applied(shown);
+        }
+
+        public CommandResult RequestMist(int zone, long seconds, string source)
+        {
+            string error = CommandDesk.MistRangeError(zone, seconds, Engine.ZoneCount);
+            if (error == null)
+            {
+                error = Engine.MistRefusal(zone, TankHasWater, NowMs);
+            }
+
+            if (error != null)
+            {
+                return CommandResult.Refused(error);
+            }
+
+            Engine.QueueMist(zone, (int)seconds);
+            return CommandResult.Applied(seconds.ToString());
+        }
+
+        public CommandResult Reboot(string source)
+        {
+            return CommandResult.Refused("no reboot in the control rig");
+        }
+
+        public CommandResult FactoryReset(string source)
+        {
+            return CommandResult.Refused("no factory reset in the control rig");
+        }
+    }
+
     public sealed class ControlRig
     {
         public readonly ControllerSettings Settings;
@@ -71,13 +78,16 @@ namespace Greenhouse.Tests
         public AlarmSet Alarms;
         public Logger Log;
         public ControlEngine Engine;
+        public Actuators Relays;
+        public ControlStateKeeper Counters;
+        public readonly SettingsOnlyCommands Commands = new SettingsOnlyCommands();
         public bool Tank = true;
         public int Boots;
 
         public ControlRig()
         {
-            Settings = new ControllerSettings(SettingsCatalog.All());
-            ControlSettings.AddRules(Settings);
+            Settings = SettingsCatalog.CreateSettings();
+            Commands.Settings = Settings;
             for (int i = 0; i < Valves.Length; i++)
             {
                 Valves[i] = new FakeRelay();
@@ -97,17 +107,14 @@ namespace Greenhouse.Tests
         /// <summary>Boots the engine (again) from the saved state; relays start off.</summary>
         public void Build()
         {
-            Alarms = new AlarmSet();
+            Alarms = new AlarmSet(null);
             Log = new Logger(LogSink, Clock);
-            RelayChannel[] valves = new RelayChannel[4];
-            for (int i = 0; i < 4; i++)
-            {
-                valves[i] = new RelayChannel("valve" + (i + 1).ToString(), Valves[i]);
-            }
-
-            Engine = new ControlEngine(Settings, new RelayChannel("pump", Pump), new RelayChannel("fan", Fan), valves, Alarms, Log, State);
-            Engine.AllOff(ReasonCode.Start);
-            Engine.Restore(Clock.Uptime);
+            Engine = new ControlEngine(Settings, new ControlLimits(Settings), Commands, Alarms, Log);
+            Commands.Engine = Engine;
+            Relays = new Actuators(Pump, Valves, Fan, Engine, Alarms, Log);
+            Counters = new ControlStateKeeper(State, Engine, Relays, Log);
+            Relays.AllOff(ReasonCode.Start);
+            Counters.Restore(Clock.Uptime);
             Boots++;
         }
 
@@ -155,7 +162,10 @@ namespace Greenhouse.Tests
             Clock.Advance(ms);
             DateTime local;
             bool synced = WallClock.TryGetLocal(Clock, 480, out local);
-            Engine.Tick(Clock.Uptime, Climates, Tank, synced, local);
+            Engine.Decide(Clock.Uptime, Climates, Tank, synced, local, Relays.Fan.Relay.IsOn, Relays.Fan.SinceSwitchMs(Clock.Uptime));
+            Relays.Apply(Clock.Uptime);
+            Counters.AfterTick(Clock.Uptime);
+            Commands.TankHasWater = Tank;
         }
 
         /// <summary>Runs for seconds in steps of stepSeconds; returns valve-open seconds of the zone.</summary>
@@ -194,6 +204,16 @@ namespace Greenhouse.Tests
             }
 
             return open;
+        }
+
+        /// <summary>A mist-now request as the command port judges it (zone, length, then the zone's own refusal).</summary>
+        public bool RequestMist(int zone, int seconds, bool tankHasWater, out string error)
+        {
+            Commands.NowMs = Clock.Uptime;
+            Commands.TankHasWater = tankHasWater;
+            CommandResult result = Commands.RequestMist(zone, seconds, "test");
+            error = result.Error;
+            return result.Ok;
         }
 
         public bool Alarm(string code, int zone)

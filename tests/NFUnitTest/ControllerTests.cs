@@ -2,6 +2,7 @@ using Greenhouse.App;
 using Greenhouse.Control;
 using Greenhouse.Ports;
 using Greenhouse.Sensing;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -14,28 +15,11 @@ namespace Greenhouse.Tests
     public class ControllerTests
     {
         // nanoFramework runs test methods without an instance: everything a test needs is built inside it.
-        private sealed class Rig
+        private sealed class Rig : FakeBoard
         {
-            public readonly FakeSensor Sensor = new FakeSensor();
-            public readonly FakeRelay Pump = new FakeRelay();
-            public readonly FakeRelay Valve1 = new FakeRelay();
-            public readonly FakeRelay Fan = new FakeRelay();
-            public readonly FakeInput Tank = new FakeInput();
-            public readonly FakeClock Clock = new FakeClock();
-            public readonly FakeLog Log = new FakeLog();
-            public readonly Controller Controller;
-
-            public Rig()
+            public Rig() : base(1)
             {
-                ControllerPorts ports = new ControllerPorts();
-                ports.Sensors[0] = Sensor;
-                ports.Pump = Pump;
-                ports.Valves[0] = Valve1;
-                ports.Fan = Fan;
-                ports.TankSwitch = Tank;
-                ports.Clock = Clock;
-                ports.Log = Log;
-                Controller = new Controller(ports, "test");
+                Build("test");
             }
 
             public void Ticks(int count)
@@ -74,7 +58,7 @@ namespace Greenhouse.Tests
             Assert.IsFalse(rig.Valve1.Energised);
             rig.Ticks(2);
             Assert.IsTrue(rig.Valve1.Energised);
-            Assert.AreEqual((int)ZoneActivity.Misting, (int)rig.Controller.Zones[0].Activity);
+            Assert.AreEqual((int)ZoneActivity.Misting, (int)rig.Controller.Status.Zone(1).Activity);
 
             rig.Sensor.Humidity = 92.0;
             rig.Ticks(1);
@@ -107,9 +91,9 @@ namespace Greenhouse.Tests
             Assert.IsFalse(rig.Valve1.Energised);
             Assert.IsFalse(rig.Pump.Energised);
             rig.Ticks(2);
-            Assert.AreEqual((int)SensorHealth.Failed, (int)rig.Controller.Sensors[0].Health);
+            Assert.AreEqual((int)SensorHealth.Failed, (int)rig.Controller.Status.Sensor(0).Health);
             Assert.IsTrue(rig.Sensor.RecoverRequests > 0);
-            Assert.AreEqual((int)ZoneActivity.Fault, (int)rig.Controller.Zones[0].Activity);
+            Assert.AreEqual((int)ZoneActivity.Fault, (int)rig.Controller.Status.Zone(1).Activity);
         }
 
         [TestMethod]
@@ -120,7 +104,7 @@ namespace Greenhouse.Tests
             rig.Sensor.Humidity = 130;
             rig.Ticks(1);
             Assert.IsFalse(rig.Valve1.Energised);
-            Assert.IsFalse(rig.Controller.Sensors[0].Fresh);
+            Assert.IsFalse(rig.Controller.Status.Sensor(0).Fresh);
         }
 
         [TestMethod]
@@ -143,8 +127,7 @@ namespace Greenhouse.Tests
         {
             Rig rig = new Rig();
             rig.Controller.Start();
-            string error;
-            Assert.IsTrue(rig.Controller.Settings.TrySet("zone1.max_mist_s", "30", out error));
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.max_mist_s", "30", "test").Ok);
             rig.Sensor.Humidity = 50;
             int longestOnSeconds = 0;
             int onSeconds = 0;
@@ -167,12 +150,11 @@ namespace Greenhouse.Tests
         {
             Rig rig = new Rig();
             rig.Controller.Start();
-            string error;
-            Assert.IsTrue(rig.Controller.Settings.TrySet("zone1.mode", "off", out error));
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.mode", "off", "test").Ok);
             rig.Sensor.Humidity = 50;
             rig.Ticks(3);
             Assert.IsFalse(rig.Valve1.Energised);
-            Assert.AreEqual((int)ZoneActivity.Off, (int)rig.Controller.Zones[0].Activity);
+            Assert.AreEqual((int)ZoneActivity.Off, (int)rig.Controller.Status.Zone(1).Activity);
         }
     
         [TestMethod]
@@ -182,11 +164,10 @@ namespace Greenhouse.Tests
             rig.Controller.Start();
             rig.Sensor.Humidity = 95;
             rig.Ticks(1);
-            string error;
-            Assert.IsFalse(rig.Controller.RequestMist(1, 0, "test", out error));
-            Assert.IsFalse(rig.Controller.RequestMist(1, 301, "test", out error));
-            Assert.IsFalse(rig.Controller.RequestMist(2, 5, "test", out error));
-            Assert.IsTrue(rig.Controller.RequestMist(1, 5, "test", out error));
+            Assert.IsFalse(rig.Controller.Commands.RequestMist(1, 0, "test").Ok);
+            Assert.IsFalse(rig.Controller.Commands.RequestMist(1, 301, "test").Ok);
+            Assert.IsFalse(rig.Controller.Commands.RequestMist(2, 5, "test").Ok);
+            Assert.IsTrue(rig.Controller.Commands.RequestMist(1, 5, "test").Ok);
             rig.Ticks(3);
             Assert.IsTrue(rig.Valve1.Energised);
             Assert.IsTrue(rig.Pump.Energised);
@@ -199,10 +180,9 @@ namespace Greenhouse.Tests
         {
             Rig rig = new Rig();
             rig.Controller.Start();
-            string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.target_rh", "92", "console", out error));
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.target_rh", "92", "console").Ok);
             Assert.IsTrue(rig.Log.Last.IndexOf("source=console") > 0);
-            Assert.IsFalse(rig.Controller.ApplySetting("zone1.target_rh", "abc", "mqtt", out error));
+            Assert.IsFalse(rig.Controller.Commands.ApplySetting("zone1.target_rh", "abc", "mqtt").Ok);
             Assert.IsTrue(rig.Log.Last.IndexOf("refused") > 0);
         }
 }

@@ -1,4 +1,5 @@
 using Greenhouse.Diagnostics;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -52,9 +53,8 @@ namespace Greenhouse.Tests
 
             ConsoleRig rig = new ConsoleRig();
             rig.Ticks(1);
-            string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.band", "5", Journal.RestoreSource, out error));
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.band", "6", "mqtt", out error));
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.band", "5", Journal.RestoreSource).Ok);
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.band", "6", "mqtt").Ok);
             string events = rig.Type("events");
             Assert.IsFalse(ConsoleRig.Has(events.Substring(events.IndexOf("events=")), "source=file"));
             Assert.IsTrue(ConsoleRig.Has(events, "settings changed key=zone1.band value=6 source=mqtt"));
@@ -63,7 +63,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void ImportantEventsRoundTripThroughTheStoreAndStayBounded()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             Journal journal = new Journal(store);
             Assert.AreEqual((int)JournalLoad.Missing, (int)journal.LoadResult);
             journal.BeginBoot();
@@ -76,7 +76,7 @@ namespace Greenhouse.Tests
             Assert.IsTrue(journal.Flush());
             byte[] blob;
             Assert.IsTrue(store.TryRead(Journal.BlobName, out blob));
-            Assert.IsTrue(blob.Length <= Journal.MaxBlobBytes);
+            Assert.IsTrue(blob.Length <= JournalBlob.MaxBytes);
 
             Journal loaded = new Journal(store);
             Assert.AreEqual((int)JournalLoad.Loaded, (int)loaded.LoadResult);
@@ -86,14 +86,13 @@ namespace Greenhouse.Tests
             string cut = loaded.GetImportant(Journal.ImportantCapacity - 1);
             Assert.AreEqual(Journal.MaxEventLength, cut.Length);
             Assert.IsTrue(cut.EndsWith("..."));
-            Assert.AreEqual(cut, loaded.LastStoredEvent);
             Assert.AreEqual(0, loaded.RecentCount);
         }
 
         [TestMethod]
         public void WritesAreCoalesced()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             Journal journal = new Journal(store);
             long now = 0;
             for (int second = 0; second < 180; second++)
@@ -123,7 +122,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void EveryBootIsCountedEvenInABootLoop()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             for (int boot = 1; boot <= 5; boot++)
             {
                 ConsoleRig rig = new ConsoleRig(store, 0);
@@ -144,10 +143,10 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void ARebootFromMqttIsSavedAndNamedAtTheNextBoot()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             ConsoleRig rig = new ConsoleRig(store, 0);
             rig.Ticks(5);
-            rig.Controller.RequestReboot("mqtt");
+            rig.Controller.Commands.Reboot("mqtt");
             int writes = store.Writes;
             rig.Ticks(1);
             Assert.AreEqual(writes + 1, store.Writes);
@@ -157,18 +156,18 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void CorruptBlobIsToleratedAndReported()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             store.Write(Journal.BlobName, new byte[] { 0xFF, 0x00, 0x13, 0x37, 10, 65, 66 });
             Journal journal = new Journal(store);
             Assert.AreEqual((int)JournalLoad.Corrupt, (int)journal.LoadResult);
             Assert.AreEqual(0, journal.ImportantCount);
-            Assert.IsNull(journal.LastStoredEvent);
+            Assert.IsNull(journal.StoredEnd);
 
             store.Write(Journal.BlobName, new byte[0]);
             Assert.AreEqual((int)JournalLoad.Corrupt, (int)new Journal(store).LoadResult);
 
             // The controller starts anyway, says so, and overwrites the blob with a good one.
-            ConsoleFakeStore bad = new ConsoleFakeStore();
+            FakeSettingsStore bad = new FakeSettingsStore();
             bad.Write(Journal.BlobName, new byte[] { 1, 2, 3, 4, 5 });
             ConsoleRig rig = new ConsoleRig(bad, 0);
             string first = rig.Ticks(1);
@@ -179,25 +178,9 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
-        public void AlarmLinesOfModulesAreRecognised()
-        {
-            Journal journal = new Journal(null);
-            journal.OnLine(LogLevel.Warning, "alarm", "raised", "+1.0s WARN alarm raised code=no_effect zone=2 detail=\"x\"");
-            journal.OnLine(LogLevel.Info, "alarm", "cleared", "+1.0s INFO alarm cleared code=clock_unsynced");
-            Assert.IsTrue(journal.SawAlarmLine("no_effect", 2, true));
-            Assert.IsFalse(journal.SawAlarmLine("no_effect", 2, false));
-            Assert.IsFalse(journal.SawAlarmLine("no_effect", 1, true));
-            Assert.IsFalse(journal.SawAlarmLine("no_effect", 0, true));
-            Assert.IsFalse(journal.SawAlarmLine("no", 2, true));
-            Assert.IsTrue(journal.SawAlarmLine("clock_unsynced", 0, false));
-            journal.ForgetAlarmLines();
-            Assert.IsFalse(journal.SawAlarmLine("clock_unsynced", 0, false));
-        }
-
-        [TestMethod]
         public void DamagedAndTruncatedLinesAreSkipped()
         {
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             Journal journal = new Journal(store);
             journal.BeginBoot();
             journal.OnLine(LogLevel.Warning, "a", "one", "first event");
@@ -235,29 +218,47 @@ namespace Greenhouse.Tests
             Journal cut = new Journal(store);
             Assert.AreEqual((int)JournalLoad.Damaged, (int)cut.LoadResult);
             Assert.AreEqual(2, cut.ImportantCount);
-            Assert.AreEqual("second event", cut.LastStoredEvent);
+            Assert.AreEqual("second event", cut.GetImportant(cut.ImportantCount - 1));
         }
 
         [TestMethod]
-        public void BootReasonComesFromTheLastStoredEvent()
+        public void TheRunRecordsHowItEndsForTheNextBoot()
         {
-            Assert.AreEqual("first_start", Greenhouse.Technician.TechnicianConsole.ReasonFrom(null));
-            Assert.AreEqual("first_start", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[0]));
-            Assert.AreEqual("reboot_mqtt", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
-            {
-                "+1.0s INFO core boot n=1 reason=first_start", "+5.0s WARN core reboot requested source=mqtt", "+5.0s INFO alarm cleared code=x"
-            }));
-            Assert.AreEqual("factory_reset", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
-            {
-                "+5.0s WARN core factory reset source=console", "+5.0s WARN core reboot requested source=console"
-            }));
-            Assert.AreEqual("unplanned", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[]
-            {
-                "+5.0s WARN core reboot requested source=console", "+1.0s INFO core start fw=1", "+1.0s INFO core boot n=2 reason=reboot_console", "+9.0s WARN sensor failed"
-            }));
-            Assert.AreEqual("unplanned", Greenhouse.Technician.TechnicianConsole.ReasonFrom(new string[] { "+5.0s WARN sensor failed" }));
+            FakeSettingsStore store = new FakeSettingsStore();
+            Assert.IsNull(new Journal(store).StoredEnd);
 
-            ConsoleFakeStore store = new ConsoleFakeStore();
+            Journal running = new Journal(store);
+            running.BeginBoot();
+            running.Flush();
+            Assert.AreEqual(Journal.UnplannedEnd, new Journal(store).StoredEnd);
+
+            running.PlanEnd("factory_reset");
+            running.PlanEnd("reboot_console");
+            running.Flush();
+            Journal next = new Journal(store);
+            Assert.AreEqual("factory_reset", next.StoredEnd);
+            Assert.AreEqual(1, next.BootCount);
+
+            next.BeginBoot();
+            next.PlanEnd("reboot_mqtt");
+            next.Flush();
+            Assert.AreEqual("reboot_mqtt", new Journal(store).StoredEnd);
+
+            // Older firmware wrote no end: its boots read as unplanned.
+            store.Write(Journal.BlobName, System.Text.Encoding.UTF8.GetBytes("GHJ1 boots=4\n"));
+            Journal old = new Journal(store);
+            Assert.AreEqual((int)JournalLoad.Loaded, (int)old.LoadResult);
+            Assert.AreEqual(4, old.BootCount);
+            Assert.AreEqual(Journal.UnplannedEnd, old.StoredEnd);
+
+            store.Write(Journal.BlobName, System.Text.Encoding.UTF8.GetBytes("GHJ1 boots=4 end=Reboot!\n"));
+            Assert.AreEqual((int)JournalLoad.Corrupt, (int)new Journal(store).LoadResult);
+        }
+
+        [TestMethod]
+        public void BootReasonFollowsTheRecordedEnd()
+        {
+            FakeSettingsStore store = new FakeSettingsStore();
             ConsoleRig rig = new ConsoleRig(store, 0);
             rig.Ticks(20);
             ConsoleRig after = new ConsoleRig(store, 0);

@@ -1,4 +1,5 @@
 using Greenhouse.Technician;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else

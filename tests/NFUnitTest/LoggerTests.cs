@@ -1,5 +1,6 @@
 using System;
 using Greenhouse.Diagnostics;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else

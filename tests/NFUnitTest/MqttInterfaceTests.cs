@@ -2,6 +2,7 @@ using Greenhouse.App;
 using Greenhouse.Messaging;
 using Greenhouse.Settings;
 using Greenhouse.Text;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -14,6 +15,48 @@ namespace Greenhouse.Tests
     public class MqttInterfaceTests
     {
         private const string Base = "greenhouse/gh-a1b2c3";
+
+        [TestMethod]
+        public void AHumidityMoveInAnyZoneSendsTheStateEarly()
+        {
+            // Zone 2 acts on sensor 2: its humidity moving is news even while sensor 1 stays put.
+            FakeBoard board = new FakeBoard(2);
+            board.Sensor2 = new FakeSensor(22, 95);
+            board.Sensor.Humidity = 95;
+            board.Store = new FakeSettingsStore();
+            board.Link = new FakeMqttLink();
+            board.MacAddress = FakeBoard.DefaultMac;
+            Controller controller = board.Build("t");
+            controller.Start();
+            Assert.IsTrue(controller.Commands.ApplySetting("mqtt.host", "broker.local", "test").Ok);
+            Assert.IsTrue(controller.Commands.ApplySetting("zones", "2", "test").Ok);
+            Assert.IsTrue(controller.Commands.ApplySetting("zone1.sensor", "sensor1", "test").Ok);
+            Assert.IsTrue(controller.Commands.ApplySetting("zone2.sensor", "sensor2", "test").Ok);
+            for (int i = 0; i < 30; i++)
+            {
+                board.Clock.Advance(1000);
+                controller.Tick();
+            }
+
+            string state = "greenhouse/gh-a1b2c3/state";
+            int from = board.Link.Count;
+            board.Sensor2.Humidity = 90;
+            for (int i = 0; i < 5; i++)
+            {
+                board.Clock.Advance(1000);
+                controller.Tick();
+            }
+
+            Assert.AreEqual(1, board.Link.CountOn(state, from), "a 5 %RH move in zone 2 is sent before the telemetry period");
+            from = board.Link.Count;
+            for (int i = 0; i < 10; i++)
+            {
+                board.Clock.Advance(1000);
+                controller.Tick();
+            }
+
+            Assert.AreEqual(0, board.Link.CountOn(state, from), "nothing moved since");
+        }
 
         [TestMethod]
         public void ConnectPublishesStatusSettingsDiscoveryAndState()
@@ -34,7 +77,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual(Base + "/+/set", link.Subscribed[2]);
             Assert.AreEqual("homeassistant/status", link.Subscribed[3]);
             Assert.AreEqual("online", link.LastPayload(Base + "/status", 0));
-            Assert.IsTrue(link.Retains[link.LastIndexOf(Base + "/status", 0)]);
+            Assert.IsTrue(link.RetainAt(link.LastIndexOf(Base + "/status", 0)));
             Assert.AreEqual("90", link.LastPayload(Base + "/zone/1/target_rh", 0));
             Assert.AreEqual("auto", link.LastPayload(Base + "/zone/1/mode", 0));
             Assert.AreEqual("ON", link.LastPayload(Base + "/zone/1/power", 0));
@@ -61,14 +104,14 @@ namespace Greenhouse.Tests
                 rig.Ticks(10);
                 string before;
                 string ignored;
-                rig.Controller.Settings.TryGetText(key, out before, out ignored);
+                rig.Controller.Status.Settings.TryGetText(key, out before, out ignored);
                 int from = rig.Link.Count;
                 string ack = rig.Send(rig.Base + suffix + "/set", InvalidValue(def), false);
                 Assert.IsNotNull(ack, key);
                 Assert.IsTrue(ack.IndexOf("\"ok\":false") > 0, key + " " + ack);
                 Assert.IsTrue(ack.IndexOf("\"error\":\"") > 0, key + " " + ack);
                 string after;
-                rig.Controller.Settings.TryGetText(key, out after, out ignored);
+                rig.Controller.Status.Settings.TryGetText(key, out after, out ignored);
                 Assert.AreEqual(before, after, key);
                 Assert.AreEqual(-1, rig.Link.LastIndexOf(rig.Base + suffix, from), key);
 
@@ -78,7 +121,7 @@ namespace Greenhouse.Tests
                 ack = rig.Send(rig.Base + suffix + "/set", valid, false);
                 Assert.IsNotNull(ack, key);
                 string shown;
-                rig.Controller.Settings.TryGetText(key, out shown, out ignored);
+                rig.Controller.Status.Settings.TryGetText(key, out shown, out ignored);
                 Assert.AreEqual("{\"topic\":\"" + Base + suffix + "/set\",\"ok\":true,\"value\":\"" + shown + "\"}", ack, key);
                 rig.Ticks(10);
                 if (def.Kind == SettingKind.Secret)
@@ -89,7 +132,7 @@ namespace Greenhouse.Tests
                 else
                 {
                     Assert.AreEqual(shown, rig.Link.LastPayload(rig.Base + suffix, from), key);
-                    Assert.IsTrue(rig.Link.Retains[rig.Link.LastIndexOf(rig.Base + suffix, from) % rig.Link.Topics.Length], key);
+                    Assert.IsTrue(rig.Link.RetainAt(rig.Link.LastIndexOf(rig.Base + suffix, from)), key);
                 }
             }
         }
@@ -123,11 +166,11 @@ namespace Greenhouse.Tests
             MqttRig probe = new MqttRig();
             string current;
             string error;
-            probe.Controller.Settings.TryGetText(key, out current, out error);
+            probe.Controller.Status.Settings.TryGetText(key, out current, out error);
             for (int i = 0; i < candidates.Length; i++)
             {
-                int version = probe.Controller.Settings.Version;
-                if (probe.Controller.Settings.TrySet(key, candidates[i], out error) && probe.Controller.Settings.Version != version)
+                int version = probe.Controller.Status.Settings.Version;
+                if (probe.Controller.Commands.ApplySetting(key, candidates[i], "test").Ok && probe.Controller.Status.Settings.Version != version)
                 {
                     return candidates[i];
                 }
@@ -169,11 +212,11 @@ namespace Greenhouse.Tests
             string ack = rig.Send(Base + "/zone/1/target_rh/set", "92", false);
             Assert.AreEqual("{\"topic\":\"" + Base + "/zone/1/target_rh/set\",\"ok\":true,\"value\":\"92\"}", ack);
             Assert.AreEqual("92", rig.Link.LastPayload(Base + "/zone/1/target_rh", from));
-            Assert.IsFalse(rig.Link.Retains[rig.Link.LastIndexOf(Base + "/ack", from)]);
+            Assert.IsFalse(rig.Link.RetainAt(rig.Link.LastIndexOf(Base + "/ack", from)));
 
             ack = rig.Send(Base + "/zone/1/target_rh/set", "99", false);
             Assert.AreEqual("{\"topic\":\"" + Base + "/zone/1/target_rh/set\",\"ok\":false,\"error\":\"target_rh must be 60..98 %\"}", ack);
-            Assert.AreEqual(92.0, rig.Controller.Settings.Number(rig.Controller.Settings.Require("target_rh"), 1));
+            Assert.AreEqual(92.0, rig.Controller.Status.Settings.Number(rig.Controller.Status.Settings.Require("target_rh"), 1));
         }
 
         [TestMethod]
@@ -184,7 +227,7 @@ namespace Greenhouse.Tests
             string ack = rig.Send(Base + "/zone/1/target_rh/set", "92", true);
             Assert.IsTrue(ack.IndexOf("\"ok\":false") > 0);
             Assert.IsTrue(ack.IndexOf("retained") > 0);
-            Assert.AreEqual(90.0, rig.Controller.Settings.Number(rig.Controller.Settings.Require("target_rh"), 1));
+            Assert.AreEqual(90.0, rig.Controller.Status.Settings.Number(rig.Controller.Status.Settings.Require("target_rh"), 1));
         }
 
         [TestMethod]
@@ -192,9 +235,9 @@ namespace Greenhouse.Tests
         {
             MqttRig rig = new MqttRig();
             rig.Ticks(10);
-            int version = rig.Controller.Settings.Version;
+            int version = rig.Controller.Status.Settings.Version;
             string longPayload = "";
-            for (int i = 0; i < MqttInterface.MaxSetPayloadBytes + 1; i++)
+            for (int i = 0; i < CommandTopics.MaxSetPayloadBytes + 1; i++)
             {
                 longPayload = longPayload + "9";
             }
@@ -233,7 +276,7 @@ namespace Greenhouse.Tests
             rig.Ticks(1);
             Assert.AreEqual(0, rig.Link.CountOn(Base + "/ack", from));
             Assert.AreEqual(0, rig.Link.CountOn("greenhouse/gh-ffffff/ack", from));
-            Assert.AreEqual(version, rig.Controller.Settings.Version);
+            Assert.AreEqual(version, rig.Controller.Status.Settings.Version);
         }
 
         [TestMethod]
@@ -281,7 +324,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual("Sup3rSecret", rig.Link.LastOptions.Password);
             for (int i = 0; i < rig.Link.Count; i++)
             {
-                Assert.IsTrue(rig.Link.Payloads[i].IndexOf("Sup3rSecret") < 0, rig.Link.Topics[i]);
+                Assert.IsTrue(rig.Link.PayloadText(i).IndexOf("Sup3rSecret") < 0, rig.Link.TopicAt(i));
             }
 
             for (int i = 0; i < rig.Log.Count && i < rig.Log.Lines.Length; i++)
@@ -367,9 +410,9 @@ namespace Greenhouse.Tests
             rig.Ticks(3);
             Assert.IsTrue(rig.Valve1.Energised);
 
-            rig.Controller.Alarms.Raise("tank_empty", 0, "float switch low", rig.Controller.NowMs);
+            rig.Tank.High = false;
             rig.Ticks(1);
-            rig.Controller.Alarms.Clear("tank_empty", 0);
+            rig.Tank.High = true;
             rig.Ticks(1);
             Assert.AreEqual(2, rig.Controller.Mqtt.PendingAlarmEvents);
 
@@ -397,28 +440,28 @@ namespace Greenhouse.Tests
             rig.Ticks(1);
             for (int i = 0; i < 15; i++)
             {
-                rig.Controller.Alarms.Raise("relay_wear", 0, "wear", rig.Controller.NowMs);
+                rig.Tank.High = false;
                 rig.Ticks(1);
-                rig.Controller.Alarms.Clear("relay_wear", 0);
+                rig.Tank.High = true;
                 rig.Ticks(1);
             }
 
-            Assert.AreEqual(AlarmOutbox.Capacity, rig.Controller.Mqtt.PendingAlarmEvents);
+            Assert.AreEqual(AlarmPublisher.OutboxCapacity, rig.Controller.Mqtt.PendingAlarmEvents);
             int from = rig.Link.Count;
             rig.Link.AutoConnect = true;
             rig.Ticks(400);
-            Assert.AreEqual(AlarmOutbox.Capacity, rig.Link.CountOn(Base + "/alarm", from));
+            Assert.AreEqual(AlarmPublisher.OutboxCapacity, rig.Link.CountOn(Base + "/alarm", from));
             int firstAlarm = -1;
             for (int i = from; i < rig.Link.Count; i++)
             {
-                if (rig.Link.Topics[i] == Base + "/alarm")
+                if (rig.Link.TopicAt(i) == Base + "/alarm")
                 {
                     firstAlarm = i;
                     break;
                 }
             }
 
-            Assert.IsTrue(rig.Link.Payloads[firstAlarm].IndexOf("\"dropped_before\":14") > 0, rig.Link.Payloads[firstAlarm]);
+            Assert.IsTrue(rig.Link.PayloadText(firstAlarm).IndexOf("\"dropped_before\":14") > 0, rig.Link.PayloadText(firstAlarm));
         }
 
         [TestMethod]

@@ -1,3 +1,4 @@
+using Greenhouse.TestSupport;
 using Greenhouse.App;
 using Greenhouse.Diagnostics;
 using Greenhouse.Ports;
@@ -29,8 +30,8 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void ZonesUseTheirSensorOrTheAverage()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
-            ScriptedSensor s2 = new ScriptedSensor();
+            FakeSensor s1 = new FakeSensor(22, 85);
+            FakeSensor s2 = new FakeSensor(22, 85);
             s1.Humidity = 86;
             s1.Temperature = 21;
             s2.Humidity = 90;
@@ -67,8 +68,8 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void AZoneFallsBackToTheOtherSensorWhenItsOwnIsNotOk()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
-            ScriptedSensor s2 = new ScriptedSensor();
+            FakeSensor s1 = new FakeSensor(22, 85);
+            FakeSensor s2 = new FakeSensor(22, 85);
             s1.Humidity = 86;
             s2.Humidity = 90;
             ControllerSettings settings = NewSettings();
@@ -101,7 +102,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void AverageUsesTheOneSensorFittedAndKeepsTemperatureWhenHumidityIsStuck()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
+            FakeSensor s1 = new FakeSensor(22, 85);
             ControllerSettings settings = NewSettings();
             Set(settings, "sensor.stuck_min", "5");
             SensorArray array = new SensorArray(s1, null, settings, null, null);
@@ -123,8 +124,8 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void TheOtherSensorMovingShowsAStuckOne()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
-            ScriptedSensor s2 = new ScriptedSensor();
+            FakeSensor s1 = new FakeSensor(22, 85);
+            FakeSensor s2 = new FakeSensor(22, 85);
             SensorArray array = new SensorArray(s1, s2, null, null, null); // defaults: 30 min, 2 % on the other
             long now = 0;
             for (int minute = 0; minute <= 30; minute++)
@@ -145,9 +146,9 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void LastingDisagreementMakesBothSuspectAndRaisesTheAlarm()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
-            ScriptedSensor s2 = new ScriptedSensor();
-            AlarmSet alarms = new AlarmSet();
+            FakeSensor s1 = new FakeSensor(22, 85);
+            FakeSensor s2 = new FakeSensor(22, 85);
+            AlarmSet alarms = new AlarmSet(null);
             SensorArray array = new SensorArray(s1, s2, NewSettings(), alarms, null); // 10 % for 10 min
             s1.Humidity = 88;
             s2.Humidity = 75.5;
@@ -192,8 +193,8 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void DisagreementCheckCanBeTurnedOff()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
-            ScriptedSensor s2 = new ScriptedSensor();
+            FakeSensor s1 = new FakeSensor(22, 85);
+            FakeSensor s2 = new FakeSensor(22, 85);
             ControllerSettings settings = NewSettings();
             Set(settings, "sensor.disagree_check", "off");
             SensorArray array = new SensorArray(s1, s2, settings, null, null);
@@ -214,11 +215,11 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void FailureRaisesAlarmsAndLogsOneLinePerHealthChange()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
+            FakeSensor s1 = new FakeSensor(22, 85);
             FakeClock clock = new FakeClock();
             FakeLog sink = new FakeLog();
             Logger log = new Logger(sink, clock);
-            AlarmSet alarms = new AlarmSet();
+            AlarmSet alarms = new AlarmSet(null);
             ControllerSettings settings = NewSettings();
             Set(settings, "sensor.recover_after_n", "2");
             SensorArray array = new SensorArray(s1, null, settings, alarms, log);
@@ -279,8 +280,8 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void SaturationRaisesItsOwnAlarm()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
-            AlarmSet alarms = new AlarmSet();
+            FakeSensor s1 = new FakeSensor(22, 85);
+            AlarmSet alarms = new AlarmSet(null);
             ControllerSettings settings = NewSettings();
             Set(settings, "sensor.saturation_h", "1");
             SensorArray array = new SensorArray(s1, null, settings, alarms, null);
@@ -300,7 +301,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void MistingWithinTheQuietTimeHoldsOffSaturation()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
+            FakeSensor s1 = new FakeSensor(22, 85);
             ControllerSettings settings = NewSettings();
             Set(settings, "sensor.saturation_h", "1");
             Set(settings, "sensor.mist_quiet_min", "30");
@@ -328,7 +329,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void SettingsChangeTheThresholds()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
+            FakeSensor s1 = new FakeSensor(22, 85);
             ControllerSettings settings = NewSettings();
             Set(settings, "sensor.fail_after_errors", "1");
             SensorArray array = new SensorArray(s1, null, settings, null, null);
@@ -348,8 +349,8 @@ namespace Greenhouse.Tests
         public void ControllerReadsThroughTheArray()
         {
             ControllerPorts ports = new ControllerPorts();
-            ScriptedSensor s1 = new ScriptedSensor();
-            ScriptedSensor s2 = new ScriptedSensor();
+            FakeSensor s1 = new FakeSensor(22, 85);
+            FakeSensor s2 = new FakeSensor(22, 85);
             FakeRelay valve = new FakeRelay();
             FakeClock clock = new FakeClock();
             ports.Sensors[0] = s1;
@@ -357,24 +358,21 @@ namespace Greenhouse.Tests
             ports.Valves[0] = valve;
             ports.Clock = clock;
             Controller controller = new Controller(ports, "test");
-            string error;
-            Assert.IsTrue(controller.ApplySetting("zone1.sensor", "sensor1", "test", out error));
-            Assert.IsTrue(controller.ApplySetting("pump.prerun_s", "0", "test", out error)); // valve opens in the same tick
+            Assert.IsTrue(controller.Commands.ApplySetting("zone1.sensor", "sensor1", "test").Ok);
+            Assert.IsTrue(controller.Commands.ApplySetting("pump.prerun_s", "0", "test").Ok); // valve opens in the same tick
             controller.Start();
             s1.Humidity = 70; // below 90 - 3: mist
             s2.Humidity = 70;
             clock.Advance(1000);
             controller.Tick();
             Assert.IsTrue(valve.Energised);
-            Assert.IsTrue(controller.Sensors[0] == controller.SensorArray.Channels[0]);
-            Assert.AreEqual(SensorArray.SourceSensor1, controller.SensorArray.GetZoneClimate(1).Source);
+            Assert.AreEqual(SensorArray.SourceSensor1, controller.Status.Zone(1).Climate.Source);
 
             s1.Status = SensorReadStatus.BusError; // zone 1 falls back to sensor2 and keeps control
             clock.Advance(1000);
             controller.Tick();
             Assert.IsTrue(valve.Energised);
-            Assert.AreEqual(SensorArray.SourceSensor2, controller.SensorArray.GetZoneClimate(1).Source);
-            Assert.IsTrue(controller.SensorArray.MistingRecently);
+            Assert.AreEqual(SensorArray.SourceSensor2, controller.Status.Zone(1).Climate.Source);
 
             s2.Status = SensorReadStatus.BusError; // nothing left: valve closes
             clock.Advance(1000);
@@ -385,9 +383,9 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void AWetSensorIsFoundThroughDisagreementEvenWhileMistingAndTheOtherIsUsedAgain()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
-            ScriptedSensor s2 = new ScriptedSensor();
-            AlarmSet alarms = new AlarmSet();
+            FakeSensor s1 = new FakeSensor(22, 85);
+            FakeSensor s2 = new FakeSensor(22, 85);
+            AlarmSet alarms = new AlarmSet(null);
             ControllerSettings settings = NewSettings();
             Set(settings, "sensor.saturation_h", "1");
             Set(settings, "sensor.recover_after_n", "2");

@@ -1,5 +1,6 @@
 using Greenhouse.Ports;
 using Greenhouse.Sensing;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -20,7 +21,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void FirstGoodReadingIsOkAndDerivesValues()
         {
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             Assert.AreEqual("no_reading", channel.Reason);
             Tick(channel, new SensorLimits(), 1000);
@@ -49,7 +50,7 @@ namespace Greenhouse.Tests
         public void OutOfRangeAndNaNReadingsAreRejected()
         {
             SensorLimits limits = new SensorLimits();
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             Tick(channel, limits, 1000);
             Assert.AreEqual((int)SensorHealth.Ok, (int)channel.Health);
@@ -78,7 +79,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void AFailedReadIsRetriedInTheSameTickBeforeItCounts()
         {
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             SensorLimits limits = new SensorLimits();
             Tick(channel, limits, 1000);
@@ -101,7 +102,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void RepeatedBusErrorsFailTheSensorAndRequestRecoveryWithBackoff()
         {
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             SensorLimits limits = new SensorLimits(); // 3 errors, backoff 10 s doubling to 600 s
             Tick(channel, limits, 0);
@@ -149,7 +150,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void FailedRecoversOnlyAfterARunOfCleanReadings()
         {
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             SensorLimits limits = new SensorLimits();
             limits.RecoverAfterReadings = 10;
@@ -182,7 +183,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void AFlappingSensorFailsAndStaysOutOfUse()
         {
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             SensorLimits limits = new SensorLimits();
             long now = 0;
@@ -206,7 +207,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void ALoneSpikeIsRejectedAndARealStepAcceptedAfterTheClearRun()
         {
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             SensorLimits limits = new SensorLimits(); // 10 %/s, 2 C/s, 3 clean readings clear
             long now = 1000;
@@ -248,7 +249,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void ConstantHumidityIsStuckOnlyWhenConditionsChanged()
         {
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             SensorLimits limits = new SensorLimits(); // 30 min, own temperature moving 1 C is evidence
             long now = 0;
@@ -286,7 +287,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void MistingIsEvidenceForStuck()
         {
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             SensorLimits limits = new SensorLimits();
             limits.StuckMs = 10 * 60000L;
@@ -305,7 +306,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void SaturationForHoursWithoutMistingFailsHumidityOnly()
         {
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             SensorLimits limits = new SensorLimits(); // 99.5 % for 4 h, clear below 97 %, 30 clean readings
             limits.RecoverAfterReadings = 5;
@@ -348,7 +349,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void SaturationWhileMistingIsExpected()
         {
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             SensorLimits limits = new SensorLimits();
             port.Humidity = 100;
@@ -366,7 +367,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void AThrowingAdapterCountsAsABusErrorAndDoesNotStopTheTick()
         {
-            ThrowingSensor port = new ThrowingSensor();
+            FakeSensor port = new FakeSensor { Throws = true };
             SensorChannel channel = new SensorChannel("sensor1", port);
             SensorLimits limits = new SensorLimits();
             for (int i = 1; i <= 3; i++)
@@ -383,7 +384,7 @@ namespace Greenhouse.Tests
         [TestMethod]
         public void NotAnsweringAlsoAsksForBusRecoveryAndBadPressureIsDropped()
         {
-            ScriptedSensor port = new ScriptedSensor();
+            FakeSensor port = new FakeSensor(22, 85);
             SensorChannel channel = new SensorChannel("sensor1", port);
             SensorLimits limits = new SensorLimits();
             port.Pressure = 5000;

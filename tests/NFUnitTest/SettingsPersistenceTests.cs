@@ -1,5 +1,6 @@
 using Greenhouse.Persistence;
 using Greenhouse.Settings;
+using Greenhouse.TestSupport;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -16,17 +17,16 @@ namespace Greenhouse.Tests
         {
             FakeSettingsStore store = new FakeSettingsStore();
             MqttRig rig = new MqttRig(store, false);
-            string error;
-            Assert.IsTrue(rig.Controller.ApplySetting("zone1.target_rh", "93", "test", out error));
-            Assert.IsTrue(rig.Controller.ApplySetting("mqtt.password", "pw=with=equals", "test", out error));
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.target_rh", "93", "test").Ok);
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("mqtt.password", "pw=with=equals", "test").Ok);
             rig.Ticks(10);
             Assert.AreEqual(1, rig.Controller.Persistence.Saves);
 
             MqttRig again = new MqttRig(store, false);
-            Assert.AreEqual(93.0, again.Controller.Settings.Number(again.Controller.Settings.Require("target_rh"), 1));
-            Assert.AreEqual("pw=with=equals", again.Controller.Settings.Text(again.Controller.Settings.Require("mqtt.password"), 0));
+            Assert.AreEqual(93.0, again.Controller.Status.Settings.Number(again.Controller.Status.Settings.Require("target_rh"), 1));
+            Assert.AreEqual("pw=with=equals", again.Controller.Status.Settings.Text(again.Controller.Status.Settings.Require("mqtt.password"), 0));
             Assert.AreEqual(1L, again.Controller.Persistence.Generation);
-            Assert.IsFalse(again.Controller.Alarms.IsActive("settings_corrupt", 0));
+            Assert.IsFalse(again.Controller.Status.Alarms.IsActive("settings_corrupt", 0));
         }
 
         [TestMethod]
@@ -34,10 +34,9 @@ namespace Greenhouse.Tests
         {
             FakeSettingsStore store = new FakeSettingsStore();
             MqttRig rig = new MqttRig(store, false);
-            string error;
             for (int i = 0; i < 4; i++)
             {
-                rig.Controller.ApplySetting("zone1.target_rh", (80 + i).ToString(), "test", out error);
+                rig.Controller.Commands.ApplySetting("zone1.target_rh", (80 + i).ToString(), "test");
                 rig.Ticks(2);
             }
 
@@ -46,9 +45,9 @@ namespace Greenhouse.Tests
             Assert.AreEqual(1, store.SettingsWrites);
 
             // Changed and changed back: nothing new to write.
-            rig.Controller.ApplySetting("zone1.target_rh", "70", "test", out error);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "70", "test");
             rig.Ticks(1);
-            rig.Controller.ApplySetting("zone1.target_rh", "83", "test", out error);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "83", "test");
             rig.Ticks(10);
             Assert.AreEqual(1, store.SettingsWrites);
         }
@@ -58,10 +57,9 @@ namespace Greenhouse.Tests
         {
             FakeSettingsStore store = new FakeSettingsStore();
             MqttRig rig = new MqttRig(store, false);
-            string error;
-            rig.Controller.ApplySetting("zone1.target_rh", "81", "test", out error);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "81", "test");
             rig.Ticks(10);
-            rig.Controller.ApplySetting("zone1.target_rh", "82", "test", out error);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "82", "test");
             rig.Ticks(10);
             Assert.IsNotNull(store.Get(SettingsPersistence.SlotA));
             Assert.IsNotNull(store.Get(SettingsPersistence.SlotB));
@@ -73,17 +71,16 @@ namespace Greenhouse.Tests
         {
             FakeSettingsStore store = new FakeSettingsStore();
             MqttRig rig = new MqttRig(store, false);
-            string error;
-            rig.Controller.ApplySetting("zone1.target_rh", "81", "test", out error);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "81", "test");
             rig.Ticks(10);
-            rig.Controller.ApplySetting("zone1.target_rh", "82", "test", out error);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "82", "test");
             rig.Ticks(10);
             byte[] newest = store.Get(SettingsPersistence.SlotB);
             newest[newest.Length / 2] ^= 0x01;
 
             MqttRig again = new MqttRig(store, false);
-            Assert.AreEqual(81.0, again.Controller.Settings.Number(again.Controller.Settings.Require("target_rh"), 1));
-            Assert.IsTrue(again.Controller.Alarms.IsActive("settings_corrupt", 0));
+            Assert.AreEqual(81.0, again.Controller.Status.Settings.Number(again.Controller.Status.Settings.Require("target_rh"), 1));
+            Assert.IsTrue(again.Controller.Status.Alarms.IsActive("settings_corrupt", 0));
         }
 
         [TestMethod]
@@ -93,11 +90,11 @@ namespace Greenhouse.Tests
             string body = "# test\nversion=1\ngeneration=3\nzone1.target_rh=150\nzone1.band=5\nno.such=1\nnot a setting line\n";
             store.Put(SettingsPersistence.SlotA, System.Text.Encoding.UTF8.GetBytes(body + SettingsFile.ChecksumLine(body)));
             MqttRig rig = new MqttRig(store, false);
-            ControllerSettings settings = rig.Controller.Settings;
+            ISettingsView settings = rig.Controller.Status.Settings;
             Assert.AreEqual(90.0, settings.Number(settings.Require("target_rh"), 1));
             Assert.AreEqual(5.0, settings.Number(settings.Require("band"), 1));
             Assert.AreEqual(3, rig.Controller.Persistence.RefusedOnLoad);
-            Assert.IsFalse(rig.Controller.Alarms.IsActive("settings_corrupt", 0));
+            Assert.IsFalse(rig.Controller.Status.Alarms.IsActive("settings_corrupt", 0));
         }
 
         [TestMethod]
@@ -128,15 +125,39 @@ namespace Greenhouse.Tests
         {
             FakeSettingsStore store = new FakeSettingsStore();
             MqttRig rig = new MqttRig(store, false);
-            string error;
-            rig.Controller.ApplySetting("zone1.target_rh", "81", "test", out error);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "81", "test");
             rig.Ticks(10);
             store.FailWrites = true;
-            rig.Controller.ApplySetting("zone1.target_rh", "82", "test", out error);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "82", "test");
             rig.Ticks(10);
             Assert.AreEqual(1L, rig.Controller.Persistence.Generation);
             Assert.IsTrue(rig.Controller.Persistence.Dirty);
             store.FailWrites = false;
+            rig.Ticks(70);
+            Assert.AreEqual(2L, rig.Controller.Persistence.Generation);
+        }
+
+        [TestMethod]
+        public void APowerCutDuringASaveLeavesThePreviousCopy()
+        {
+            FakeSettingsStore store = new FakeSettingsStore();
+            MqttRig rig = new MqttRig(store, false);
+            string error;
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "81", "test");
+            rig.Ticks(10);
+            store.TearNextWrite(40);
+            rig.Controller.Commands.ApplySetting("zone1.target_rh", "82", "test");
+            rig.Ticks(10);
+            Assert.IsFalse(store.TearPending);
+            Assert.AreEqual(40, store.Get(SettingsPersistence.SlotB).Length);
+            Assert.AreEqual(1L, rig.Controller.Persistence.Generation);
+
+            // The board restarts before the save is retried: the old copy loads, whole.
+            MqttRig again = new MqttRig(store, false);
+            Assert.AreEqual(81.0, again.Controller.Status.Settings.Number(again.Controller.Status.Settings.Require("target_rh"), 1));
+            Assert.AreEqual(1L, again.Controller.Persistence.Generation);
+
+            // Without the restart the save is retried and completes.
             rig.Ticks(70);
             Assert.AreEqual(2L, rig.Controller.Persistence.Generation);
         }

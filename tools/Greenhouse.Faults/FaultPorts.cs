@@ -1,4 +1,5 @@
 using System;
+using System.Reflection;
 using Greenhouse.App;
 
 namespace Greenhouse.Faults
@@ -8,8 +9,9 @@ namespace Greenhouse.Faults
     {
         /// <summary>
         /// A new <see cref="ControllerPorts"/> with the sensors, tank switch, clock and MQTT link wrapped (null ports stay
-        /// null); relays, store and log are the same objects. Build it once per run and reuse it for every controller
-        /// built after a power cut, so a stuck sensor stays stuck across the restart.
+        /// null); every other field (relays, store, control-state persistence, MAC address, log, and any field added
+        /// later) is carried over as it is. Build it once per run and reuse it for every controller built after a power
+        /// cut, so a stuck sensor stays stuck across the restart.
         /// </summary>
         public static ControllerPorts Wrap(ControllerPorts inner, IFaultState faults, Action<bool> onConnectionChanged = null)
         {
@@ -18,7 +20,13 @@ namespace Greenhouse.Faults
                 throw new ArgumentNullException(nameof(inner));
             }
 
+            // Copy every public field first, so a port the decorators do not know about is never dropped.
             ControllerPorts wrapped = new ControllerPorts();
+            foreach (FieldInfo field in typeof(ControllerPorts).GetFields(BindingFlags.Public | BindingFlags.Instance))
+            {
+                field.SetValue(wrapped, field.GetValue(inner));
+            }
+
             int sensors = inner.Sensors == null ? 0 : inner.Sensors.Length;
             wrapped.Sensors = new Greenhouse.Ports.IClimateSensor[Math.Max(2, sensors)];
             for (int i = 0; i < sensors; i++)
@@ -26,14 +34,9 @@ namespace Greenhouse.Faults
                 wrapped.Sensors[i] = inner.Sensors[i] == null ? null : i < 2 ? new FaultySensor(inner.Sensors[i], i + 1, faults) : inner.Sensors[i];
             }
 
-            wrapped.Pump = inner.Pump;
-            wrapped.Valves = inner.Valves;
-            wrapped.Fan = inner.Fan;
             wrapped.TankSwitch = inner.TankSwitch == null ? null : new FaultyInput(inner.TankSwitch, faults);
             wrapped.Clock = inner.Clock == null ? null : new FaultyClock(inner.Clock, faults);
-            wrapped.Store = inner.Store;
             wrapped.Mqtt = inner.Mqtt == null ? null : new FaultyMqttLink(inner.Mqtt, faults, onConnectionChanged);
-            wrapped.Log = inner.Log;
             return wrapped;
         }
     }

@@ -35,11 +35,10 @@ namespace Greenhouse.Faults
         private readonly Dictionary<string, int> _clearedByCode = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly List<AlarmChange> _alarmChanges = new List<AlarmChange>();
         private Controller _controller;
-        private ControllerSettings _settings;
+        private ISettingsView _settings;
         private int _modeIndex;
         private int _maxMistIndex;
-        private bool[] _alarmActive = new bool[0];
-        private int _alarmVersion = int.MinValue;
+        private long _alarmSequence;
         private bool _first = true;
         private TimeSpan _prevElapsed;
         private DateTime _prevLocal;
@@ -124,13 +123,13 @@ namespace Greenhouse.Faults
                 Bind(controller);
             }
 
-            ControllerSettings settings = controller.Settings;
-            int zonesInUse = controller.ZoneCount;
+            ISettingsView settings = controller.Status.Settings;
+            int zonesInUse = controller.Status.ZoneCount;
             int open = 0;
             for (int i = 0; i < Zones; i++)
             {
                 int zone = i + 1;
-                bool on = controller.Zones[i].Valve.IsOn;
+                bool on = controller.Status.Zone(zone).ValveOpen;
                 if (on && !_wasOn[i])
                 {
                     _onSince[i] = truth.Elapsed;
@@ -174,19 +173,19 @@ namespace Greenhouse.Faults
                 Record(InvariantKind.TooManyValves, 0, truth.Elapsed, truth.Local, open + " valves open, at most " + _options.MaxOpenValves + " allowed");
             }
 
-            if (Begins(InvariantKind.PumpDry, 0, controller.Pump.IsOn && !truth.TankHasWater))
+            if (Begins(InvariantKind.PumpDry, 0, controller.Status.Pump.IsOn && !truth.TankHasWater))
             {
                 Record(InvariantKind.PumpDry, 0, truth.Elapsed, truth.Local, "pump on while the tank is empty");
             }
 
-            FollowAlarms(controller.Alarms, truth);
+            FollowAlarms(controller.Status.Alarms, truth);
             _prevElapsed = truth.Elapsed;
             _prevLocal = truth.Local;
             _first = false;
         }
 
         /// <summary>Every setting as "key=canonical value" (secrets in clear), for <see cref="CheckSettingsSurvived"/>.</summary>
-        public static string[] SnapshotSettings(ControllerSettings settings)
+        public static string[] SnapshotSettings(ISettingsView settings)
         {
             List<string> lines = new List<string>();
             SettingDefinition[] definitions = settings.Definitions;
@@ -212,7 +211,7 @@ namespace Greenhouse.Faults
         /// Compares the settings of a controller built after a restart with a snapshot taken before it (secret values are
         /// compared but not shown). Records one SettingsLost violation naming the changed keys; returns true when equal.
         /// </summary>
-        public bool CheckSettingsSurvived(string[] before, ControllerSettings after, TimeSpan elapsed, DateTime local)
+        public bool CheckSettingsSurvived(string[] before, ISettingsView after, TimeSpan elapsed, DateTime local)
         {
             string[] now = SnapshotSettings(after);
             List<string> changed = new List<string>();
@@ -269,13 +268,8 @@ namespace Greenhouse.Faults
             if (_controller != null)
             {
                 Restarts++;
-                for (int slot = 0; slot < _alarmActive.Length; slot++)
-                {
-                    if (_alarmActive[slot])
-                    {
-                        AlarmsDroppedByRestart++;
-                    }
-                }
+                // What the old controller still had active went with it.
+                AlarmsDroppedByRestart += _controller.Status.Alarms.ActiveCount;
 
                 // The relays dropped with the power: every opening ended.
                 for (int i = 0; i < Zones; i++)
@@ -285,15 +279,14 @@ namespace Greenhouse.Faults
             }
 
             _controller = controller;
-            if (!ReferenceEquals(controller.Settings, _settings))
+            if (!ReferenceEquals(controller.Status.Settings, _settings))
             {
-                _settings = controller.Settings;
+                _settings = controller.Status.Settings;
                 _modeIndex = _settings.Require(CoreSettings.Mode);
                 _maxMistIndex = _settings.Require(CoreSettings.MaxMistSeconds);
             }
 
-            _alarmActive = new bool[controller.Alarms.SlotCount];
-            _alarmVersion = int.MinValue;
+            _alarmSequence = 0;
         }
 
         /// <summary>Adds the time since the last observation to every valve that was open, splitting at local midnight,
@@ -362,27 +355,16 @@ namespace Greenhouse.Faults
                 + _day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ", limit " + HardLimits.MaxMistSecondsPerDay + " s per day");
         }
 
-        private void FollowAlarms(AlarmSet alarms, GroundTruth truth)
+        private void FollowAlarms(IAlarmView alarms, GroundTruth truth)
         {
-            if (alarms.Version == _alarmVersion)
+            AlarmTransition? t;
+            while ((t = alarms.TransitionAfter(_alarmSequence)) != null)
             {
-                return;
-            }
-
-            _alarmVersion = alarms.Version;
-            for (int slot = 0; slot < alarms.SlotCount && slot < _alarmActive.Length; slot++)
-            {
-                string code;
-                int zone;
-                string detail;
-                long since;
-                bool active = alarms.TryGet(slot, out code, out zone, out detail, out since);
-                if (active == _alarmActive[slot])
-                {
-                    continue;
-                }
-
-                _alarmActive[slot] = active;
+                _alarmSequence = t.Sequence;
+                string code = t.Code;
+                int zone = t.Zone;
+                string? detail = t.Detail;
+                bool active = t.Raised;
                 Dictionary<string, int> counts = active ? _raisedByCode : _clearedByCode;
                 int n;
                 counts.TryGetValue(code, out n);
@@ -426,8 +408,9 @@ namespace Greenhouse.Faults
         private static string SensorSays(Controller controller)
         {
             StringBuilder text = new StringBuilder();
-            foreach (Greenhouse.Sensing.SensorChannel sensor in controller.Sensors)
+            for (int i = 0; i < controller.Status.SensorCount; i++)
             {
+                Greenhouse.Sensing.ISensorStatus sensor = controller.Status.Sensor(i);
                 if (sensor.Health != Greenhouse.Sensing.SensorHealth.Absent)
                 {
                     text.Append(text.Length == 0 ? " (" : ", ").Append(sensor.Name).Append(' ')

@@ -131,7 +131,7 @@ internal sealed class FleetDevice : IDisposable
 
     private void Configure(string key, string value)
     {
-        if (!Controller.ApplySetting(key, value, "fleet", out string error))
+        if (Controller.Commands.ApplySetting(key, value, "fleet") is { Ok: false } refused && refused.Error is string error)
         {
             throw new ArgumentException("fleet device setting " + key + "=" + value + " refused: " + error);
         }

@@ -167,7 +167,7 @@ namespace Greenhouse.Fuzz
         {
             _caseIndex = caseIndex;
             Controller controller = _rig.Controller;
-            ControllerSettings settings = controller.Settings;
+            ISettingsView settings = controller.Status.Settings;
             _before = SettingsCheck.Snapshot(settings, _before);
             CollectSecrets(settings, line);
             _rig.Log.Clear();
@@ -188,7 +188,7 @@ namespace Greenhouse.Fuzz
             string trimmed = line == null ? "" : line.Trim();
             string first = FirstWord(trimmed);
             bool answered = false;
-            foreach (string output in _rig.Log.Lines)
+            foreach (string output in _rig.LogLines)
             {
                 if (!LogLine.IsMatch(output) || first == "log" || first == "events")
                 {
@@ -218,7 +218,7 @@ namespace Greenhouse.Fuzz
             }
 
             CollectSecrets(settings, null);
-            foreach (string output in _rig.Log.Lines)
+            foreach (string output in _rig.LogLines)
             {
                 foreach (string secret in _secrets)
                 {
@@ -230,7 +230,7 @@ namespace Greenhouse.Fuzz
                 }
             }
 
-            foreach (Publish publish in _rig.Link.Attempts)
+            foreach (Publish publish in _rig.Publishes)
             {
                 string payload = Encoding.UTF8.GetString(publish.Payload);
                 foreach (string secret in _secrets)
@@ -277,7 +277,7 @@ namespace Greenhouse.Fuzz
             return (space < 0 ? trimmed : trimmed.Substring(0, space)).ToLowerInvariant();
         }
 
-        private void CheckChanges(string line, string first, ControllerSettings settings)
+        private void CheckChanges(string line, string first, ISettingsView settings)
         {
             List<string> changed = new List<string>();
             for (int slot = 0; slot < _after.Length; slot++)
@@ -350,7 +350,7 @@ namespace Greenhouse.Fuzz
         /// The control engine changes zoneN.stage (stage_auto) and copies a stage's target into zoneN.target_rh when
         /// a zone enters a stage (logged as "zone stage zone=N"), whatever command ran in the tick.
         /// </summary>
-        private bool EngineMayChange(string key, ControllerSettings settings)
+        private bool EngineMayChange(string key, ISettingsView settings)
         {
             if (key.Length < 7 || !key.StartsWith("zone", StringComparison.Ordinal) || key[5] != '.'
                 || !(key.EndsWith(".stage", StringComparison.Ordinal) || key.EndsWith(".target_rh", StringComparison.Ordinal)))
@@ -367,7 +367,7 @@ namespace Greenhouse.Fuzz
             }
 
             string needle = " zone stage zone=" + zone.ToString(CultureInfo.InvariantCulture) + " ";
-            foreach (string output in _rig.Log.Lines)
+            foreach (string output in _rig.LogLines)
             {
                 if (output.Contains(needle, StringComparison.Ordinal))
                 {
@@ -378,7 +378,7 @@ namespace Greenhouse.Fuzz
             return false;
         }
 
-        private void CollectSecrets(ControllerSettings settings, string line)
+        private void CollectSecrets(ISettingsView settings, string line)
         {
             for (int d = 0; d < settings.Definitions.Length; d++)
             {

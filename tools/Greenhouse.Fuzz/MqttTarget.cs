@@ -5,6 +5,7 @@ using System.Text.Json;
 using Greenhouse.App;
 using Greenhouse.Control;
 using Greenhouse.Settings;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Fuzz
 {
@@ -46,7 +47,7 @@ namespace Greenhouse.Fuzz
             _generator = new MqttGenerator(_random, _values);
             _failures = failures;
             _rig = new FuzzRig(null);
-            ControllerSettings settings = _rig.Controller.Settings;
+            ISettingsView settings = _rig.Controller.Status.Settings;
             _explained = new bool[settings.Definitions.Length * (ControllerSettings.MaxZones + 1)];
             _stageDef = settings.IndexOf(CoreSettings.Stage);
             _targetDef = settings.IndexOf(CoreSettings.TargetRh);
@@ -72,9 +73,8 @@ namespace Greenhouse.Fuzz
 
         private static void Setup(Controller controller)
         {
-            string error;
-            controller.ApplySetting("mqtt.host", "broker.local", "fuzz", out error);
-            controller.ApplySetting("zones", "4", "fuzz", out error);
+            controller.Commands.ApplySetting("mqtt.host", "broker.local", "fuzz");
+            controller.Commands.ApplySetting("zones", "4", "fuzz");
             controller.Start();
             controller.Tick();
             controller.Tick();
@@ -120,8 +120,8 @@ namespace Greenhouse.Fuzz
         /// <summary>Moves the climate and the clock a little so the engine mists, locks out and raises alarms.</summary>
         private void Wiggle()
         {
-            FuzzSensor[] sensors = { _rig.Sensor1, _rig.Sensor2 };
-            foreach (FuzzSensor sensor in sensors)
+            FakeSensor[] sensors = { _rig.Sensor, _rig.Sensor2 };
+            foreach (FakeSensor sensor in sensors)
             {
                 sensor.Humidity = Math.Clamp(sensor.Humidity + (_random.NextDouble() - 0.55) * 4, 30, 100);
                 sensor.Temperature = Math.Clamp(sensor.Temperature + (_random.NextDouble() - 0.5), -5, 45);
@@ -137,12 +137,11 @@ namespace Greenhouse.Fuzz
         {
             if (_ticks % 500 == 0)
             {
-                string error;
                 Controller controller = _rig.Controller;
-                controller.ApplySetting("mqtt.host", "broker.local", "fuzz", out error);
-                controller.ApplySetting("device.id", "", "fuzz", out error);
-                controller.ApplySetting("mqtt.prefix", "greenhouse", "fuzz", out error);
-                controller.ApplySetting("zones", "4", "fuzz", out error);
+                controller.Commands.ApplySetting("mqtt.host", "broker.local", "fuzz");
+                controller.Commands.ApplySetting("device.id", "", "fuzz");
+                controller.Commands.ApplySetting("mqtt.prefix", "greenhouse", "fuzz");
+                controller.Commands.ApplySetting("zones", "4", "fuzz");
             }
 
             if (_ticks % 2000 == 1999)
@@ -160,7 +159,7 @@ namespace Greenhouse.Fuzz
                 Fail("reboot-save", "SaveNow failed on a healthy store", null);
             }
 
-            string before = Greenhouse.Persistence.SettingsFile.Values(old.Settings);
+            string before = Greenhouse.Persistence.SettingsFile.Values(old.Status.Settings);
             Controller fresh = _rig.Build();
             try
             {
@@ -173,7 +172,7 @@ namespace Greenhouse.Fuzz
                 return;
             }
 
-            string after = Greenhouse.Persistence.SettingsFile.Values(fresh.Settings);
+            string after = Greenhouse.Persistence.SettingsFile.Values(fresh.Status.Settings);
             if (after != before)
             {
                 Fail("reboot-lost-settings", "values after reboot differ:\n--- before\n" + before + "--- after\n" + after, null);
@@ -185,7 +184,7 @@ namespace Greenhouse.Fuzz
         {
             _caseIndex = caseIndex;
             Controller controller = _rig.Controller;
-            ControllerSettings settings = controller.Settings;
+            ISettingsView settings = controller.Status.Settings;
             string baseTopic = controller.Mqtt.BaseTopic;
             _tickBase = baseTopic;
             _before = SettingsCheck.Snapshot(settings, _before);
@@ -247,7 +246,7 @@ namespace Greenhouse.Fuzz
 
             string ackTopic = baseTopic + "/ack";
             List<Publish> acks = new List<Publish>(expected.Count);
-            foreach (Publish publish in _rig.Link.Attempts)
+            foreach (Publish publish in _rig.Publishes)
             {
                 if (publish.Topic == ackTopic)
                 {
@@ -307,7 +306,7 @@ namespace Greenhouse.Fuzz
         private bool StageLogged(int zone)
         {
             string needle = " zone stage zone=" + zone.ToString() + " ";
-            foreach (string line in _rig.Log.Lines)
+            foreach (string line in _rig.LogLines)
             {
                 if (line.Contains(needle, StringComparison.Ordinal))
                 {
@@ -402,7 +401,7 @@ namespace Greenhouse.Fuzz
             }
 
             // Which setting the topic names, and whether the acknowledged value is valid for it.
-            ControllerSettings settings = _rig.Controller.Settings;
+            ISettingsView settings = _rig.Controller.Status.Settings;
             string rest = topic.Substring(baseTopic.Length + 1);
             rest = rest.Substring(0, rest.Length - 4);
             string key = null;
@@ -475,7 +474,7 @@ namespace Greenhouse.Fuzz
             }
         }
 
-        private void Explain(ControllerSettings settings, string name, int zone)
+        private void Explain(ISettingsView settings, string name, int zone)
         {
             int def = settings.IndexOf(name);
             if (def >= 0)
@@ -514,7 +513,7 @@ namespace Greenhouse.Fuzz
             return true;
         }
 
-        private void CheckSecrets(ControllerSettings settings, List<Step> batch, string baseTopic)
+        private void CheckSecrets(ISettingsView settings, List<Step> batch, string baseTopic)
         {
             _knownSecrets.Clear();
             for (int d = 0; d < settings.Definitions.Length; d++)
@@ -552,7 +551,7 @@ namespace Greenhouse.Fuzz
                 return;
             }
 
-            foreach (Publish publish in _rig.Link.Attempts)
+            foreach (Publish publish in _rig.Publishes)
             {
                 string payload = Encoding.UTF8.GetString(publish.Payload);
                 foreach (string secret in _knownSecrets)
@@ -565,7 +564,7 @@ namespace Greenhouse.Fuzz
                 }
             }
 
-            foreach (string line in _rig.Log.Lines)
+            foreach (string line in _rig.LogLines)
             {
                 foreach (string secret in _knownSecrets)
                 {
@@ -581,7 +580,7 @@ namespace Greenhouse.Fuzz
         /// <summary>Every publish goes to a valid MQTT topic name (no wildcards or NUL, not empty, at most 65535 bytes).</summary>
         private void CheckTopics(List<Step> batch)
         {
-            foreach (Publish publish in _rig.Link.Attempts)
+            foreach (Publish publish in _rig.Publishes)
             {
                 string topic = publish.Topic;
                 if (topic == null || topic.Length == 0 || topic.IndexOf('+') >= 0 || topic.IndexOf('#') >= 0 || topic.IndexOf('\0') >= 0
@@ -592,7 +591,7 @@ namespace Greenhouse.Fuzz
                 }
             }
 
-            string[] filters = _rig.Link.LastFilters;
+            string[] filters = _rig.Link.Subscribed;
             if (filters != null)
             {
                 foreach (string filter in filters)
@@ -603,7 +602,7 @@ namespace Greenhouse.Fuzz
                         if ((level.IndexOf('+') >= 0 && level != "+") || (level.IndexOf('#') >= 0))
                         {
                             Fail("subscribe-filter-invalid", "subscribed to " + Escape.Text(filter), batch);
-                            _rig.Link.LastFilters = null;
+                            _rig.Link.Subscribed = null;
                             return;
                         }
                     }

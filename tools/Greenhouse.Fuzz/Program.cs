@@ -182,8 +182,7 @@ namespace Greenhouse.Fuzz
                                 target.Rig.Clock.Advance(step.Milliseconds);
                                 break;
                             case StepKind.Set:
-                                string error;
-                                target.Rig.Controller.ApplySetting(step.Key, step.Text, "fuzz", out error);
+                                target.Rig.Controller.Commands.ApplySetting(step.Key, step.Text, "fuzz");
                                 break;
                         }
                     }
@@ -210,8 +209,7 @@ namespace Greenhouse.Fuzz
                         }
                         else if (step.Kind == StepKind.Set)
                         {
-                            string error;
-                            target.Rig.Controller.ApplySetting(step.Key, step.Text, "fuzz", out error);
+                            target.Rig.Controller.Commands.ApplySetting(step.Key, step.Text, "fuzz");
                         }
                     }
 

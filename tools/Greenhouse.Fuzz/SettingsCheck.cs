@@ -55,7 +55,7 @@ namespace Greenhouse.Fuzz
         }
 
         /// <summary>Null when every value is valid, else what is wrong.</summary>
-        public string Check(ControllerSettings live)
+        public string Check(ISettingsView live)
         {
             SettingDefinition[] defs = live.Definitions;
             for (int d = 0; d < defs.Length; d++)
@@ -111,7 +111,7 @@ namespace Greenhouse.Fuzz
                 {
                     for (int zone = 0; zone <= ControllerSettings.MaxZones; zone++)
                     {
-                        string problem = rules[i].Check(live, zone);
+                        string problem = rules[i].Check((ControllerSettings)live, zone);
                         if (problem != null)
                         {
                             return "rule broken: " + problem;
@@ -136,7 +136,7 @@ namespace Greenhouse.Fuzz
         }
 
         /// <summary>Canonical text of every slot (zone 0 for device settings, 1..4 for zone settings; others null).</summary>
-        public static string[] Snapshot(ControllerSettings live, string[] into)
+        public static string[] Snapshot(ISettingsView live, string[] into)
         {
             SettingDefinition[] defs = live.Definitions;
             int slots = defs.Length * (ControllerSettings.MaxZones + 1);

@@ -7,6 +7,7 @@ using Greenhouse.Control;
 using Greenhouse.Diagnostics;
 using Greenhouse.Persistence;
 using Greenhouse.Settings;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Fuzz
 {
@@ -266,7 +267,7 @@ namespace Greenhouse.Fuzz
         public void RunCase(FuzzCase fuzzCase, long caseIndex)
         {
             _caseIndex = caseIndex;
-            MemoryStore store = new MemoryStore();
+            FakeSettingsStore store = new FakeSettingsStore();
             Step slotA = null;
             Step slotB = null;
             foreach (Step step in fuzzCase.Steps)
@@ -287,7 +288,7 @@ namespace Greenhouse.Fuzz
 
                 if (step.SlotKind != SlotKind.Absent)
                 {
-                    store.Blobs[step.SlotName == "a" ? SettingsPersistence.SlotA : SettingsPersistence.SlotB] = step.Payload;
+                    store.Put(step.SlotName == "a" ? SettingsPersistence.SlotA : SettingsPersistence.SlotB, step.Payload);
                 }
             }
 
@@ -305,7 +306,7 @@ namespace Greenhouse.Fuzz
             }
 
             Controller controller = rig.Controller;
-            string invalid = _check.Check(controller.Settings);
+            string invalid = _check.Check(controller.Status.Settings);
             if (invalid != null)
             {
                 Fail(fuzzCase, "invalid-setting", invalid);
@@ -324,7 +325,7 @@ namespace Greenhouse.Fuzz
                 winner = b;
             }
 
-            string loaded = SettingsFile.Values(controller.Settings);
+            string loaded = SettingsFile.Values(controller.Status.Settings);
             if (winner == null)
             {
                 if (loaded.Length != 0)
@@ -341,14 +342,14 @@ namespace Greenhouse.Fuzz
             }
             else
             {
-                string stray = FromElsewhere(controller.Settings, winner.Document);
+                string stray = FromElsewhere(controller.Status.Settings, winner.Document);
                 if (stray != null)
                 {
                     Fail(fuzzCase, "load-mix", "value not from copy " + winner.Name + ": " + stray);
                 }
             }
 
-            if (controller.Alarms.IsActive(AlarmCodes.SettingsCorrupt, 0) != corrupt)
+            if (controller.Status.Alarms.IsActive(AlarmCodes.SettingsCorrupt, 0) != corrupt)
             {
                 Fail(fuzzCase, "corrupt-alarm", "settings_corrupt " + (corrupt ? "not raised" : "raised") + " (a=" + a.Describe() + ", b=" + b.Describe() + ")");
             }
@@ -435,7 +436,7 @@ namespace Greenhouse.Fuzz
         }
 
         /// <summary>Null when every non-default value equals (canonically) one the document assigns to that key.</summary>
-        private string FromElsewhere(ControllerSettings live, SettingsDocument document)
+        private string FromElsewhere(ISettingsView live, SettingsDocument document)
         {
             SettingDefinition[] defs = live.Definitions;
             ControllerSettings reference = new ControllerSettings(SettingsCatalog.All());

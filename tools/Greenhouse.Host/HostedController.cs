@@ -1,11 +1,13 @@
 using Greenhouse.App;
 using Greenhouse.Ports;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Host;
 
 /// <summary>
-/// A controller composed from host adapters (MqttNetLink, FileSettingsStore or a given store, SystemClock, a
-/// settable sensor and memory relays) with its tick running on one dedicated thread. Settings are applied before
+/// A controller composed from host adapters (MqttNetLink, FileSettingsStore or a given store, SystemClock) and the
+/// shared fakes for the hardware (a settable sensor and relays that remember their state, tests/Greenhouse.TestSupport),
+/// with its tick running on one dedicated thread. Settings are applied before
 /// Start through <see cref="Configure"/>, or later only through MQTT / the inbox (the controller is single-threaded).
 /// </summary>
 public sealed class HostedController : IDisposable
@@ -22,13 +24,13 @@ public sealed class HostedController : IDisposable
             Log = Log,
             Store = store,
             MacAddress = macAddress,
-            Pump = new HostRelay(),
-            Fan = new HostRelay(),
+            Pump = new FakeRelay(),
+            Fan = new FakeRelay(),
         };
         Ports.Sensors[0] = Sensor;
         for (int i = 0; i < Ports.Valves.Length; i++)
         {
-            Ports.Valves[i] = new HostRelay();
+            Ports.Valves[i] = new FakeRelay();
         }
 
         Link = new MqttNetLink();
@@ -40,8 +42,9 @@ public sealed class HostedController : IDisposable
 
     public int TickMilliseconds { get; }
     public SystemClock Clock { get; } = new();
+    /// <summary>The log, read by other threads than the tick's, so a locked one (the shared FakeLog is single-threaded).</summary>
     public MemoryLogSink Log { get; } = new();
-    public HostSensor Sensor { get; } = new();
+    public FakeSensor Sensor { get; } = new(22, 85) { Pressure = 1005 };
     public ControllerPorts Ports { get; }
     public Controller Controller { get; }
     public MqttNetLink Link { get; }
@@ -54,7 +57,7 @@ public sealed class HostedController : IDisposable
             throw new InvalidOperationException("configure before Start; afterwards use MQTT");
         }
 
-        if (!Controller.ApplySetting(key, value, "host", out string error))
+        if (Controller.Commands.ApplySetting(key, value, "host") is { Ok: false } refused && refused.Error is string error)
         {
             throw new ArgumentException(error);
         }

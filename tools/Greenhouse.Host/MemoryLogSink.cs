@@ -2,7 +2,8 @@ using Greenhouse.Ports;
 
 namespace Greenhouse.Host;
 
-/// <summary>ILogSink that keeps the last lines in memory and optionally echoes them to a TextWriter.</summary>
+/// <summary>ILogSink that keeps the last lines in memory and optionally echoes them to a TextWriter. Locked, because the
+/// hosted controller writes from its tick thread while others read (the shared FakeLog is for single-threaded rigs).</summary>
 public sealed class MemoryLogSink : ILogSink
 {
     private readonly ConcurrentQueueLines _lines = new();

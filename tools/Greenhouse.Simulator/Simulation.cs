@@ -76,6 +76,11 @@ public sealed class SimulationSetup
     public bool? SecondSensor { get; init; }
     /// <summary>Minute from which the tank float reports empty; null = always full.</summary>
     public double? TankEmptyFromMinute { get; init; }
+    /// <summary>
+    /// Keep the per-minute chart series (<see cref="Simulation.Series"/>, about 90 KB a simulated day). The soak turns it
+    /// off, so its daily memory samples see the controller rather than the chart.
+    /// </summary>
+    public bool KeepSeries { get; init; } = true;
 
     public long TotalSeconds => (long)Days * 86400;
 }
@@ -128,6 +133,8 @@ public sealed class Simulation
     /// <summary>
     /// Runs the simulation. <paramref name="progress"/> gets the completed share now and then. Cancelling stops
     /// at the next second and returns the metrics of the part that ran (so Ctrl+C keeps the results).
+    /// <paramref name="afterControl"/> is called every second after the controller's step and before the houses
+    /// move (the soak keeps its per-day records there).
     /// </summary>
     public JsonObject Run(
         ISimController controller,
@@ -135,7 +142,8 @@ public sealed class Simulation
         TraceWriter? trace = null,
         Action<double>? progress = null,
         IDictionary<string, object?>? runInfo = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default,
+        Action<SimWorld, SimOutputs>? afterControl = null)
     {
         var world = World;
         var outputs = new SimOutputs(world.ZoneCount);
@@ -147,7 +155,11 @@ public sealed class Simulation
         world.CurrentWeather = world.Weather.At(0);
         UpdateSensors(world, 0.0);
         trace?.RecordInitial(world);
-        Series.RecordInitial(world);
+        if (_setup.KeepSeries)
+        {
+            Series.RecordInitial(world);
+        }
+
         controller.Start(world);
 
         long done = 0;
@@ -167,6 +179,7 @@ public sealed class Simulation
             }
 
             controller.Step(world, outputs);
+            afterControl?.Invoke(world, outputs);
             for (int z = 0; z < world.ZoneCount; z++)
             {
                 bool mist = outputs.Misting(z) && world.TankFull;
@@ -175,7 +188,11 @@ public sealed class Simulation
 
             metrics.Record(world, outputs, controller.LastStepAllocatedBytes);
             trace?.Record(world, outputs);
-            Series.Record(world, outputs);
+            if (_setup.KeepSeries)
+            {
+                Series.Record(world, outputs);
+            }
+
             done = s + 1;
 
             if ((s + 1) % 3600 == 0)

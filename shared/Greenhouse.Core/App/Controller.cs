@@ -1,21 +1,27 @@
 using System;
+using Greenhouse.Actuation;
+using Greenhouse.Commands;
 using Greenhouse.Control;
 using Greenhouse.Diagnostics;
 using Greenhouse.Messaging;
 using Greenhouse.Persistence;
-using Greenhouse.Ports;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
+using Greenhouse.Status;
 using Greenhouse.Technician;
+using Greenhouse.Time;
 
 namespace Greenhouse.App
 {
     /// <summary>
-    /// The controller: one tick-driven entry point shared by the firmware's main loop, the simulator and the tests.
-    /// Start() once, then Tick() about once per second. No threads inside; messages from other threads arrive
-    /// through <see cref="Inbox"/> and are applied in the tick. Every relay is off at start; the control engine
-    /// (<see cref="ControlEngine"/>, docs/control.md) decides the relays each tick, with a conservative fallback
-    /// program instead of plain off when a zone has no trustworthy humidity.
+    /// The controller: builds the core from its ports and runs one tick at a time, the same for the firmware's main
+    /// loop, the simulator and the tests. Start() once, then Tick() about once per second. No threads inside;
+    /// messages from other threads arrive through <see cref="Inbox"/> and are applied in the tick.
+    /// <para>
+    /// Data flows one way (docs/architecture.md): adapters → sensing → control decides → actuation applies →
+    /// reports (MQTT, console, log). Commands from growers, technicians, the settings file and the calendar enter
+    /// through <see cref="Commands"/>; readers get <see cref="Status"/>. Every relay is off at start.
+    /// </para>
     /// </summary>
     public sealed class Controller
     {
@@ -23,232 +29,157 @@ namespace Greenhouse.App
         private readonly ControllerSettings _settings;
         private readonly Inbox _inbox = new Inbox();
         private readonly Logger _log;
-        private readonly SensorArray _sensorArray;
-        private readonly SensorChannel[] _sensors;
-        private readonly RelayChannel _pump;
-        private readonly RelayChannel _fan;
+        private readonly AlarmSet _alarms;
+        private readonly Journal _journal;
+        private readonly SensorArray _sensors;
         private readonly ControlEngine _engine;
-        private readonly ZoneClimate[] _climates = new ZoneClimate[ControllerSettings.MaxZones];
-        private readonly int _zoneCount;
-        private readonly int _utcOffset;
-        private readonly AlarmSet _alarms = new AlarmSet();
-        private readonly TechnicianConsole _technician;
-        private bool _started;
-        private readonly MqttInterface _mqtt;
+        private readonly Actuators _relays;
+        private readonly ControlStateKeeper _counters;
+        private readonly CommandDesk _desk;
+        private readonly ControllerStatus _status;
         private readonly SettingsPersistence _persistence;
+        private readonly MqttInterface _mqtt;
+        private readonly TechnicianConsole _technician;
+        private readonly int _utcOffset;
+        private bool _started;
 
         public Controller(ControllerPorts ports, string firmwareVersion)
         {
             _ports = ports;
-            FirmwareVersion = firmwareVersion;
-            _settings = new ControllerSettings(SettingsCatalog.All());
+            _settings = SettingsCatalog.CreateSettings();
+            _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
+
             _log = new Logger(ports.Log, ports.Clock);
-            _sensorArray = new SensorArray(ports.Sensors != null && ports.Sensors.Length > 0 ? ports.Sensors[0] : null,
-                ports.Sensors != null && ports.Sensors.Length > 1 ? ports.Sensors[1] : null, _settings, _alarms, _log);
-            _sensors = _sensorArray.Channels;
-            _pump = new RelayChannel("pump", ports.Pump);
-            _fan = new RelayChannel("fan", ports.Fan);
-            ControlSettings.AddRules(_settings);
-            _settings.AddRule(new Greenhouse.Messaging.TopicSettingsRule(_settings));
-            RelayChannel[] valves = new RelayChannel[ControllerSettings.MaxZones];
-            for (int i = 0; i < valves.Length; i++)
-            {
-                IRelay valve = ports.Valves != null && ports.Valves.Length > i ? ports.Valves[i] : null;
-                valves[i] = new RelayChannel("valve" + (i + 1).ToString(), valve);
-            }
+            SecretFilter secrets = new SecretFilter(_settings);
+            _log.ProtectSecrets(secrets);
+            _journal = new Journal(ports.Store);
+            _log.Observer = _journal;
+            _alarms = new AlarmSet(_log);
+
+            _desk = new CommandDesk(_settings, _log, _journal, ports.Store, new string[] { SettingsPersistence.SlotA, SettingsPersistence.SlotB });
+            _sensors = new SensorArray(Sensor(ports, 0), Sensor(ports, 1), _settings, _alarms, _log);
+            _engine = new ControlEngine(_settings, new ControlLimits(_settings), _desk, _alarms, _log);
+            _relays = new Actuators(ports.Pump, ports.Valves, ports.Fan, _engine, _alarms, _log);
 
             // Counters survive reboots in the store beside the settings unless the composition supplies its own.
-            Greenhouse.Control.IControlStatePersistence state = ports.ControlState;
-            if (state == null && ports.Store != null)
+            IControlStatePersistence counterStore = ports.ControlState;
+            if (counterStore == null && ports.Store != null)
             {
-                state = new Greenhouse.Persistence.ControlStateFile(ports.Store);
+                counterStore = new ControlStateFile(ports.Store);
             }
 
-            _engine = new ControlEngine(_settings, _pump, _fan, valves, _alarms, _log, state);
-
-            _zoneCount = _settings.Require(CoreSettings.ZoneCount);
-            _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
-            _persistence = ports.Store == null ? null : new SettingsPersistence(this, ports.Store);
-            _mqtt = ports.Mqtt == null ? null : new MqttInterface(this, ports.Mqtt, ports.Clock, ports.Store, ports.MacAddress);
-
-            // Last: it hooks the journal and the secret filter into the logger and reads Settings and Alarms.
-            _technician = new TechnicianConsole(this, ports.Store, ports.Log);
+            _counters = new ControlStateKeeper(counterStore, _engine, _relays, _log);
+            _persistence = ports.Store == null ? null : new SettingsPersistence(ports.Store, _settings, _desk, _alarms, _log);
+            _desk.Attach(_engine, _relays, _counters, _persistence);
+            _status = new ControllerStatus(firmwareVersion, _settings, _alarms, _sensors, _engine, _relays, _inbox, _log, ports);
+            _mqtt = ports.Mqtt == null ? null : new MqttInterface(ports.Mqtt, ports.Clock, ports.Store, ports.MacAddress, _desk, _status, _log);
+            _technician = new TechnicianConsole(_desk, _status, _journal, secrets, _log, ports.Log);
         }
 
-        /// <summary>The MQTT interface, or null when no link is fitted.</summary>
+        private static Greenhouse.Ports.IClimateSensor Sensor(ControllerPorts ports, int index)
+        {
+            return ports.Sensors != null && ports.Sensors.Length > index ? ports.Sensors[index] : null;
+        }
+
+        /// <summary>The one door for commands: settings, mist-now, reboot, factory reset.</summary>
+        public ICommandPort Commands
+        {
+            get { return _desk; }
+        }
+
+        /// <summary>The read-only view of what the controller measured, decided and applied.</summary>
+        public IControllerStatus Status
+        {
+            get { return _status; }
+        }
+
+        /// <summary>The MQTT interface (topics, session state), or null when no link is fitted. For diagnostics and tests.</summary>
         public MqttInterface Mqtt
         {
             get { return _mqtt; }
         }
 
-        /// <summary>Settings persistence, or null when no store is fitted.</summary>
+        /// <summary>Settings persistence, or null when no store is fitted. For diagnostics and tests.</summary>
         public SettingsPersistence Persistence
         {
             get { return _persistence; }
         }
 
-        public string FirmwareVersion { get; private set; }
-        public ControllerSettings Settings
+        /// <summary>The event journal (recent lines, important events kept across reboots).</summary>
+        public Journal Journal
         {
-            get { return _settings; }
+            get { return _journal; }
         }
 
-        /// <summary>Thread-safe entry for MQTT messages and console lines.</summary>
-        public Inbox Inbox
-        {
-            get { return _inbox; }
-        }
-
+        /// <summary>The log every part of the core writes to (adapters of the composition log through it too).</summary>
         public Logger Log
         {
             get { return _log; }
         }
 
-        /// <summary>Technician console, event journal (Technician.Journal) and secret filter.</summary>
+        /// <summary>The technician console (interpreter, line editor).</summary>
         public TechnicianConsole Technician
         {
             get { return _technician; }
         }
 
-        /// <summary>Active alarms.</summary>
-        public AlarmSet Alarms
+        /// <summary>Thread-safe entry for MQTT messages and console lines (the adapters post, the tick applies).</summary>
+        public Inbox Inbox
         {
-            get { return _alarms; }
-        }
-
-        /// <summary>True while the MQTT session is up.</summary>
-        public bool NetworkConnected
-        {
-            get { return _ports.Mqtt != null && _ports.Mqtt.IsConnected; }
+            get { return _inbox; }
         }
 
         /// <summary>Set by a reboot command; the firmware's loop (or the simulator) restarts the board after the tick.</summary>
-        public bool RebootRequested { get; private set; }
-
-        /// <summary>Uptime at the start of the last tick, ms.</summary>
-        public long NowMs { get; private set; }
-
-        /// <summary>
-        /// The one way MQTT, the console and the settings file change a setting: validate, apply, log with the
-        /// source. On error nothing changes and the error says what is allowed.
-        /// </summary>
-        public bool ApplySetting(string key, string value, string source, out string error)
+        public bool RebootRequested
         {
-            int version = _settings.Version;
-            if (!_settings.TrySet(key, value, out error))
-            {
-                _log.Warn("settings", "refused", "key=" + ControllerSettings.Sanitise(key) + " source=" + source + " reason=\"" + error + "\"");
-                return false;
-            }
+            get { return _desk.RebootRequested; }
+        }
 
-            if (_settings.Version != version)
-            {
-                string shown;
-                string ignored;
-                _settings.TryGetText(key, out shown, out ignored);
-                _log.Info("settings", "changed", "key=" + key + " value=" + shown + " source=" + source);
-            }
-
-            return true;
+        /// <summary>A line editor for a UART reader thread: echoes to the given sink and masks secrets as they are typed.</summary>
+        public LineEditor CreateLineEditor(IEchoSink echo)
+        {
+            return _technician.CreateLineEditor(echo);
         }
 
         /// <summary>
-        /// Mist-now: queues a bounded pulse for a zone. Never bypasses hard limits, lockouts, the tank, budgets or
-        /// stages without water; the error says why it was refused.
+        /// Why the board started, when the firmware knows better than the journal (for example "watchdog" after its
+        /// software watchdog rebooted the board): also raises watchdog_reboot. Set before Start.
         /// </summary>
-        public bool RequestMist(int zone, int seconds, string source, out string error)
+        public void ReportBootCause(string reason, string alarmDetail)
         {
-            if (!_engine.RequestManual(zone, seconds, TankHasWater, NowMs, out error))
-            {
-                _log.Warn("zone", "mist refused", "zone=" + zone.ToString() + " s=" + seconds.ToString() + " source=" + source + " reason=\"" + error + "\"");
-                return false;
-            }
-
-            _log.Info("zone", "mist requested", "zone=" + zone.ToString() + " s=" + seconds.ToString() + " source=" + source);
-            return true;
+            _technician.BootReason = reason;
+            _bootAlarmDetail = alarmDetail;
         }
 
-        /// <summary>Asks for a reboot after this tick (relays are driven off first).</summary>
-        public void RequestReboot(string source)
-        {
-            _log.Warn("core", "reboot requested", "source=" + source);
-            AllOff("reboot");
-            _engine.SaveNow(NowMs);
-            if (_persistence != null)
-            {
-                _persistence.SaveNow();
-            }
+        private string _bootAlarmDetail;
 
-            RebootRequested = true;
-        }
-
-        public SensorChannel[] Sensors
-        {
-            get { return _sensors; }
-        }
-
-        /// <summary>Both sensors with validation, disagreement and per-zone assignment (GetZoneClimate).</summary>
-        public SensorArray SensorArray
-        {
-            get { return _sensorArray; }
-        }
-
-        public RelayChannel Pump
-        {
-            get { return _pump; }
-        }
-
-        public RelayChannel Fan
-        {
-            get { return _fan; }
-        }
-
-        /// <summary>The zones of the control engine (activity, reason, target, stage, phase, water used).</summary>
-        public MistZone[] Zones
-        {
-            get { return _engine.Zones; }
-        }
-
-        /// <summary>The control engine (pump and fan reasons, season modes, state saving).</summary>
-        public ControlEngine Engine
-        {
-            get { return _engine; }
-        }
-
-        /// <summary>Number of zones in use (setting "zones").</summary>
-        public int ZoneCount
-        {
-            get { return (int)_settings.Integer(_zoneCount, 0); }
-        }
-
-        /// <summary>Tank float switch: true when water is present (or no switch fitted).</summary>
-        public bool TankHasWater { get; private set; }
-
-        /// <summary>Completed ticks since start.</summary>
-        public long TickCount { get; private set; }
-
-        /// <summary>Drives every relay off, then announces itself. Call once before the first Tick.</summary>
+        /// <summary>Drives every relay off, loads the stored settings and counters. Call once before the first Tick.</summary>
         public void Start()
         {
-            AllOff("start");
-            TankHasWater = true;
+            _relays.AllOff(ReasonCode.Start);
             // Timestamps in local time from the first line (settings applied before Start already hold the offset).
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
-            _log.Info("core", "start", "fw=" + FirmwareVersion);
+            _log.Info("core", "start", "fw=" + _status.FirmwareVersion);
+            long now = _ports.Clock.UptimeMilliseconds;
+            _desk.BeginTick(now, true);
             if (_persistence != null)
             {
                 // Settings first, then the engine's counters: a stage changed while the board was off is then seen
-                // as a stage change. Every stored value goes through ApplySetting (source "file").
-                _persistence.Load(_ports.Clock.UptimeMilliseconds);
+                // as a stage change. Every stored value goes through the command port (source "file").
+                _persistence.Load(now);
             }
 
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
-            _engine.Restore(_ports.Clock.UptimeMilliseconds);
+            _counters.Restore(now);
+            if (_bootAlarmDetail != null)
+            {
+                _alarms.Raise(AlarmCodes.WatchdogReboot, 0, _bootAlarmDetail, now);
+            }
 
             _started = true;
         }
 
-        /// <summary>One control cycle: apply queued commands, read, decide, apply.</summary>
+        /// <summary>One control cycle: apply queued commands, read, decide, apply, report.</summary>
         public void Tick()
         {
             if (!_started)
@@ -257,37 +188,20 @@ namespace Greenhouse.App
             }
 
             long now = _ports.Clock.UptimeMilliseconds;
-            NowMs = now;
-            DrainInbox();
+            _status.BeginTick(now);
+            _desk.BeginTick(now, _status.TankHasWater);
+            DrainInbox(now);
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
-            ReadInputs();
-            Decide(now);
-            Publish(now);
-            // Last: journals this tick's alarm changes and saves the journal at once if a reboot was requested.
-            _technician.Poll(now);
-            TickCount++;
-        }
 
-        private void DrainInbox()
-        {
-            InboxMessage message;
-            while ((message = _inbox.Take()) != null)
-            {
-                // The MQTT interface and the console interpreter handle their kinds here.
-                if (message.Kind == InboxKind.ConsoleLine)
-                {
-                    _technician.HandleLine(message.Text);
-                }
-                else if (_mqtt != null)
-                {
-                    _mqtt.Handle(message, NowMs);
-                }
-            }
-        }
+            // A valve left open by the last decision tells sensing to expect mist on the sensor (stuck/saturation checks).
+            _sensors.Update(now, _relays.Water.AnyValveOpen);
+            _status.ReadTank(_ports.TankSwitch);
+            DateTime local;
+            bool synced = WallClock.TryGetLocal(_ports.Clock, _settings.Integer(_utcOffset, 0), out local);
+            _engine.Decide(now, _status.ZoneClimates(), _status.TankHasWater, synced, local, _relays.Fan.Relay.IsOn, _relays.Fan.SinceSwitchMs(now));
+            _relays.Apply(now);
+            _counters.AfterTick(now);
 
-        /// <summary>After the decision: MQTT upkeep and publishing, then saving settings that have settled.</summary>
-        private void Publish(long now)
-        {
             if (_mqtt != null)
             {
                 _mqtt.Tick(now);
@@ -297,61 +211,34 @@ namespace Greenhouse.App
             {
                 _persistence.Tick(now);
             }
+
+            // Last: repeat summaries, the console's timeouts, and the journal (at once if a reboot was requested).
+            _technician.Poll(now, _desk.RebootRequested);
+            _status.EndTick();
         }
 
-        private void ReadInputs()
+        private void DrainInbox(long now)
         {
-            _sensorArray.Update(NowMs, AnyValveOpen());
-            bool high;
-            if (_ports.TankSwitch == null)
+            InboxMessage message;
+            while ((message = _inbox.Take()) != null)
             {
-                TankHasWater = true;
-            }
-            else if (_ports.TankSwitch.TryRead(out high))
-            {
-                TankHasWater = high;
-            }
-            else
-            {
-                TankHasWater = false;
-            }
-        }
-
-        /// <summary>True when a valve was left open by the last decision (sensing uses it for stuck/saturation checks).</summary>
-        private bool AnyValveOpen()
-        {
-            MistZone[] zones = _engine.Zones;
-            for (int i = 0; i < zones.Length; i++)
-            {
-                if (zones[i].Valve.IsOn)
+                if (message.Kind == InboxKind.ConsoleLine)
                 {
-                    return true;
+                    _technician.HandleLine(message.Text, now);
+                }
+                else if (_mqtt == null)
+                {
+                    continue;
+                }
+                else if (message.Kind == InboxKind.MqttConnection)
+                {
+                    _mqtt.ConnectionChanged(now);
+                }
+                else
+                {
+                    _mqtt.Handle(message.Topic, message.Payload, message.Retained, now);
                 }
             }
-
-            return false;
-        }
-
-        private void Decide(long now)
-        {
-            BuildClimates();
-            DateTime local;
-            bool synced = WallClock.TryGetLocal(_ports.Clock, _settings.Integer(_utcOffset, 0), out local);
-            _engine.Tick(now, _climates, TankHasWater, synced, local);
-        }
-
-        /// <summary>The validated climate of each zone, from sensor assignment and fallback (Sensing/).</summary>
-        private void BuildClimates()
-        {
-            for (int i = 0; i < _climates.Length; i++)
-            {
-                _sensorArray.GetZoneClimate(i + 1, out _climates[i]);
-            }
-        }
-
-        private void AllOff(string reason)
-        {
-            _engine.AllOff(reason == "reboot" ? ReasonCode.Reboot : ReasonCode.Start);
         }
     }
 }

@@ -18,7 +18,7 @@ namespace Greenhouse.App
         public IClock Clock;
         public ISettingsStore Store;
         /// <summary>Where the control engine keeps day counters, phases and water counters across reboots (null = not kept).</summary>
-        public Greenhouse.Control.IControlStatePersistence ControlState;
+        public Greenhouse.Persistence.IControlStatePersistence ControlState;
         /// <summary>MQTT link, or null when the controller runs without network.</summary>
         public IMqttLink Mqtt;
         /// <summary>The board's MAC address as text (e.g. "A4:CF:12:A1:B2:C3"); the default MQTT device id is

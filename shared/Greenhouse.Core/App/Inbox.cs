@@ -10,14 +10,8 @@ namespace Greenhouse.App
         /// <summary>Most messages waiting at once.</summary>
         public const int Capacity = 32;
 
-        /// <summary>Largest payload kept; longer ones are cut to this and flagged by PayloadTooLong.</summary>
-        public const int MaxPayloadBytes = 512;
-
         private readonly object _gate = new object();
-        private readonly InboxMessage[] _ring = new InboxMessage[Capacity];
-        private int _head;
-        private int _count;
-        private int _dropped;
+        private readonly Greenhouse.Collections.Ring _ring = new Greenhouse.Collections.Ring(Capacity);
 
         /// <summary>Messages dropped because the inbox was full (since start).</summary>
         public int Dropped
@@ -26,7 +20,7 @@ namespace Greenhouse.App
             {
                 lock (_gate)
                 {
-                    return _dropped;
+                    return _ring.Dropped;
                 }
             }
         }
@@ -38,7 +32,7 @@ namespace Greenhouse.App
             {
                 lock (_gate)
                 {
-                    return _count;
+                    return _ring.Count;
                 }
             }
         }
@@ -76,15 +70,7 @@ namespace Greenhouse.App
         {
             lock (_gate)
             {
-                if (_count == Capacity)
-                {
-                    _head = (_head + 1) % Capacity;
-                    _count--;
-                    _dropped++;
-                }
-
-                _ring[(_head + _count) % Capacity] = message;
-                _count++;
+                _ring.Add(message);
             }
         }
 
@@ -93,16 +79,7 @@ namespace Greenhouse.App
         {
             lock (_gate)
             {
-                if (_count == 0)
-                {
-                    return null;
-                }
-
-                InboxMessage message = _ring[_head];
-                _ring[_head] = null;
-                _head = (_head + 1) % Capacity;
-                _count--;
-                return message;
+                return (InboxMessage)_ring.Take();
             }
         }
     }

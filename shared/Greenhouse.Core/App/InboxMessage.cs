@@ -11,7 +11,7 @@ namespace Greenhouse.App
         MqttConnection = 2
     }
 
-    /// <summary>One message waiting for the next tick. Plain data; the inbox reuses instances.</summary>
+    /// <summary>One message waiting for the next tick. Plain data; the posting thread makes a new one per message.</summary>
     public sealed class InboxMessage
     {
         public InboxKind Kind;

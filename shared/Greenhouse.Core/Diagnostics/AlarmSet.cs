@@ -1,28 +1,40 @@
+using Greenhouse.Collections;
 using Greenhouse.Text;
 
 namespace Greenhouse.Diagnostics
 {
     /// <summary>
-    /// The alarms currently raised, by code (see <see cref="AlarmCodes"/>), each with a short detail and the uptime
-    /// it was raised. Raising an active alarm only updates its detail. Changes bump <see cref="Version"/> so the
-    /// MQTT state and the journal can follow without polling every entry. Fixed capacity, no allocation per tick.
+    /// The one owner of alarms: which are active (by code, see <see cref="AlarmCodes"/>, per zone 1..4 or the
+    /// device as zone 0), with a short detail and the uptime each was raised. A transition (raised or cleared) is
+    /// logged here, once, at the moment it happens ("alarm raised code=... detail=..."; never rate-limited), and
+    /// kept as an <see cref="AlarmTransition"/> record that readers follow by sequence number (the MQTT alarm
+    /// topic, the simulator), so two changes in one tick are never folded into one. The journal keeps the log
+    /// line. Raising an active alarm only updates its detail. Fixed capacity; no allocation unless something changes.
     /// </summary>
-    public sealed class AlarmSet
+    public sealed class AlarmSet : IAlarmView
     {
+        /// <summary>Transitions kept for readers that follow them by sequence number.</summary>
+        public const int TransitionCapacity = 16;
+
+        private const int ZoneSlots = 5;
+
+        private readonly Logger _log;
         private readonly string[] _codes;
         private readonly bool[] _active;
         private readonly string[] _details;
         private readonly long[] _sinceMs;
-        private readonly int[] _zones;
+        private readonly Ring _transitions = new Ring(TransitionCapacity);
+        private long _sequence;
 
-        public AlarmSet()
+        /// <param name="log">Where transitions are logged (null: not logged, for tests of the set alone).</param>
+        public AlarmSet(Logger log)
         {
+            _log = log;
             _codes = AlarmCodes.All;
-            int slots = _codes.Length * 5;
+            int slots = _codes.Length * ZoneSlots;
             _active = new bool[slots];
             _details = StringArray.New(slots);
             _sinceMs = new long[slots];
-            _zones = new int[slots];
         }
 
         /// <summary>Incremented whenever an alarm is raised or cleared.</summary>
@@ -31,10 +43,29 @@ namespace Greenhouse.Diagnostics
         /// <summary>Number of active alarms.</summary>
         public int ActiveCount { get; private set; }
 
-        /// <summary>Last raised or cleared alarm, for the journal: code, zone, raised (true) or cleared.</summary>
-        public string LastChangedCode { get; private set; }
-        public int LastChangedZone { get; private set; }
-        public bool LastChangeRaised { get; private set; }
+        /// <summary>Sequence number of the newest transition (0 before the first).</summary>
+        public long LastSequence
+        {
+            get { return _sequence; }
+        }
+
+        /// <summary>
+        /// The oldest kept transition newer than <paramref name="sequence"/>, or null when there is none. A reader
+        /// that fell more than <see cref="TransitionCapacity"/> behind sees a jump in the sequence numbers.
+        /// </summary>
+        public AlarmTransition TransitionAfter(long sequence)
+        {
+            for (int i = 0; i < _transitions.Count; i++)
+            {
+                AlarmTransition t = (AlarmTransition)_transitions.Get(i);
+                if (t.Sequence > sequence)
+                {
+                    return t;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>Raises an alarm for a zone (1..4) or for the device (0). Returns true when it was not active.</summary>
         public bool Raise(string code, int zone, string detail, long nowMs)
@@ -53,14 +84,13 @@ namespace Greenhouse.Diagnostics
 
             _active[slot] = true;
             _sinceMs[slot] = nowMs;
-            _zones[slot] = zone;
             ActiveCount++;
-            Changed(code, zone, true);
+            Record(_codes[slot / ZoneSlots], zone, true, detail, nowMs);
             return true;
         }
 
         /// <summary>Clears an alarm. Returns true when it was active.</summary>
-        public bool Clear(string code, int zone)
+        public bool Clear(string code, int zone, long nowMs)
         {
             int slot = Slot(code, zone);
             if (slot < 0 || !_active[slot])
@@ -70,7 +100,7 @@ namespace Greenhouse.Diagnostics
 
             _active[slot] = false;
             ActiveCount--;
-            Changed(code, zone, false);
+            Record(_codes[slot / ZoneSlots], zone, false, null, nowMs);
             return true;
         }
 
@@ -83,7 +113,7 @@ namespace Greenhouse.Diagnostics
             }
             else
             {
-                Clear(code, zone);
+                Clear(code, zone, nowMs);
             }
         }
 
@@ -102,24 +132,44 @@ namespace Greenhouse.Diagnostics
         /// <summary>Reads one slot; false when that slot holds no active alarm.</summary>
         public bool TryGet(int slot, out string code, out int zone, out string detail, out long sinceMs)
         {
-            code = _codes[slot / 5];
-            zone = slot % 5;
+            code = _codes[slot / ZoneSlots];
+            zone = slot % ZoneSlots;
             detail = _details[slot];
             sinceMs = _sinceMs[slot];
             return _active[slot];
         }
 
-        private void Changed(string code, int zone, bool raised)
+        private void Record(string code, int zone, bool raised, string detail, long nowMs)
         {
-            LastChangedCode = code;
-            LastChangedZone = zone;
-            LastChangeRaised = raised;
+            _sequence++;
             Version++;
+            AlarmTransition t = new AlarmTransition();
+            t.Sequence = _sequence;
+            t.Code = code;
+            t.Zone = zone;
+            t.Raised = raised;
+            t.Detail = detail;
+            t.AtMs = nowMs;
+            _transitions.Add(t);
+            if (_log == null)
+            {
+                return;
+            }
+
+            string where = zone > 0 ? " zone=" + zone.ToString() : "";
+            if (raised)
+            {
+                _log.Write(LogLevel.Warning, "alarm", "raised", "code=" + code + where + " detail=" + Logger.Quote(detail), false);
+            }
+            else
+            {
+                _log.Write(LogLevel.Info, "alarm", "cleared", "code=" + code + where, false);
+            }
         }
 
         private int Slot(string code, int zone)
         {
-            if (zone < 0 || zone > 4)
+            if (zone < 0 || zone >= ZoneSlots)
             {
                 return -1;
             }
@@ -128,11 +178,27 @@ namespace Greenhouse.Diagnostics
             {
                 if ((object)_codes[i] == (object)code || _codes[i] == code)
                 {
-                    return i * 5 + zone;
+                    return i * ZoneSlots + zone;
                 }
             }
 
             return -1;
         }
+    }
+
+    /// <summary>One alarm raised or cleared, as recorded by <see cref="AlarmSet"/>.</summary>
+    public sealed class AlarmTransition
+    {
+        /// <summary>1, 2, 3 … in the order the transitions happened.</summary>
+        public long Sequence;
+        public string Code;
+        /// <summary>Zone 1..4, or 0 for the device.</summary>
+        public int Zone;
+        /// <summary>True when raised, false when cleared.</summary>
+        public bool Raised;
+        /// <summary>Detail of a raise; null for a clear.</summary>
+        public string Detail;
+        /// <summary>Uptime of the transition, ms.</summary>
+        public long AtMs;
     }
 }

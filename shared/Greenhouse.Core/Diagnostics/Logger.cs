@@ -1,5 +1,5 @@
 using System;
-using Greenhouse.App;
+using Greenhouse.Time;
 using Greenhouse.Ports;
 using Greenhouse.Text;
 
@@ -51,22 +51,13 @@ namespace Greenhouse.Diagnostics
         private ILogObserver _observer;
         private SecretFilter _secrets;
 
-        // Repeat limiter, fixed arrays: no allocation unless a line is actually written.
-        private readonly string[] _repeatComponent = StringArray.New(RepeatSlots);
-        private readonly string[] _repeatMessage = StringArray.New(RepeatSlots);
-        private readonly long[] _repeatWindowStart = new long[RepeatSlots];
-        private readonly int[] _repeatWritten = new int[RepeatSlots];
-        private readonly int[] _repeatSame = new int[RepeatSlots];
-        private readonly string[] _repeatWrittenPairs = StringArray.New(RepeatSlots);
-        private readonly int[] _repeatSuppressed = new int[RepeatSlots];
-        private readonly string[] _repeatLastPairs = StringArray.New(RepeatSlots);
-        private readonly LogLevel[] _repeatLevel = new LogLevel[RepeatSlots];
-        private long _suppressedTotal;
+        private readonly RepeatLimiter _repeats;
 
         public Logger(ILogSink sink, IClock clock)
         {
             _sink = sink;
             _clock = clock;
+            _repeats = new RepeatLimiter(this);
             MinimumLevel = LogLevel.Info;
         }
 
@@ -76,7 +67,7 @@ namespace Greenhouse.Diagnostics
         /// <summary>Lines suppressed by the repeat limiter since start.</summary>
         public long SuppressedCount
         {
-            get { return _suppressedTotal; }
+            get { return _repeats.SuppressedTotal; }
         }
 
         /// <summary>Receives every written line (the event journal). One observer; null to detach.</summary>
@@ -146,7 +137,7 @@ namespace Greenhouse.Diagnostics
                 return;
             }
 
-            if (limitRepeats && !IsExempt(component, message) && !PassRepeatLimiter(level, component, message, pairs))
+            if (limitRepeats && !IsExempt(component, message) && !_repeats.Pass(level, component, message, pairs, Now()))
             {
                 return;
             }
@@ -175,109 +166,16 @@ namespace Greenhouse.Diagnostics
         /// </summary>
         public void FlushRepeats()
         {
-            long now = _clock == null ? 0 : _clock.UptimeMilliseconds;
-            for (int i = 0; i < RepeatSlots; i++)
-            {
-                if (_repeatComponent[i] != null && now - _repeatWindowStart[i] >= RepeatWindowMs)
-                {
-                    EndWindow(i);
-                    _repeatComponent[i] = null;
-                    _repeatMessage[i] = null;
-                    _repeatWrittenPairs[i] = null;
-                }
-            }
+            _repeats.Flush(Now());
         }
 
-        private bool PassRepeatLimiter(LogLevel level, string component, string message, string pairs)
+        private long Now()
         {
-            long now = _clock == null ? 0 : _clock.UptimeMilliseconds;
-            int free = -1;
-            int oldest = 0;
-            for (int i = 0; i < RepeatSlots; i++)
-            {
-                string c = _repeatComponent[i];
-                if (c == null)
-                {
-                    if (free < 0)
-                    {
-                        free = i;
-                    }
-
-                    continue;
-                }
-
-                if (_repeatWindowStart[i] < _repeatWindowStart[oldest] || _repeatComponent[oldest] == null)
-                {
-                    oldest = i;
-                }
-
-                if (Same(c, component) && Same(_repeatMessage[i], message))
-                {
-                    if (now - _repeatWindowStart[i] >= RepeatWindowMs)
-                    {
-                        EndWindow(i);
-                        StartWindow(i, component, message, pairs, now);
-                        return true;
-                    }
-
-                    bool same = Same(_repeatWrittenPairs[i], pairs);
-                    if (_repeatWritten[i] < KindBurst && (!same || _repeatSame[i] < RepeatBurst))
-                    {
-                        _repeatWritten[i]++;
-                        _repeatSame[i] = same ? _repeatSame[i] + 1 : 1;
-                        _repeatWrittenPairs[i] = pairs;
-                        return true;
-                    }
-
-                    _repeatSuppressed[i]++;
-                    _repeatLastPairs[i] = pairs;
-                    _repeatLevel[i] = level;
-                    _suppressedTotal++;
-                    return false;
-                }
-            }
-
-            int slot = free;
-            if (slot < 0)
-            {
-                slot = oldest;
-                EndWindow(slot);
-            }
-
-            StartWindow(slot, component, message, pairs, now);
-            return true;
+            return _clock == null ? 0 : _clock.UptimeMilliseconds;
         }
 
-        private void StartWindow(int slot, string component, string message, string pairs, long now)
-        {
-            _repeatComponent[slot] = component;
-            _repeatMessage[slot] = message;
-            _repeatWindowStart[slot] = now;
-            _repeatWritten[slot] = 1;
-            _repeatSame[slot] = 1;
-            _repeatWrittenPairs[slot] = pairs;
-            _repeatSuppressed[slot] = 0;
-            _repeatLastPairs[slot] = null;
-        }
-
-        /// <summary>Writes the summary of a window that suppressed lines, then forgets the count.</summary>
-        private void EndWindow(int slot)
-        {
-            int suppressed = _repeatSuppressed[slot];
-            if (suppressed == 0)
-            {
-                return;
-            }
-
-            string pairs = _repeatLastPairs[slot];
-            string summary = "repeated=" + suppressed.ToString();
-            pairs = pairs == null || pairs.Length == 0 ? summary : pairs + " " + summary;
-            _repeatSuppressed[slot] = 0;
-            _repeatLastPairs[slot] = null;
-            Emit(_repeatLevel[slot], _repeatComponent[slot], _repeatMessage[slot], pairs);
-        }
-
-        private void Emit(LogLevel level, string component, string message, string pairs)
+        /// <summary>Formats and writes one line (to the sink and the observer), masking current secrets.</summary>
+        internal void Emit(LogLevel level, string component, string message, string pairs)
         {
             string line = Timestamp() + " " + LevelText(level) + " " + component + " " + message;
             if (pairs != null && pairs.Length > 0)
@@ -299,11 +197,6 @@ namespace Greenhouse.Diagnostics
             {
                 _observer.OnLine(level, component, message, line);
             }
-        }
-
-        private static bool Same(string a, string b)
-        {
-            return (object)a == (object)b || a == b;
         }
 
         /// <summary>Local ISO time when synced, otherwise uptime as +seconds.</summary>

@@ -157,12 +157,6 @@ namespace Greenhouse.Messaging
             return new string(_buffer, 0, _length);
         }
 
-        /// <summary>The document as UTF-8 bytes.</summary>
-        public byte[] ToUtf8()
-        {
-            return System.Text.Encoding.UTF8.GetBytes(ToString());
-        }
-
         /// <summary>Escapes one string as a complete JSON string literal (with quotes).</summary>
         public static string Quote(string value)
         {

@@ -1,24 +1,25 @@
 using System;
-using Greenhouse.App;
+using Greenhouse.Time;
 using Greenhouse.Control;
 using Greenhouse.Diagnostics;
 using Greenhouse.Ports;
+using Greenhouse.Status;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
 
 namespace Greenhouse.Messaging
 {
     /// <summary>
-    /// Builds the retained <c>&lt;base&gt;/state</c> document from what the controller exposes. Field names are part
-    /// of the public contract (docs/mqtt.md). Values the controller cannot give yet (wet/dry phase, water used
-    /// today) are written as null; so is any number that is not a finite reading.
+    /// Builds the retained <c>&lt;base&gt;/state</c> document from the controller's read-only status. Field names are
+    /// part of the public contract (docs/mqtt.md). A number that is not a finite reading (no valid sensor value) is
+    /// written as null.
     /// </summary>
     public static class StateDocument
     {
         /// <summary>Writes the document into the writer (cleared first).</summary>
-        public static void Write(JsonWriter json, Controller controller, IClock clock, long nowMs)
+        public static void Write(JsonWriter json, IControllerStatus status, IClock clock, long nowMs)
         {
-            ControllerSettings settings = controller.Settings;
+            ISettingsView settings = status.Settings;
             json.Clear();
             json.BeginObject();
             DateTime local;
@@ -34,13 +35,12 @@ namespace Greenhouse.Messaging
             }
 
             json.MemberInt("uptime_s", nowMs / 1000);
-            json.Member("fw", controller.FirmwareVersion);
+            json.Member("fw", status.FirmwareVersion);
 
             json.Name("sensors").BeginArray();
-            SensorChannel[] sensors = controller.Sensors;
-            for (int i = 0; i < sensors.Length; i++)
+            for (int i = 0; i < status.SensorCount; i++)
             {
-                SensorChannel s = sensors[i];
+                ISensorStatus s = status.Sensor(i);
                 bool has = s.Fresh && s.Health != SensorHealth.Absent && s.Health != SensorHealth.Failed;
                 json.BeginObject();
                 json.Member("name", s.Name);
@@ -60,31 +60,29 @@ namespace Greenhouse.Messaging
             int stage = settings.Require(CoreSettings.Stage);
             int target = settings.Require(CoreSettings.TargetRh);
             json.Name("zones").BeginArray();
-            MistZone[] zones = controller.Zones;
-            int count = controller.ZoneCount;
-            for (int i = 0; i < count && i < zones.Length; i++)
+            int count = status.ZoneCount;
+            for (int z = 1; z <= count && z <= ControllerSettings.MaxZones; z++)
             {
-                int z = i + 1;
+                IZoneStatus zone = status.Zone(z);
                 json.BeginObject();
                 json.MemberInt("zone", z);
                 json.Member("mode", CoreSettings.Modes[settings.ChoiceIndex(mode, z)]);
                 json.Member("stage", CoreSettings.Stages[settings.ChoiceIndex(stage, z)]);
-                json.Member("phase", zones[i].PhaseName);
-                json.MemberBool("misting", zones[i].Valve.IsOn);
+                json.Member("phase", zone.PhaseName);
+                json.MemberBool("misting", zone.ValveOpen);
                 json.Member("target_rh", settings.Number(target, z), 1);
-                ZoneClimate climate;
-                controller.SensorArray.GetZoneClimate(z, out climate);
+                ZoneClimate climate = zone.Climate;
                 json.Member("rh_pct", climate.HumidityValid ? climate.RelativeHumidityPercent : double.NaN, 1);
-                json.Member("reason", zones[i].Reason);
-                json.Member("water_l_today", zones[i].WaterTodayLitres, 1);
+                json.Member("reason", zone.Reason);
+                json.Member("water_l_today", zone.WaterTodayLitres, 1);
                 json.EndObject();
             }
 
             json.EndArray();
-            json.MemberBool("pump", controller.Pump.IsOn);
-            json.MemberBool("tank", controller.TankHasWater);
+            json.MemberBool("pump", status.Pump.IsOn);
+            json.MemberBool("tank", status.TankHasWater);
             json.Name("alarms").BeginArray();
-            AlarmSet alarms = controller.Alarms;
+            IAlarmView alarms = status.Alarms;
             for (int slot = 0; slot < alarms.SlotCount; slot++)
             {
                 string code;
@@ -99,21 +97,6 @@ namespace Greenhouse.Messaging
 
             json.EndArray();
             json.EndObject();
-        }
-
-        /// <summary>The humidity the zones act on (first fresh, healthy sensor), or NaN.</summary>
-        public static double ControlHumidity(Controller controller)
-        {
-            SensorChannel[] sensors = controller.Sensors;
-            for (int i = 0; i < sensors.Length; i++)
-            {
-                if (sensors[i].Fresh && sensors[i].Health == SensorHealth.Ok)
-                {
-                    return sensors[i].RelativeHumidityPercent;
-                }
-            }
-
-            return double.NaN;
         }
 
         /// <summary>Home Assistant humidifier action: humidifying, idle or off.</summary>

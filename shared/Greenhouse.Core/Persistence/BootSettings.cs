@@ -12,9 +12,7 @@ namespace Greenhouse.Persistence
     {
         public static ControllerSettings Read(ISettingsStore store)
         {
-            ControllerSettings settings = new ControllerSettings(SettingsCatalog.All());
-            Greenhouse.Control.ControlSettings.AddRules(settings);
-            settings.AddRule(new Greenhouse.Messaging.TopicSettingsRule(settings));
+            ControllerSettings settings = SettingsCatalog.CreateSettings();
             SettingsDocument a;
             SettingsDocument b;
             bool exists;

@@ -8,7 +8,7 @@ namespace Greenhouse.Persistence
     /// checksummed key=value format as the settings, in two alternating copies: a power cut during a save leaves
     /// the previous copy readable, and the newest valid generation wins on load.
     /// </summary>
-    public sealed class ControlStateFile : Greenhouse.Control.IControlStatePersistence
+    public sealed class ControlStateFile : Greenhouse.Persistence.IControlStatePersistence
     {
         public const string SlotA = "state-a.txt";
         public const string SlotB = "state-b.txt";

@@ -29,13 +29,13 @@ namespace Greenhouse.Persistence
         public const string ChecksumKey = "checksum";
 
         /// <summary>Writes every non-default setting (secrets in clear) with the header and checksum.</summary>
-        public static string Format(ControllerSettings settings, long generation)
+        public static string Format(ISettingsView settings, long generation)
         {
             return Body(settings, generation) + ChecksumLine(Body(settings, generation));
         }
 
         /// <summary>The part before the checksum line.</summary>
-        public static string Body(ControllerSettings settings, long generation)
+        public static string Body(ISettingsView settings, long generation)
         {
             return "# Greenhouse controller settings: key=value, one per line; '#' starts a comment.\n"
                 + "# Settings not listed use their defaults. The checksum line must stay last (FNV-1a of all bytes above it).\n"
@@ -45,7 +45,7 @@ namespace Greenhouse.Persistence
         }
 
         /// <summary>Only the key=value lines of non-default settings (used to detect real changes).</summary>
-        public static string Values(ControllerSettings settings)
+        public static string Values(ISettingsView settings)
         {
             SettingDefinition[] defs = settings.Definitions;
             System.Text.StringBuilder text = new System.Text.StringBuilder(512);

@@ -1,4 +1,4 @@
-using Greenhouse.App;
+using Greenhouse.Commands;
 using Greenhouse.Diagnostics;
 using Greenhouse.Ports;
 using Greenhouse.Settings;
@@ -26,7 +26,8 @@ namespace Greenhouse.Persistence
         public const string Source = "file";
 
         private readonly ISettingsStore _store;
-        private readonly Controller _controller;
+        private readonly ICommandPort _commands;
+        private readonly AlarmSet _alarms;
         private readonly ControllerSettings _settings;
         private readonly Logger _log;
         private long _generation;
@@ -38,12 +39,14 @@ namespace Greenhouse.Persistence
         private long _lastChangeMs;
         private long _retryAtMs;
 
-        public SettingsPersistence(Controller controller, ISettingsStore store)
+        /// <param name="commands">The door stored values go through when loaded (source "file"), so each is validated.</param>
+        public SettingsPersistence(ISettingsStore store, ControllerSettings settings, ICommandPort commands, AlarmSet alarms, Logger log)
         {
-            _controller = controller;
             _store = store;
-            _settings = controller.Settings;
-            _log = controller.Log;
+            _settings = settings;
+            _commands = commands;
+            _alarms = alarms;
+            _log = log;
         }
 
         /// <summary>Generation of the copy currently on the store (0 = none).</summary>
@@ -65,12 +68,13 @@ namespace Greenhouse.Persistence
         }
 
         /// <summary>
-        /// Loads the newest valid copy and applies it through Controller.ApplySetting (source "file"), so every value
+        /// Loads the newest valid copy and applies it through the command port (source "file"), so every value
         /// is validated and invalid lines are refused and logged one by one. Raises settings_corrupt when a copy was
         /// unreadable (a fallback or the defaults were used). Returns true when a copy was applied.
         /// </summary>
         public bool Load(long nowMs)
         {
+            _nowMs = nowMs;
             SettingsDocument a;
             SettingsDocument b;
             string errorA;
@@ -91,7 +95,7 @@ namespace Greenhouse.Persistence
             {
                 string detail = (existsA && !okA ? "A: " + errorA : "") + (existsA && !okA && existsB && !okB ? "; " : "") + (existsB && !okB ? "B: " + errorB : "");
                 detail = detail + (chosen == null ? "; using defaults" : "; using generation " + Num.Format(chosen.Generation));
-                _controller.Alarms.Raise(AlarmCodes.SettingsCorrupt, 0, detail, nowMs);
+                _alarms.Raise(AlarmCodes.SettingsCorrupt, 0, detail, nowMs);
                 _log.Error("settings", "stored copy unreadable", "detail=\"" + detail + "\"");
             }
 
@@ -115,7 +119,7 @@ namespace Greenhouse.Persistence
         }
 
         /// <summary>
-        /// Applies a parsed document through Controller.ApplySetting. Values refused on the first pass are tried once
+        /// Applies a parsed document through the command port. Values refused on the first pass are tried once
         /// more, so cross-setting rules do not depend on line order (a value refused on both passes is logged twice).
         /// Returns the number of refused lines.
         /// </summary>
@@ -125,8 +129,7 @@ namespace Greenhouse.Persistence
             int failures = 0;
             for (int i = 0; i < doc.Count; i++)
             {
-                string error;
-                failed[i] = !_controller.ApplySetting(doc.Keys[i], doc.Values[i], Source, out error);
+                failed[i] = !_commands.ApplySetting(doc.Keys[i], doc.Values[i], Source).Ok;
                 if (failed[i])
                 {
                     failures++;
@@ -141,8 +144,7 @@ namespace Greenhouse.Persistence
                     continue;
                 }
 
-                string error;
-                if (!_controller.ApplySetting(doc.Keys[i], doc.Values[i], Source, out error))
+                if (!_commands.ApplySetting(doc.Keys[i], doc.Values[i], Source).Ok)
                 {
                     refused++;
                 }
@@ -159,6 +161,7 @@ namespace Greenhouse.Persistence
         /// <summary>Call every tick: notices changes and saves once they have settled.</summary>
         public void Tick(long nowMs)
         {
+            _nowMs = nowMs;
             if (_store == null)
             {
                 return;
@@ -220,10 +223,13 @@ namespace Greenhouse.Persistence
             _nextIsA = !_nextIsA;
             _savedValues = values;
             Saves++;
-            _controller.Alarms.Clear(AlarmCodes.SettingsCorrupt, 0);
+            _alarms.Clear(AlarmCodes.SettingsCorrupt, 0, _nowMs);
             _log.Info("settings", "saved", "generation=" + Num.Format(generation) + " bytes=" + bytes.Length.ToString());
             return true;
         }
+
+        /// <summary>Uptime of the last Load or Tick (a save outside the tick, before a reboot, is stamped with it).</summary>
+        private long _nowMs;
 
         private void Baseline()
         {

@@ -19,11 +19,8 @@ namespace Greenhouse.Sensing
     /// out of control decisions. Stuck and disagreement make the sensor Suspect, saturation makes it Failed; all
     /// three concern humidity only: the temperature stays usable (<see cref="TemperatureUsable"/>).
     /// </remarks>
-    public sealed class SensorChannel
+    public sealed class SensorChannel : ISensorStatus
     {
-        /// <summary>Kept for callers of the first version; the live value is the setting sensor.fail_after_errors.</summary>
-        public const int FailAfterErrors = SensingSettings.DefaultFailAfterErrors;
-
         private readonly IClimateSensor _port;
 
         private SensorReason _problem;
@@ -39,17 +36,8 @@ namespace Greenhouse.Sensing
         private long _nextRecoverMs;
         private long _backoffMs;
 
-        private bool _stuckTracking;
-        private double _stuckRh;
-        private long _stuckSinceMs;
-        private bool _stuckEvidence;
-        private double _stuckTMin;
-        private double _stuckTMax;
-        private bool _stuckOtherSeen;
-        private double _stuckOtherMin;
-        private double _stuckOtherMax;
-
-        private long _saturatedSinceMs = -1;
+        private readonly StuckWatch _stuck = new StuckWatch();
+        private readonly SaturationWatch _saturation = new SaturationWatch();
 
         public SensorChannel(string name, IClimateSensor port)
         {
@@ -69,12 +57,6 @@ namespace Greenhouse.Sensing
         public string Reason { get; private set; }
         /// <summary>True when the last tick produced a valid reading (the values below are from this tick).</summary>
         public bool Fresh { get; private set; }
-        /// <summary>Same as <see cref="Fresh"/>: the reading of this tick passed the per-reading checks.</summary>
-        public bool ReadingValid
-        {
-            get { return Fresh; }
-        }
-
         public double TemperatureCelsius { get; private set; }
         public double RelativeHumidityPercent { get; private set; }
         /// <summary>NaN when the sensor has no pressure channel or it reported an implausible value.</summary>
@@ -97,9 +79,16 @@ namespace Greenhouse.Sensing
         public bool HealthChanged { get; private set; }
 
         /// <summary>Humidity exactly unchanged for the stuck time while conditions changed.</summary>
-        public bool Stuck { get; private set; }
+        public bool Stuck
+        {
+            get { return _stuck.Stuck; }
+        }
+
         /// <summary>Humidity at saturation for the saturation time without misting (cleared below the clear level).</summary>
-        public bool Saturated { get; private set; }
+        public bool Saturated
+        {
+            get { return _saturation.Saturated; }
+        }
 
         /// <summary>True when no sensor is fitted at this position.</summary>
         public bool IsAbsent
@@ -250,10 +239,10 @@ namespace Greenhouse.Sensing
                 return;
             }
 
-            UpdateStuck(nowMs, limits, valveOpen, otherValid, otherRh);
+            _stuck.Update(nowMs, limits, RelativeHumidityPercent, TemperatureCelsius, valveOpen, otherValid, otherRh);
             // While the two disagree, misting cannot explain one of them sitting at saturation: its clock runs anyway,
             // so a wet sensor is found even when the degraded program keeps misting, and the other one is freed.
-            UpdateSaturation(nowMs, limits, mistingRecently && !disagree);
+            _saturation.Update(nowMs, limits, RelativeHumidityPercent, mistingRecently && !disagree);
 
             _goodRun++;
             if (_goodRun >= limits.SuspectClearReadings)
@@ -360,89 +349,6 @@ namespace Greenhouse.Sensing
         public long RecoveryBackoffMs
         {
             get { return _backoffMs; }
-        }
-
-        private void UpdateStuck(long nowMs, SensorLimits limits, bool valveOpen, bool otherValid, double otherRh)
-        {
-            double rh = RelativeHumidityPercent;
-            double t = TemperatureCelsius;
-            if (!_stuckTracking || rh != _stuckRh)
-            {
-                _stuckTracking = true;
-                _stuckRh = rh;
-                _stuckSinceMs = nowMs;
-                _stuckEvidence = false;
-                _stuckTMin = t;
-                _stuckTMax = t;
-                _stuckOtherSeen = otherValid;
-                _stuckOtherMin = otherRh;
-                _stuckOtherMax = otherRh;
-                Stuck = false;
-                return;
-            }
-
-            if (t < _stuckTMin)
-            {
-                _stuckTMin = t;
-            }
-
-            if (t > _stuckTMax)
-            {
-                _stuckTMax = t;
-            }
-
-            if (otherValid)
-            {
-                if (!_stuckOtherSeen)
-                {
-                    _stuckOtherSeen = true;
-                    _stuckOtherMin = otherRh;
-                    _stuckOtherMax = otherRh;
-                }
-                else if (otherRh < _stuckOtherMin)
-                {
-                    _stuckOtherMin = otherRh;
-                }
-                else if (otherRh > _stuckOtherMax)
-                {
-                    _stuckOtherMax = otherRh;
-                }
-            }
-
-            if (valveOpen || _stuckTMax - _stuckTMin >= limits.StuckChangeTemperature
-                || (_stuckOtherSeen && _stuckOtherMax - _stuckOtherMin >= limits.StuckChangeRh))
-            {
-                _stuckEvidence = true;
-            }
-
-            // At the top the sensor clamps to 100 %: a constant value there is saturation's business, not stuck.
-            Stuck = _stuckEvidence && nowMs - _stuckSinceMs >= limits.StuckMs && rh < limits.SaturationRh;
-        }
-
-        private void UpdateSaturation(long nowMs, SensorLimits limits, bool mistingRecently)
-        {
-            double rh = RelativeHumidityPercent;
-            if (rh >= limits.SaturationRh && !mistingRecently)
-            {
-                if (_saturatedSinceMs < 0)
-                {
-                    _saturatedSinceMs = nowMs;
-                }
-
-                if (nowMs - _saturatedSinceMs >= limits.SaturationMs)
-                {
-                    Saturated = true;
-                }
-
-                return;
-            }
-
-            _saturatedSinceMs = -1;
-            double clear = limits.SaturationClearRh < limits.SaturationRh ? limits.SaturationClearRh : limits.SaturationRh;
-            if (Saturated && rh < clear)
-            {
-                Saturated = false;
-            }
         }
 
         private void SetHealth(SensorHealth health, SensorReason reason)

@@ -8,7 +8,7 @@ namespace Greenhouse.Settings
     /// Values are kept in flat arrays (slot = definition index × 5 + zone, zone 0 for device settings) so that
     /// reading them in the control tick allocates nothing.
     /// </summary>
-    public sealed class ControllerSettings
+    public sealed class ControllerSettings : ISettingsView
     {
         /// <summary>Zones a board can drive.</summary>
         public const int MaxZones = 4;
@@ -18,6 +18,7 @@ namespace Greenhouse.Settings
         private readonly double[] _numbers;
         private readonly string[] _texts;
         private ISettingsRule[] _rules = new ISettingsRule[0];
+        private ISettingsObserver[] _observers = new ISettingsObserver[0];
 
         public ControllerSettings(SettingDefinition[] definitions)
         {
@@ -49,8 +50,35 @@ namespace Greenhouse.Settings
             _rules = grown;
         }
 
+        /// <summary>Adds an observer told after every applied change (done once at start-up).</summary>
+        public void AddObserver(ISettingsObserver observer)
+        {
+            ISettingsObserver[] grown = new ISettingsObserver[_observers.Length + 1];
+            for (int i = 0; i < _observers.Length; i++)
+            {
+                grown[i] = _observers[i];
+            }
+
+            grown[_observers.Length] = observer;
+            _observers = grown;
+        }
+
+        private void Notify(int definition, int zone, string source)
+        {
+            for (int i = 0; i < _observers.Length; i++)
+            {
+                _observers[i].SettingChanged(definition, zone, source);
+            }
+        }
+
         /// <summary>Sets every value to its documented default.</summary>
         public void ResetToDefaults()
+        {
+            ResetToDefaults(null);
+        }
+
+        /// <summary>Sets every value to its documented default; observers are told who did it.</summary>
+        public void ResetToDefaults(string source)
         {
             for (int d = 0; d < _definitions.Length; d++)
             {
@@ -62,6 +90,7 @@ namespace Greenhouse.Settings
             }
 
             Version++;
+            Notify(-1, -1, source);
         }
 
         /// <summary>Index of the named definition (without zone prefix), or -1.</summary>
@@ -222,6 +251,12 @@ namespace Greenhouse.Settings
         /// </summary>
         public bool TrySet(string key, string text, out string error)
         {
+            return TrySet(key, text, null, out error);
+        }
+
+        /// <summary>As <see cref="TrySet(string, string, out string)"/>, telling observers who made the change.</summary>
+        public bool TrySet(string key, string text, string source, out string error)
+        {
             int definition;
             int zone;
             if (!TryResolve(key, out definition, out zone, out error))
@@ -229,11 +264,17 @@ namespace Greenhouse.Settings
                 return false;
             }
 
-            return TrySet(definition, zone, text, out error);
+            return TrySet(definition, zone, text, source, out error);
         }
 
         /// <summary>Validates and applies one value of a resolved setting.</summary>
         public bool TrySet(int definition, int zone, string text, out string error)
+        {
+            return TrySet(definition, zone, text, null, out error);
+        }
+
+        /// <summary>Validates and applies one value of a resolved setting, telling observers who made the change.</summary>
+        public bool TrySet(int definition, int zone, string text, string source, out string error)
         {
             SettingDefinition def = _definitions[definition];
             int slot = definition * SlotsPerDefinition + zone;
@@ -262,122 +303,26 @@ namespace Greenhouse.Settings
             }
 
             Version++;
+            Notify(definition, zone, source);
             return true;
         }
 
         private bool ParseInto(SettingDefinition def, int slot, string text, out string error)
         {
-            error = null;
-            if (text == null)
+            double number;
+            string value;
+            if (!SettingValue.TryParse(def, text, out number, out value, out error))
             {
-                error = def.Name + " needs a value: " + def.AllowedText();
                 return false;
             }
 
-            switch (def.Kind)
+            if (def.Kind == SettingKind.Text || def.Kind == SettingKind.Secret)
             {
-                case SettingKind.Integer:
-                {
-                    long whole;
-                    if (!Num.TryParseInt(text, out whole) || whole < def.Minimum || whole > def.Maximum)
-                    {
-                        error = def.Name + " must be " + def.AllowedText() + Units(def);
-                        return false;
-                    }
-
-                    _numbers[slot] = whole;
-                    return true;
-                }
-
-                case SettingKind.Number:
-                {
-                    double number;
-                    if (!Num.TryParse(text, out number) || number < def.Minimum || number > def.Maximum)
-                    {
-                        error = def.Name + " must be " + def.AllowedText() + Units(def);
-                        return false;
-                    }
-
-                    _numbers[slot] = RoundTo(number, def.Decimals);
-                    return true;
-                }
-
-                case SettingKind.Choice:
-                {
-                    string word = text.Trim().ToLower();
-                    for (int i = 0; i < def.Choices.Length; i++)
-                    {
-                        if (def.Choices[i] == word)
-                        {
-                            _numbers[slot] = i;
-                            return true;
-                        }
-                    }
-
-                    error = def.Name + " must be " + def.AllowedText();
-                    return false;
-                }
-
-                case SettingKind.Flag:
-                {
-                    string word = text.Trim().ToLower();
-                    if (word == "on" || word == "true" || word == "1")
-                    {
-                        _numbers[slot] = 1;
-                        return true;
-                    }
-
-                    if (word == "off" || word == "false" || word == "0")
-                    {
-                        _numbers[slot] = 0;
-                        return true;
-                    }
-
-                    error = def.Name + " must be on or off";
-                    return false;
-                }
-
-                default:
-                {
-                    if (text.Length > def.MaxLength || !IsPrintable(text))
-                    {
-                        error = def.Name + " must be " + def.AllowedText() + ", printable, without line breaks";
-                        return false;
-                    }
-
-                    _texts[slot] = text;
-                    return true;
-                }
+                _texts[slot] = value;
             }
-        }
-
-        private static string Units(SettingDefinition def)
-        {
-            return def.Unit == null || def.Unit.Length == 0 ? "" : " " + def.Unit;
-        }
-
-        private static double RoundTo(double value, int decimals)
-        {
-            double scale = 1;
-            for (int i = 0; i < decimals; i++)
+            else
             {
-                scale *= 10;
-            }
-
-            double scaled = value * scale;
-            long whole = (long)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
-            return whole / scale;
-        }
-
-        private static bool IsPrintable(string text)
-        {
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c < ' ' || c > '~')
-                {
-                    return false;
-                }
+                _numbers[slot] = number;
             }
 
             return true;

@@ -1,11 +1,21 @@
 namespace Greenhouse.Settings
 {
     /// <summary>
-    /// Every setting the controller knows, gathered from the modules that own them. Add a module's
-    /// definitions here; keys must be unique (a test checks it).
+    /// Every setting the controller knows, gathered from the modules that own them, with their cross-setting rules:
+    /// the one place that lists them all. Add a module's definitions (and rules) here; keys must be unique (a test
+    /// checks it).
     /// </summary>
     public static class SettingsCatalog
     {
+        /// <summary>Every setting at its default, with the cross-setting rules of every module (what a controller starts from).</summary>
+        public static ControllerSettings CreateSettings()
+        {
+            ControllerSettings settings = new ControllerSettings(All());
+            Greenhouse.Control.ControlSettings.AddRules(settings);
+            settings.AddRule(new Greenhouse.Messaging.TopicSettingsRule(settings));
+            return settings;
+        }
+
         public static SettingDefinition[] All()
         {
             return Concat(new object[]

@@ -51,12 +51,12 @@ namespace Greenhouse.Tests
             ControlRig rig = new ControlRig();
             rig.Climate(1, 20, 89);
             rig.Step(1000);
-            string first = rig.Zone(1).Reason;
+            string first = rig.Zone(1).Decision.Reason;
             Assert.AreEqual("idle: rh 89.0 >= 87.0", first);
-            Assert.IsTrue(ReferenceEquals(first, rig.Zone(1).Reason));
+            Assert.IsTrue(ReferenceEquals(first, rig.Zone(1).Decision.Reason));
             rig.Climate(1, 20, 89.4);
             rig.Step(1000);
-            Assert.AreEqual("idle: rh 89.4 >= 87.0", rig.Zone(1).Reason);
+            Assert.AreEqual("idle: rh 89.4 >= 87.0", rig.Zone(1).Decision.Reason);
         }
     }
 }

@@ -122,7 +122,7 @@ namespace Greenhouse.Tests
                     case 7:
                     {
                         string error;
-                        _rig.Engine.RequestManual(zone, 1 + op.B % 300, _rig.Tank, _rig.Clock.Uptime, out error);
+                        _rig.RequestMist(zone, 1 + op.B % 300, _rig.Tank, out error);
                         break;
                     }
 
@@ -226,20 +226,20 @@ namespace Greenhouse.Tests
                     {
                         open++;
                         Coverage[0]++;
-                        Coverage[(int)zone.CurrentPulse]++;
+                        Coverage[(int)zone.Pulse.Kind]++;
                     }
 
-                    if (zone.DryPhase)
+                    if (zone.Calendar.DryPhase)
                     {
                         Coverage[5]++;
                     }
 
-                    if (zone.ReasonCode == ReasonCode.BudgetHour || zone.ReasonCode == ReasonCode.BudgetDay)
+                    if (zone.Decision.Code == ReasonCode.BudgetHour || zone.Decision.Code == ReasonCode.BudgetDay)
                     {
                         Coverage[6]++;
                     }
 
-                    if (zone.LockedHigh || zone.LockedLow)
+                    if (zone.Safety.LockedHigh || zone.Safety.LockedLow)
                     {
                         Coverage[7]++;
                     }
@@ -261,14 +261,14 @@ namespace Greenhouse.Tests
                         var climate = _rig.Climates[i];
                         if (climate.TemperatureValid)
                         {
-                            Assert.IsTrue(climate.TemperatureCelsius < zone.HighLimit(stage), "mist at " + climate.TemperatureCelsius + " C" + where);
-                            Assert.IsTrue(climate.TemperatureCelsius > zone.LowLimit(), "mist at " + climate.TemperatureCelsius + " C" + where);
-                            Assert.IsTrue(zone.HighLimit(stage) <= Math.Min(HardLimits.MaxMistingTemperatureCelsius, Number("lockout.high_c", 0)));
+                            Assert.IsTrue(climate.TemperatureCelsius < _rig.Engine.Limits.Device.HighLockoutC(stage), "mist at " + climate.TemperatureCelsius + " C" + where);
+                            Assert.IsTrue(climate.TemperatureCelsius > _rig.Engine.Limits.Device.LockoutLowC, "mist at " + climate.TemperatureCelsius + " C" + where);
+                            Assert.IsTrue(_rig.Engine.Limits.Device.HighLockoutC(stage) <= Math.Min(HardLimits.MaxMistingTemperatureCelsius, Number("lockout.high_c", 0)));
                         }
 
                         long maxMs = Math.Min(_rig.Settings.Integer(_rig.Settings.Require("max_mist_s"), z), HardLimits.MaxContinuousMistSeconds) * 1000;
                         Assert.IsTrue(now - _onSince[i] < maxMs, "open " + (now - _onSince[i]) + " ms >= " + maxMs + where);
-                        if (stage == ControlSettings.StageRest || zone.DryPhase)
+                        if (stage == ControlSettings.StageRest || zone.Calendar.DryPhase)
                         {
                             long protectMs = _rig.Settings.Integer(_rig.Settings.Require("protect.pulse_s"), 0) * 1000;
                             long intervalMs = _rig.Settings.Integer(_rig.Settings.Require("protect.interval_min"), 0) * 60000;

@@ -5,6 +5,7 @@ using Greenhouse.Ports;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Tests.Sensing
 {
@@ -39,7 +40,7 @@ namespace Greenhouse.Tests.Sensing
             return sensorFitted && (fault == Bus || fault == NotPresent || fault == Invalid || fault == NaN || fault == RhRange || fault == TRange);
         }
 
-        private static void Apply(ScriptedSensor sensor, ref double rh, ref double t, int fault, double drift, bool failFirst)
+        private static void Apply(FakeSensor sensor, ref double rh, ref double t, int fault, double drift, bool failFirst)
         {
             sensor.Status = SensorReadStatus.Ok;
             sensor.FailNext = failFirst ? 1 : 0;
@@ -97,8 +98,8 @@ namespace Greenhouse.Tests.Sensing
             ScenarioGen.Sample(scenario =>
             {
                 bool secondFitted = scenario.ZoneChoices[0] != 2 || scenario.FailAfter != 5; // most runs have both sensors
-                ScriptedSensor s1 = new ScriptedSensor();
-                ScriptedSensor s2 = secondFitted ? new ScriptedSensor() : null;
+                FakeSensor s1 = new FakeSensor(22, 85);
+                FakeSensor s2 = secondFitted ? new FakeSensor(22, 85) : null;
                 ControllerSettings settings = new ControllerSettings(SettingsCatalog.All());
                 string error;
                 for (int zone = 1; zone <= 4; zone++)
@@ -110,7 +111,7 @@ namespace Greenhouse.Tests.Sensing
                 Assert.IsTrue(settings.TrySet(SensingSettings.RecoverAfterReadings, scenario.RecoverAfter.ToString(), out error));
                 Assert.IsTrue(settings.TrySet(SensingSettings.StuckMinutes, scenario.StuckMinutes.ToString(), out error));
                 Assert.IsTrue(settings.TrySet(SensingSettings.SaturationHours, "1", out error));
-                AlarmSet alarms = new AlarmSet();
+                AlarmSet alarms = new AlarmSet(null);
                 FakeClock clock = new FakeClock();
                 Logger log = new Logger(new FakeLog(), clock);
                 SensorArray array = new SensorArray(s1, s2, settings, alarms, log);
@@ -235,11 +236,11 @@ namespace Greenhouse.Tests.Sensing
         [TestMethod]
         public void SteadyStateTicksAllocateNothing()
         {
-            ScriptedSensor s1 = new ScriptedSensor();
-            ScriptedSensor s2 = new ScriptedSensor();
+            FakeSensor s1 = new FakeSensor(22, 85);
+            FakeSensor s2 = new FakeSensor(22, 85);
             ControllerSettings settings = new ControllerSettings(SettingsCatalog.All());
             FakeClock clock = new FakeClock();
-            SensorArray array = new SensorArray(s1, s2, settings, new AlarmSet(), new Logger(new FakeLog(), clock));
+            SensorArray array = new SensorArray(s1, s2, settings, new AlarmSet(null), new Logger(new FakeLog(), clock));
             long now = 0;
             double sum = 0;
             for (int i = 0; i < 50; i++)

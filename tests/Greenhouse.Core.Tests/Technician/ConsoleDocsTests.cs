@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Greenhouse.Technician;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -25,7 +26,7 @@ namespace Greenhouse.Tests
         public void EveryCommandHasASectionWithAnExample()
         {
             string doc = RepoFile("docs/console.md");
-            foreach (string name in ConsoleInterpreter.CommandNames)
+            foreach (string name in ConsoleCommands.All.Select(c => c.Name))
             {
                 int heading = doc.IndexOf("### `" + name, StringComparison.Ordinal);
                 Assert.IsTrue(heading >= 0, "no section for " + name);

@@ -3,6 +3,7 @@ using CsCheck;
 using Greenhouse.Diagnostics;
 using Greenhouse.Technician;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Tests
 {
@@ -17,14 +18,14 @@ namespace Greenhouse.Tests
             rig.Type("status");
             rig.Ticks(80); // boot event, first journal write, repeat windows closed
             TechnicianConsole technician = rig.Controller.Technician;
-            long now = rig.Controller.NowMs;
-            technician.Poll(now);
+            long now = rig.Controller.Status.NowMs;
+            technician.Poll(now, false);
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 1000; i++)
             {
                 now += 1000;
                 rig.Clock.Advance(1000);
-                technician.Poll(now);
+                technician.Poll(now, false);
             }
 
             Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before);

@@ -1,4 +1,5 @@
 using Greenhouse.App;
+using Greenhouse.Commands;
 using Greenhouse.Ports;
 
 namespace Greenhouse.NanoClr.Replay
@@ -198,9 +199,8 @@ namespace Greenhouse.NanoClr.Replay
 
         private static void Apply(Controller core, IReplayOutput output, string key, string value)
         {
-            string error;
-            bool applied = core.ApplySetting(key, value, "replay", out error);
-            output.Line("A " + key + "=" + value + (applied ? " ok" : " refused: " + error));
+            CommandResult result = core.Commands.ApplySetting(key, value, "replay");
+            output.Line("A " + key + "=" + value + (result.Ok ? " ok" : " refused: " + result.Error));
         }
     }
 }

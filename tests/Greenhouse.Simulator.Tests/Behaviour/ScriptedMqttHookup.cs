@@ -83,14 +83,14 @@ public sealed class ScriptedLink : IMqttLink
         _record.Append(Stamp()).Append(" ATTACH\n");
         foreach (var (key, value) in new[] { ("mqtt.host", "127.0.0.1"), ("mqtt.port", "1883") })
         {
-            if (!core.ApplySetting(key, value, "sim", out string error))
+            if (core.Commands.ApplySetting(key, value, "sim") is { Ok: false } refused && refused.Error is string error)
             {
                 throw new InvalidOperationException(key + ": " + error);
             }
         }
     }
 
-    private long Second => _core == null ? 0 : _core.NowMs / 1000;
+    private long Second => _core == null ? 0 : _core.Status.NowMs / 1000;
 
     private string Stamp() => Second.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

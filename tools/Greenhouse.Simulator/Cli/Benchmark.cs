@@ -16,7 +16,7 @@ public static class Benchmark
     {
         try
         {
-            var lines = settingsFile != null ? SettingsFile.Load(settingsFile) : new List<SettingLine>();
+            var lines = settingsFile != null ? RunSettingsFile.Load(settingsFile) : new List<SettingLine>();
             var config = RunConfiguration.Build(lines, null);
             var results = new JsonArray();
             var table = new StringBuilder();
@@ -68,7 +68,7 @@ public static class Benchmark
 
             return 0;
         }
-        catch (Exception e) when (e is SettingsFileException or ArgumentException or IOException)
+        catch (Exception e) when (e is RunSettingsFileException or ArgumentException or IOException)
         {
             error.WriteLine("error: " + e.Message);
             return 2;

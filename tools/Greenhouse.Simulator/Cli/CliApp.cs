@@ -5,7 +5,7 @@ using Greenhouse.Simulator.Weather;
 
 namespace Greenhouse.Simulator.Cli;
 
-/// <summary>The command line (System.CommandLine 2.0): <c>run</c> with its options.</summary>
+/// <summary>The command line (System.CommandLine 2.0): <c>run</c>, <c>benchmark</c>, <c>fleet</c> and <c>soak</c> with their options.</summary>
 public static class CliApp
 {
     public static readonly string[] Controllers = { "ours", "timer", "cycle", "hygrostat" };
@@ -147,6 +147,7 @@ public static class CliApp
         root.Subcommands.Add(run);
         root.Subcommands.Add(bench);
         root.Subcommands.Add(fleet);
+        root.Subcommands.Add(SoakCommand.Build(output, error));
         return root;
     }
 

@@ -69,14 +69,14 @@ public sealed class MqttBrokerHookup : IBrokerHookup
 
     private static void Apply(Greenhouse.App.Controller controller, string key, string value)
     {
-        if (!controller.ApplySetting(key, value, "sim", out string error))
+        if (controller.Commands.ApplySetting(key, value, "sim") is { Ok: false } refused && refused.Error is string error)
         {
             throw new ArgumentException($"the core refused {key}={value}: {error}");
         }
     }
 
     private static string Read(Greenhouse.App.Controller controller, string key) =>
-        controller.Settings.TryGetText(key, out string text, out _) && text != null ? text : "";
+        controller.Status.Settings.TryGetText(key, out string text, out _) && text != null ? text : "";
 
     private static EmbeddedBroker StartEmbedded(int preferred, Action<string> log)
     {

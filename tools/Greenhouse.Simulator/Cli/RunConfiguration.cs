@@ -51,7 +51,7 @@ public sealed class RunConfiguration
         foreach (var line in lines)
         {
             string where = $"settings line {line.LineNumber} ({line.Key})";
-            if (line.Key.StartsWith(SettingsFile.SimPrefix, StringComparison.Ordinal))
+            if (line.Key.StartsWith(RunSettingsFile.SimPrefix, StringComparison.Ordinal))
             {
                 try
                 {
@@ -84,7 +84,7 @@ public sealed class RunConfiguration
                 }
                 catch (FormatException e)
                 {
-                    throw new SettingsFileException($"{where}: {e.Message}");
+                    throw new RunSettingsFileException($"{where}: {e.Message}");
                 }
 
                 continue;
@@ -92,7 +92,7 @@ public sealed class RunConfiguration
 
             if (!probe.TrySet(line.Key, line.Value, out string error))
             {
-                throw new SettingsFileException($"{where}: {error}");
+                throw new RunSettingsFileException($"{where}: {error}");
             }
 
             config.CoreLines.Add(line);
@@ -102,7 +102,7 @@ public sealed class RunConfiguration
         {
             if (!probe.TrySet(CoreSettings.DeviceId, deviceId, out string error))
             {
-                throw new SettingsFileException($"--device-id: {error}");
+                throw new RunSettingsFileException($"--device-id: {error}");
             }
 
             config.CoreLines.Add(new SettingLine(0, CoreSettings.DeviceId, deviceId));
@@ -160,7 +160,7 @@ public sealed class RunConfiguration
     }
 
     /// <summary>The season rules as the core's settings define them (read the same keys as the engine).</summary>
-    public static SeasonRules SeasonsFromCore(ControllerSettings settings)
+    public static SeasonRules SeasonsFromCore(ISettingsView settings)
     {
         bool Flag(string key) => ReadText(settings, key) is "on" or "true" or "1";
         return new SeasonRules(
@@ -175,7 +175,7 @@ public sealed class RunConfiguration
             (int)ReadNumber(settings, Greenhouse.Control.ControlSettings.SeasonMemoryHours));
     }
 
-    private static string ReadText(ControllerSettings settings, string key)
+    private static string ReadText(ISettingsView settings, string key)
     {
         if (!settings.TryGetText(key, out string text, out string error))
         {
@@ -185,7 +185,7 @@ public sealed class RunConfiguration
         return text;
     }
 
-    private static double ReadNumber(ControllerSettings settings, string key)
+    private static double ReadNumber(ISettingsView settings, string key)
     {
         if (!settings.TryGetText(key, out string text, out string error) ||
             !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))

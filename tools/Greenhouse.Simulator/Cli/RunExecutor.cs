@@ -228,7 +228,7 @@ public static class RunExecutor
 
             return 0;
         }
-        catch (Exception e) when (e is FaultSpecException or WeatherFormatException or SettingsFileException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FaultSpecException or WeatherFormatException or RunSettingsFileException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine("error: " + e.Message);
             return 2;
@@ -243,7 +243,7 @@ public static class RunExecutor
 
     public static IWeather BuildWeather(RunRequest request, out RunConfiguration config)
     {
-        var lines = request.SettingsFile != null ? SettingsFile.Load(request.SettingsFile) : new List<SettingLine>();
+        var lines = request.SettingsFile != null ? RunSettingsFile.Load(request.SettingsFile) : new List<SettingLine>();
         config = RunConfiguration.Build(lines, request.DeviceId);
         if (request.WeatherFile != null && request.ScenarioName != null)
         {
@@ -303,7 +303,9 @@ public static class RunExecutor
         thread.Start();
     }
 
-    public static ISimController BuildController(string name, RunConfiguration config, Action<string> log, Greenhouse.Ports.IMqttLink? link, FaultInjector? faults = null)
+    /// <param name="invariants">Options of the invariant monitor of a faulty run of ours (null = defaults).</param>
+    public static ISimController BuildController(string name, RunConfiguration config, Action<string> log, Greenhouse.Ports.IMqttLink? link,
+        FaultInjector? faults = null, InvariantOptions? invariants = null)
     {
         switch (name)
         {
@@ -315,7 +317,7 @@ public static class RunExecutor
                 return new HygrostatBaseline(config.HygrostatTarget ?? config.Plans[0].TargetRhPct, config.HygrostatDryTolerance,
                     config.HygrostatWetTolerance, config.HygrostatMinCycleSeconds);
             case "ours":
-                var ours = new OursController(log, link, config.SecondSensor ?? config.Zones >= 2, faults);
+                var ours = new OursController(log, link, config.SecondSensor ?? config.Zones >= 2, faults, invariants);
                 // Tell the core the house's real nozzle flow (as a technician would), so its litres estimate
                 // matches the model; the settings file may still override it.
                 string flow = (new Physics.HouseParameters().MistFlowKgS * 60.0).ToString("F1", CultureInfo.InvariantCulture);
@@ -332,7 +334,7 @@ public static class RunExecutor
                     string source = line.LineNumber > 0 ? "file" : "cli";
                     if (!ours.ApplySetting(line.Key, line.Value, source, out string error))
                     {
-                        throw new SettingsFileException($"settings line {line.LineNumber} ({line.Key}): {error}");
+                        throw new RunSettingsFileException($"settings line {line.LineNumber} ({line.Key}): {error}");
                     }
                 }
 

@@ -1,14 +1,16 @@
 using Greenhouse.App;
 using Greenhouse.Faults;
 using Greenhouse.Ports;
+using Greenhouse.TestSupport;
 
 namespace Greenhouse.Simulator.Ours;
 
 /// <summary>
 /// Our core (<see cref="Controller"/>) behind simulated ports: the BME280 model of zone 1 as sensor 1 and the
 /// optional second one (<see cref="SimWorld.SecondSensor"/>) as sensor 2, relays that
-/// drive the physics (pump, valves 1..4, fan), the tank switch, the simulation clock and an in-memory
-/// settings store. <see cref="Step"/> calls <see cref="Controller.Tick"/> once per simulated second.
+/// drive the physics (pump, valves 1..4, fan), the tank switch, a clock that follows the simulated time and an in-memory
+/// settings store (the plain ports are the shared fakes of tests/Greenhouse.TestSupport). <see cref="Step"/> calls
+/// <see cref="Controller.Tick"/> once per simulated second.
 /// </summary>
 public sealed class OursController : ISimController
 {
@@ -19,18 +21,23 @@ public sealed class OursController : ISimController
     /// last 6 hex digits, here gh-51ac01.</summary>
     public const string SimMacAddress = "02:00:00:51:AC:01";
 
-    private readonly SimClock _clock = new();
+    /// <summary>Uptime the board already has when its controller starts, ms (a board boots before it controls).</summary>
+    public const long BootUptimeMs = 5000;
+
+    // Unsynced until the run starts; then the simulated wall time, advanced by each step.
+    private readonly FakeClock _clock = new() { Uptime = BootUptimeMs };
+    private long _clockSecond;
     private readonly SimTankSwitch _tank = new();
-    private readonly SimRelay _pump = new();
-    private readonly SimRelay _fan = new();
-    private readonly SimRelay[] _valves = { new(), new(), new(), new() };
+    private readonly FakeRelay _pump = new();
+    private readonly FakeRelay _fan = new();
+    private readonly FakeRelay[] _valves = { new(), new(), new(), new() };
     private readonly ControllerPorts _ports;
     private readonly ControllerPorts _corePorts;
     private readonly FaultInjector? _faults;
     private readonly InvariantMonitor? _monitor;
     private readonly Action<string> _log;
     private SimWorld? _world;
-    private int _alarmVersion;
+    private long _alarmSequence;
     private readonly HashSet<string> _alarmCodes = new(StringComparer.Ordinal);
 
     /// <param name="log">Receives each log line of the core.</param>
@@ -38,10 +45,12 @@ public sealed class OursController : ISimController
     /// <param name="secondSensor">Whether the board has its second BME280 (unfitted ports are null for the core).</param>
     /// <param name="faults">Fault schedule to inject (null = none); the ports are then wrapped by Greenhouse.Faults,
     /// the safety invariants are checked every tick (<see cref="Monitor"/>) and power cuts restart the core.</param>
-    public OursController(Action<string> log, IMqttLink? mqtt = null, bool secondSensor = false, FaultInjector? faults = null)
+    /// <param name="invariants">Options of that monitor (null = defaults).</param>
+    public OursController(Action<string> log, IMqttLink? mqtt = null, bool secondSensor = false, FaultInjector? faults = null, InvariantOptions? invariants = null)
     {
         _log = log;
         _faults = faults;
+        Log = new FakeLog(16) { Echo = line => log(line) };
         _ports = new ControllerPorts
         {
             Sensors = new IClimateSensor[]
@@ -54,18 +63,15 @@ public sealed class OursController : ISimController
             Fan = _fan,
             TankSwitch = _tank,
             Clock = _clock,
-            Store = new MemorySettingsStore(),
+            Store = new FakeSettingsStore(),
             Mqtt = mqtt!,
             MacAddress = SimMacAddress,
-            Log = new CallbackLogSink(log),
+            Log = Log,
         };
         _corePorts = faults != null ? FaultPorts.Wrap(_ports, faults, up => Core?.Inbox.PostConnection(up)) : _ports;
         if (faults != null)
         {
-            // FaultPorts.Wrap does not carry these over (as of this commit); without the MAC the device id would be gh-000000.
-            _corePorts.MacAddress = _ports.MacAddress;
-            _corePorts.ControlState = _ports.ControlState;
-            _monitor = new InvariantMonitor();
+            _monitor = new InvariantMonitor(invariants);
         }
 
         Core = new Controller(_corePorts, FirmwareVersion);
@@ -86,6 +92,12 @@ public sealed class OursController : ISimController
     /// <summary>The running core; a power cut replaces it (read it again after each step).</summary>
     public Controller Core { get; private set; }
     public ControllerPorts Ports => _ports;
+    /// <summary>The core's log sink: counts the lines and forwards each to the simulator's log.</summary>
+    public FakeLog Log { get; }
+    /// <summary>The pump, valve 1..4 and fan relays the core drives.</summary>
+    public FakeRelay Pump => _pump;
+    public IReadOnlyList<FakeRelay> Valves => _valves;
+    public FakeRelay Fan => _fan;
     public int AlarmCount { get; private set; }
     public IReadOnlyCollection<string> AlarmCodesSeen => _alarmCodes;
     public long LastStepAllocatedBytes { get; private set; }
@@ -98,7 +110,9 @@ public sealed class OursController : ISimController
     /// </summary>
     public bool ApplySetting(string key, string value, string source, out string error)
     {
-        if (!Core.ApplySetting(key, value, source, out error))
+        Greenhouse.Commands.CommandResult result = Core.Commands.ApplySetting(key, value, source);
+        error = result.Error;
+        if (!result.Ok)
         {
             return false;
         }
@@ -115,32 +129,36 @@ public sealed class OursController : ISimController
         }
 
         _world = world;
-        _clock.Attach(world);
+        _clock.Utc = world.UtcNow;
+        _clock.Synced = true;
+        _clockSecond = world.Second;
         _tank.Attach(world);
         if (_applied.Count > 0 && _ports.Store.TryRead(Greenhouse.Persistence.SettingsPersistence.SlotA, out _) == false)
         {
             // The settings file is what the device has stored: put it in the store as the device's first saved copy,
             // so the core loads it at start and again after every power cut. (Values applied before the start stay
             // in memory, and the core would otherwise see nothing to save.)
-            byte[] stored = System.Text.Encoding.UTF8.GetBytes(Greenhouse.Persistence.SettingsFile.Format(Core.Settings, 1));
+            byte[] stored = System.Text.Encoding.UTF8.GetBytes(Greenhouse.Persistence.SettingsFile.Format(Core.Status.Settings, 1));
             _ports.Store.Write(Greenhouse.Persistence.SettingsPersistence.SlotA, stored);
         }
 
         Core.Start();
         foreach (var (key, value, source) in _applied)
         {
-            if (!Core.ApplySetting(key, value, source, out string error))
+            if (Core.Commands.ApplySetting(key, value, source) is { Ok: false } refused && refused.Error is string error)
             {
                 throw new InvalidOperationException($"setting {key} accepted before start but refused after: {error}");
             }
         }
 
-        _alarmVersion = Core.Alarms.Version;
+        _alarmSequence = Core.Status.Alarms.LastSequence;
         AfterStart?.Invoke(Core);
     }
 
     public void Step(SimWorld world, SimOutputs outputs)
     {
+        _clock.Advance((world.Second - _clockSecond) * 1000L);
+        _clockSecond = world.Second;
         TimeSpan elapsed = default;
         DateTime local = default;
         if (_faults != null)
@@ -169,14 +187,14 @@ public sealed class OursController : ISimController
         LastStepAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - before;
         _monitor?.Observe(Core, new GroundTruth(elapsed, local, world.Houses[0].AirTempC, world.TankFull));
 
-        int version = Core.Alarms.Version;
-        if (version != _alarmVersion)
+        Greenhouse.Diagnostics.AlarmTransition? t;
+        while ((t = Core.Status.Alarms.TransitionAfter(_alarmSequence)) != null)
         {
-            _alarmVersion = version;
-            if (Core.Alarms.LastChangeRaised)
+            _alarmSequence = t.Sequence;
+            if (t.Raised)
             {
                 AlarmCount++;
-                _alarmCodes.Add(Core.Alarms.LastChangedCode);
+                _alarmCodes.Add(t.Code);
             }
         }
 
@@ -195,7 +213,7 @@ public sealed class OursController : ISimController
     /// </summary>
     private void PowerCut(SimWorld world, TimeSpan elapsed, DateTime local)
     {
-        string[] snapshot = InvariantMonitor.SnapshotSettings(Core.Settings);
+        string[] snapshot = InvariantMonitor.SnapshotSettings(Core.Status.Settings);
         _pump.Drop();
         _fan.Drop();
         foreach (var valve in _valves)
@@ -212,13 +230,13 @@ public sealed class OursController : ISimController
             // The link is gone with the power anyway.
         }
 
-        _clock.RestartSecond = world.Second;
+        _clock.Reboot(BootUptimeMs);
         Restarts++;
         _log($"sim: power cut at {local:yyyy-MM-dd HH:mm:ss}; the controller restarts from its stored settings");
         Core = new Controller(_corePorts, FirmwareVersion);
         Core.Start();
-        _monitor!.CheckSettingsSurvived(snapshot, Core.Settings, elapsed, local);
-        _alarmVersion = Core.Alarms.Version;
+        _monitor!.CheckSettingsSurvived(snapshot, Core.Status.Settings, elapsed, local);
+        _alarmSequence = Core.Status.Alarms.LastSequence;
         AfterStart?.Invoke(Core);
     }
 }

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Greenhouse.Build.Tests;
+
+/// <summary>Controller.sln and Controller.Host.slnf (written by tools/sync-solution.py) list every project once, under a unique name.</summary>
+[TestClass]
+public sealed partial class SolutionTests
+{
+    [GeneratedRegex("^Project\\(\"\\{[0-9A-F-]+\\}\"\\) = \"(?<name>[^\"]+)\", \"(?<path>[^\"]+)\"", RegexOptions.Multiline)]
+    private static partial Regex ProjectLine();
+
+    private static List<(string Name, string Path)> SolutionProjects() =>
+        ProjectLine().Matches(File.ReadAllText(Repo.PathOf("Controller.sln")))
+            .Select(m => (m.Groups["name"].Value, m.Groups["path"].Value.Replace('\\', '/')))
+            .Where(p => p.Item2.EndsWith("proj", StringComparison.Ordinal))
+            .ToList();
+
+    private static List<string> TreeProjects(string pattern) =>
+        Repo.Files(Repo.Root, pattern).Select(Repo.Relative).OrderBy(p => p, StringComparer.Ordinal).ToList();
+
+    [TestMethod]
+    public void SolutionListsEveryProjectOfTheTreeUnderAUniqueName()
+    {
+        var listed = SolutionProjects();
+        var duplicates = listed.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.IsEmpty(duplicates, "names used twice in Controller.sln (dotnet refuses the solution): " + string.Join(", ", duplicates));
+        var tree = TreeProjects("*.csproj").Concat(TreeProjects("*.nfproj")).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        CollectionAssert.AreEquivalent(tree, listed.Select(p => p.Path).ToList(), "run python3 tools/sync-solution.py");
+    }
+
+    [TestMethod]
+    public void HostFilterListsEveryHostProject()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Repo.PathOf("Controller.Host.slnf")));
+        var filtered = doc.RootElement.GetProperty("solution").GetProperty("projects").EnumerateArray()
+            .Select(e => e.GetString()!.Replace('\\', '/')).ToList();
+        CollectionAssert.AreEquivalent(TreeProjects("*.csproj"), filtered, "run python3 tools/sync-solution.py");
+    }
+}
