@@ -59,6 +59,24 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void WithoutAnyHumidityTheStateIsNotSentEveryFewSeconds()
+        {
+            // A missing humidity is NaN; on nanoFramework NaN - NaN >= 3 is true, so comparing it would resend the
+            // state document every MinStateGapMs for as long as the sensor is down.
+            MqttRig rig = new MqttRig();
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("mqtt.telemetry_s", "600", "test").Ok);
+            rig.Ticks(10);
+            rig.Sensor.Temperature = double.NaN;
+            rig.Sensor.Humidity = double.NaN;
+            rig.Ticks(20);
+            Assert.IsFalse(rig.Controller.Status.Zone(1).Climate.HumidityValid);
+
+            int from = rig.Link.Count;
+            rig.Ticks(60);
+            Assert.AreEqual(0, rig.Link.CountOn(rig.Base + "/state", from), "nothing a grower watches changed");
+        }
+
+        [TestMethod]
         public void ConnectPublishesStatusSettingsDiscoveryAndState()
         {
             MqttRig rig = new MqttRig();
@@ -101,6 +119,7 @@ namespace Greenhouse.Tests
 
                 // Invalid first: refused with a reason, value unchanged, nothing republished.
                 MqttRig rig = new MqttRig();
+                StoreCaFor(rig, def);
                 rig.Ticks(10);
                 string before;
                 string ignored;
@@ -164,6 +183,7 @@ namespace Greenhouse.Tests
             }
 
             MqttRig probe = new MqttRig();
+            StoreCaFor(probe, def);
             string current;
             string error;
             probe.Controller.Status.Settings.TryGetText(key, out current, out error);
@@ -178,6 +198,15 @@ namespace Greenhouse.Tests
 
             Assert.IsTrue(false, "no valid candidate for " + key);
             return null;
+        }
+
+        /// <summary>mqtt.tls goes on only with a CA certificate stored (TlsTrustRule).</summary>
+        private static void StoreCaFor(MqttRig rig, SettingDefinition def)
+        {
+            if (def.Name == "mqtt.tls")
+            {
+                rig.Store.Write(TlsTrustRule.CaBlob, System.Text.Encoding.UTF8.GetBytes("-----BEGIN CERTIFICATE-----"));
+            }
         }
 
         private static string InvalidValue(SettingDefinition def)
