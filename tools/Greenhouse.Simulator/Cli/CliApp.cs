@@ -18,6 +18,7 @@ public static class CliApp
         var startTime = new Option<string>("--start-time") { Description = "local time of day the run starts", DefaultValueFactory = _ => "00:00", HelpName = "HH:MM" };
         var controller = new Option<string>("--controller") { Description = "ours, timer, cycle or hygrostat", DefaultValueFactory = _ => "ours" };
         var settings = new Option<string?>("--settings") { Description = "key=value settings file (the device's settings; sim.* keys set baselines and scoring)", HelpName = "FILE" };
+        var house = new Option<string?>("--house") { Description = "key=value house file (HouseParameters property names; see examples/houses)", HelpName = "FILE" };
         var speed = new Option<string>("--speed") { Description = "max = as fast as possible; N = N times real time", DefaultValueFactory = _ => "max", HelpName = "max|N" };
         var broker = new Option<string>("--broker") { Description = "MQTT: none, embedded or HOST:PORT", DefaultValueFactory = _ => "embedded", HelpName = "none|embedded|HOST:PORT" };
         var deviceId = new Option<string?>("--device-id") { Description = "device id in MQTT topics", HelpName = "ID" };
@@ -70,7 +71,7 @@ public static class CliApp
         });
 
         var run = new Command("run", "simulate a house with a controller and measure it");
-        foreach (Option o in new Option[] { weather, scenario, days, startTime, controller, settings, speed, broker, deviceId, seed, metrics, trace, plot, logFile, console, faults })
+        foreach (Option o in new Option[] { weather, scenario, days, startTime, controller, settings, house, speed, broker, deviceId, seed, metrics, trace, plot, logFile, console, faults })
         {
             run.Options.Add(o);
         }
@@ -102,6 +103,7 @@ public static class CliApp
                 StartTime = start,
                 Controller = parse.GetValue(controller)!,
                 SettingsFile = parse.GetValue(settings),
+                HouseFile = parse.GetValue(house),
                 Speed = speedValue,
                 Broker = brokerValue,
                 DeviceId = parse.GetValue(deviceId),

@@ -17,6 +17,8 @@ public sealed class RunRequest
     public TimeSpan StartTime { get; init; }
     public string Controller { get; init; } = "ours";
     public string? SettingsFile { get; init; }
+    /// <summary>House description (<c>--house</c>, key=value of <see cref="Physics.HouseParameters"/>); null = the default house.</summary>
+    public string? HouseFile { get; init; }
     /// <summary>Null = as fast as possible.</summary>
     public double? Speed { get; init; }
     public BrokerOption Broker { get; init; } = BrokerOption.None;
@@ -50,6 +52,7 @@ public static class RunExecutor
         try
         {
             IWeather weather = BuildWeather(request, out var config);
+            Physics.HouseParameters house = request.HouseFile != null ? Physics.HouseFile.Load(request.HouseFile) : new Physics.HouseParameters();
             if (request.LogFile != null)
             {
                 logFile = new StreamWriter(request.LogFile, false) { NewLine = "\n", AutoFlush = false };
@@ -78,6 +81,7 @@ public static class RunExecutor
                 StartLocal = StartDate + request.StartTime,
                 Seed = request.Seed,
                 Zones = config.Zones,
+                House = house,
                 TankEmptyFromMinute = config.TankEmptyFromMinute,
                 SecondSensor = config.SecondSensor,
                 Speed = request.Speed,
@@ -107,7 +111,7 @@ public static class RunExecutor
             // Baselines have no network: no broker for them, whatever --broker says.
             var brokerOption = request.Controller == "ours" ? request.Broker : BrokerOption.None;
             using var broker = BrokerHookups.Current.Connect(brokerOption, request.DeviceId ?? "", log);
-            ISimController controller = BuildController(request.Controller, config, log, broker.Link, faults);
+            ISimController controller = BuildController(request.Controller, config, log, broker.Link, faults, house);
             if (controller is OursController core)
             {
                 core.AfterStart = c => broker.Attach(c);
@@ -228,7 +232,7 @@ public static class RunExecutor
 
             return 0;
         }
-        catch (Exception e) when (e is FaultSpecException or WeatherFormatException or SettingsFileException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FaultSpecException or WeatherFormatException or SettingsFileException or Physics.HouseFileException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine("error: " + e.Message);
             return 2;
@@ -240,6 +244,10 @@ public static class RunExecutor
     }
 
     private static string Show(System.Text.Json.Nodes.JsonNode? node) => node?.ToJsonString() ?? "-";
+
+    /// <summary>The house's total nozzle flow as the core's <c>zoneN.nozzle_flow_l_min</c> value.</summary>
+    public static string NozzleFlowSetting(Physics.HouseParameters house) =>
+        (house.MistFlowKgS * 60.0).ToString("F1", CultureInfo.InvariantCulture);
 
     public static IWeather BuildWeather(RunRequest request, out RunConfiguration config)
     {
@@ -303,8 +311,10 @@ public static class RunExecutor
         thread.Start();
     }
 
-    public static ISimController BuildController(string name, RunConfiguration config, Action<string> log, Greenhouse.Ports.IMqttLink? link, FaultInjector? faults = null)
+    public static ISimController BuildController(string name, RunConfiguration config, Action<string> log, Greenhouse.Ports.IMqttLink? link,
+        FaultInjector? faults = null, Physics.HouseParameters? house = null)
     {
+        house ??= new Physics.HouseParameters();
         switch (name)
         {
             case "timer":
@@ -318,12 +328,13 @@ public static class RunExecutor
                 var ours = new OursController(log, link, config.SecondSensor ?? config.Zones >= 2, faults);
                 // Tell the core the house's real nozzle flow (as a technician would), so its litres estimate
                 // matches the model; the settings file may still override it.
-                string flow = (new Physics.HouseParameters().MistFlowKgS * 60.0).ToString("F1", CultureInfo.InvariantCulture);
+                string flow = NozzleFlowSetting(house);
                 for (int z = 1; z <= config.Zones; z++)
                 {
                     if (!ours.ApplySetting($"zone{z}.{Greenhouse.Control.ControlSettings.NozzleFlow}", flow, "sim", out string flowError))
                     {
-                        throw new InvalidOperationException("the core refused the nozzle flow: " + flowError);
+                        throw new Physics.HouseFileException(
+                            $"the controller refuses the house's nozzle flow ({house.NozzleLines} lines x {house.NozzlesPerLine} nozzles x {house.NozzleFlowLh.ToString(CultureInfo.InvariantCulture)} L/h = {flow} L/min): {flowError}");
                     }
                 }
 
