@@ -79,7 +79,7 @@ public sealed class CliTests
         Assert.AreEqual(2 + 24 * 60, trace.Length, "header, the initial state and one row per minute");
         Assert.AreEqual("0", trace[1].Split(',')[0]);
         Assert.AreEqual("1440", trace[^1].Split(',')[0]);
-        Assert.AreEqual(9, trace[1].Split(',').Length);
+        Assert.AreEqual(11, trace[1].Split(',').Length);
         int mistMinutes = trace.Skip(1).Count(l => l.Split(',')[6] == "1");
         Assert.IsLessThanOrEqualTo(mistMinutes * 60.0, mistS);
         if (mistS > 0)

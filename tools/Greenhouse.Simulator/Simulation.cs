@@ -174,7 +174,7 @@ public sealed class Simulation
             }
 
             metrics.Record(world, outputs, controller.LastStepAllocatedBytes);
-            trace?.Record(world, outputs);
+            trace?.Record(world, outputs, metrics.ScoredNow(0));
             Series.Record(world, outputs);
             done = s + 1;
 

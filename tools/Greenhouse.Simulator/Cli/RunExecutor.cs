@@ -139,6 +139,7 @@ public static class RunExecutor
             {
                 ["controller"] = controller.Name,
                 ["weather"] = weather.Name,
+                ["house"] = request.HouseFile != null ? Path.GetFileName(request.HouseFile) : "default",
                 ["days"] = request.Days,
                 ["start_time"] = $"{request.StartTime.Hours:00}:{request.StartTime.Minutes:00}",
                 ["seed"] = request.Seed,

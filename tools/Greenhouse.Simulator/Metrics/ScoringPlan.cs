@@ -132,6 +132,9 @@ public sealed class ScoringPlan
         return dayIndex % (WetDays + DryDays) < WetDays;
     }
 
+    /// <summary>True on a dry-phase day of the wet/dry cycle (counted from the first day; never without a cycle).</summary>
+    public bool IsDryDay(DateTime local, DateTime startLocal) => !IsWetDay((int)(local.Date - startLocal.Date).TotalDays);
+
     /// <summary>
     /// Season rules of the core's settings, or null (then only <see cref="Windows"/> count). When set, a summer
     /// or cold mode replaces the stage window by the night or midday window, as the engine does, but only for
