@@ -13,7 +13,9 @@ public static class CliApp
     public static RootCommand Build(TextWriter? output = null, TextWriter? error = null, bool progress = true, TextReader? input = null, CancellationToken cancel = default)
     {
         var weather = new Option<string?>("--weather") { Description = "weather CSV (minute,outside_temp_c,outside_rh_pct,solar_w_m2,wind_m_s)", HelpName = "FILE" };
-        var scenario = new Option<string?>("--scenario") { Description = $"built-in day: {Scenarios.Names} (default {RunExecutor.DefaultScenario})", HelpName = "NAME" };
+        var scenario = new Option<string?>("--scenario") { Description = $"built-in day: {Scenarios.Names} (default {RunExecutor.DefaultScenario}); or week: {string.Join(", ", Weeks.All.Select(w => w.Name))}", HelpName = "NAME" };
+        var weatherSeed = new Option<int?>("--weather-seed") { Description = "held-out weather: days drawn from the Wangqing climate facts with this seed (never the built-in days)", HelpName = "N" };
+        var weatherDay = new Option<int>("--weather-day") { Description = "first day of the held-out sequence (with --weather-seed)", DefaultValueFactory = _ => 0, HelpName = "K" };
         var days = new Option<int>("--days") { Description = "number of simulated days", DefaultValueFactory = _ => 1, HelpName = "N" };
         var startTime = new Option<string>("--start-time") { Description = "local time of day the run starts", DefaultValueFactory = _ => "00:00", HelpName = "HH:MM" };
         var controller = new Option<string>("--controller") { Description = "ours, timer, cycle or hygrostat", DefaultValueFactory = _ => "ours" };
@@ -71,16 +73,22 @@ public static class CliApp
         });
 
         var run = new Command("run", "simulate a house with a controller and measure it");
-        foreach (Option o in new Option[] { weather, scenario, days, startTime, controller, settings, house, speed, broker, deviceId, seed, metrics, trace, plot, logFile, console, faults })
+        foreach (Option o in new Option[] { weather, scenario, weatherSeed, weatherDay, days, startTime, controller, settings, house, speed, broker, deviceId, seed, metrics, trace, plot, logFile, console, faults })
         {
             run.Options.Add(o);
         }
 
         run.Validators.Add(r =>
         {
-            if (r.GetResult(weather) != null && r.GetResult(scenario) != null)
+            int sources = (r.GetResult(weather) != null ? 1 : 0) + (r.GetResult(scenario) != null ? 1 : 0) + (r.GetResult(weatherSeed) != null ? 1 : 0);
+            if (sources > 1)
             {
-                r.AddError("use either --weather FILE or --scenario NAME, not both");
+                r.AddError("use one of --weather FILE, --scenario NAME or --weather-seed N");
+            }
+
+            if (r.GetResult(weatherDay) is { Implicit: false } && r.GetResult(weatherSeed) == null)
+            {
+                r.AddError("--weather-day needs --weather-seed");
             }
         });
 
@@ -99,6 +107,8 @@ public static class CliApp
             {
                 WeatherFile = parse.GetValue(weather),
                 ScenarioName = parse.GetValue(scenario),
+                WeatherSeed = parse.GetValue(weatherSeed),
+                WeatherDay = parse.GetValue(weatherDay),
                 Days = parse.GetValue(days),
                 StartTime = start,
                 Controller = parse.GetValue(controller)!,
@@ -144,11 +154,13 @@ public static class CliApp
             parse.GetValue(benchMarkdown), parse.GetValue(benchJson), output ?? Console.Out, error ?? Console.Error));
 
         var fleet = BuildFleet(output, error, cancel);
+        var weatherCommand = BuildWeatherExport(output, error);
 
         var root = new RootCommand("Greenhouse simulator: the wood-ear controller core against a physical model of a hanging-bag house");
         root.Subcommands.Add(run);
         root.Subcommands.Add(bench);
         root.Subcommands.Add(fleet);
+        root.Subcommands.Add(weatherCommand);
         return root;
     }
 
@@ -238,6 +250,67 @@ public static class CliApp
             }
         });
         return fleet;
+    }
+
+    /// <summary><c>weather</c>: writes built-in or held-out weather as a CSV for <c>run --weather FILE</c>.</summary>
+    private static Command BuildWeatherExport(TextWriter? output, TextWriter? error)
+    {
+        var scenario = new Option<string?>("--scenario") { Description = "built-in day or week", HelpName = "NAME" };
+        var weatherSeed = new Option<int?>("--weather-seed") { Description = "held-out weather of this seed", HelpName = "N" };
+        var weatherDay = new Option<int>("--weather-day") { Description = "first held-out day", DefaultValueFactory = _ => 0, HelpName = "K" };
+        var days = new Option<int>("--days") { Description = "days to write", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var outFile = new Option<string>("--out") { Description = "CSV file to write", Required = true, HelpName = "FILE.csv" };
+        days.Validators.Add(r =>
+        {
+            int d = r.GetValueOrDefault<int>();
+            if (d < 1 || d > 366)
+            {
+                r.AddError("--days must be 1..366");
+            }
+        });
+        var command = new Command("weather", "write built-in or held-out weather as a CSV (one row per minute) for run --weather FILE");
+        foreach (Option o in new Option[] { scenario, weatherSeed, weatherDay, days, outFile })
+        {
+            command.Options.Add(o);
+        }
+
+        command.Validators.Add(r =>
+        {
+            if ((r.GetResult(scenario) != null) == (r.GetResult(weatherSeed) != null))
+            {
+                r.AddError("give exactly one of --scenario NAME or --weather-seed N");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var request = new RunRequest { ScenarioName = parse.GetValue(scenario), WeatherSeed = parse.GetValue(weatherSeed), WeatherDay = parse.GetValue(weatherDay) };
+                IWeather w = RunExecutor.BuildWeather(request, out _);
+                string path = parse.GetValue(outFile)!;
+                using (var writer = new StreamWriter(path, false) { NewLine = "\n" })
+                {
+                    CsvWeather.Write(w, parse.GetValue(days) * 1440, writer);
+                }
+
+                if (w is DaySequenceWeather sequence)
+                {
+                    for (int d = 0; d < parse.GetValue(days); d++)
+                    {
+                        (output ?? Console.Out).WriteLine($"day {d + 1}: {sequence.Day(d).Description}");
+                    }
+                }
+
+                (output ?? Console.Out).WriteLine($"sim: weather written to {path}");
+                return 0;
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                (error ?? Console.Error).WriteLine("error: " + e.Message);
+                return 2;
+            }
+        });
+        return command;
     }
 
     /// <summary>HOST:PORT for <c>fleet</c> (a broker is required there: none and embedded are not accepted).</summary>

@@ -13,6 +13,10 @@ public sealed class RunRequest
 {
     public string? WeatherFile { get; init; }
     public string? ScenarioName { get; init; }
+    /// <summary>Held-out weather of this seed (<see cref="HeldOutWeather"/>); null = not held-out.</summary>
+    public int? WeatherSeed { get; init; }
+    /// <summary>First day of the held-out sequence (with <see cref="WeatherSeed"/>).</summary>
+    public int WeatherDay { get; init; }
     public int Days { get; init; } = 1;
     public TimeSpan StartTime { get; init; }
     public string Controller { get; init; } = "ours";
@@ -254,9 +258,9 @@ public static class RunExecutor
     {
         var lines = request.SettingsFile != null ? SettingsFile.Load(request.SettingsFile) : new List<SettingLine>();
         config = RunConfiguration.Build(lines, request.DeviceId);
-        if (request.WeatherFile != null && request.ScenarioName != null)
+        if ((request.WeatherFile != null ? 1 : 0) + (request.ScenarioName != null ? 1 : 0) + (request.WeatherSeed != null ? 1 : 0) > 1)
         {
-            throw new ArgumentException("use either --weather FILE or --scenario NAME, not both");
+            throw new ArgumentException("use one of --weather FILE, --scenario NAME or --weather-seed N");
         }
 
         if (request.WeatherFile != null)
@@ -264,8 +268,18 @@ public static class RunExecutor
             return CsvWeather.Load(request.WeatherFile);
         }
 
+        if (request.WeatherSeed is { } weatherSeed)
+        {
+            return HeldOutWeather.Create(weatherSeed, request.WeatherDay, (int)request.StartTime.TotalSeconds);
+        }
+
         string name = request.ScenarioName ?? DefaultScenario;
-        var scenario = Scenarios.Find(name) ?? throw new ArgumentException($"unknown scenario '{name}'; built in: {Scenarios.Names}");
+        if (Weeks.Find(name) is { } week)
+        {
+            return week.Weather((int)request.StartTime.TotalSeconds);
+        }
+
+        var scenario = Scenarios.Find(name) ?? throw new ArgumentException($"unknown scenario '{name}'; built in: {Scenarios.Names}, {string.Join(", ", Weeks.All.Select(w => w.Name))}");
         return new ScenarioWeather(scenario, (int)request.StartTime.TotalSeconds, config.VaryDays, request.Seed);
     }
 
