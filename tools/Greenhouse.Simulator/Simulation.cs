@@ -77,7 +77,10 @@ public sealed class SimulationSetup
     /// <summary>Minute from which the tank float reports empty; null = always full.</summary>
     public double? TankEmptyFromMinute { get; init; }
 
-    public long TotalSeconds => (long)Days * 86400;
+    /// <summary>Length of the run in seconds when shorter than whole days (tests); null = <see cref="Days"/> days.</summary>
+    public long? DurationSeconds { get; init; }
+
+    public long TotalSeconds => DurationSeconds ?? (long)Days * 86400;
 }
 
 /// <summary>Runs a controller against the house model, second by second.</summary>

@@ -8,7 +8,7 @@ namespace Greenhouse.Simulator.Cli;
 /// <summary>The command line (System.CommandLine 2.0): <c>run</c> with its options.</summary>
 public static class CliApp
 {
-    public static readonly string[] Controllers = { "ours", "timer", "cycle", "hygrostat" };
+    public static readonly string[] Controllers = { "ours", "timer", "cycle", "hygrostat", "oracle" };
 
     public static RootCommand Build(TextWriter? output = null, TextWriter? error = null, bool progress = true, TextReader? input = null, CancellationToken cancel = default)
     {
@@ -18,7 +18,7 @@ public static class CliApp
         var weatherDay = new Option<int>("--weather-day") { Description = "first day of the held-out sequence (with --weather-seed)", DefaultValueFactory = _ => 0, HelpName = "K" };
         var days = new Option<int>("--days") { Description = "number of simulated days", DefaultValueFactory = _ => 1, HelpName = "N" };
         var startTime = new Option<string>("--start-time") { Description = "local time of day the run starts", DefaultValueFactory = _ => "00:00", HelpName = "HH:MM" };
-        var controller = new Option<string>("--controller") { Description = "ours, timer, cycle or hygrostat", DefaultValueFactory = _ => "ours" };
+        var controller = new Option<string>("--controller") { Description = "ours, timer, cycle, hygrostat or oracle (perfect knowledge, the limit to measure against)", DefaultValueFactory = _ => "ours" };
         var settings = new Option<string?>("--settings") { Description = "key=value settings file (the device's settings; sim.* keys set baselines and scoring)", HelpName = "FILE" };
         var house = new Option<string?>("--house") { Description = "key=value house file (HouseParameters property names; see examples/houses)", HelpName = "FILE" };
         var speed = new Option<string>("--speed") { Description = "max = as fast as possible; N = N times real time", DefaultValueFactory = _ => "max", HelpName = "max|N" };

@@ -339,6 +339,8 @@ public static class RunExecutor
             case "hygrostat":
                 return new HygrostatBaseline(config.HygrostatTarget ?? config.Plans[0].TargetRhPct, config.HygrostatDryTolerance,
                     config.HygrostatWetTolerance, config.HygrostatMinCycleSeconds);
+            case "oracle":
+                return new Oracle.OracleController(Oracle.OracleLimits.FromSettings(config), config.Plans);
             case "ours":
                 var ours = new OursController(log, link, config.SecondSensor ?? config.Zones >= 2, faults);
                 // Tell the core the house's real nozzle flow (as a technician would), so its litres estimate
@@ -364,7 +366,7 @@ public static class RunExecutor
 
                 return ours;
             default:
-                throw new ArgumentException($"unknown controller '{name}'; use ours, timer, cycle or hygrostat");
+                throw new ArgumentException($"unknown controller '{name}'; use {string.Join(", ", CliApp.Controllers)}");
         }
     }
 }
