@@ -131,11 +131,17 @@ public static class CliApp
             return RunExecutor.Execute(request, output ?? Console.Out, error ?? Console.Error);
         });
 
-        var benchDays = new Option<int>("--days") { Description = "simulated days per run", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var benchDays = new Option<int>("--days") { Description = "simulated days per run of a built-in or held-out day (weeks are 7 days)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var benchSeed = new Option<int>("--seed") { Description = "seed of every run", DefaultValueFactory = _ => 1, HelpName = "N" };
         var benchSettings = new Option<string?>("--settings") { Description = "settings file applied to every run", HelpName = "FILE" };
-        var benchMarkdown = new Option<string?>("--markdown") { Description = "write the table here", HelpName = "FILE.md" };
-        var benchJson = new Option<string?>("--json") { Description = "write every run's metrics here", HelpName = "FILE.json" };
+        var benchMarkdown = new Option<string?>("--markdown") { Description = "write the tables here", HelpName = "FILE.md" };
+        var benchJson = new Option<string?>("--json") { Description = "write every run's metrics and the goals here", HelpName = "FILE.json" };
+        var benchHouses = new Option<string[]>("--house") { Description = "house files to run each scenario in (default: the default house)", HelpName = "FILE", AllowMultipleArgumentsPerToken = true };
+        var benchScenarios = new Option<string[]>("--scenario") { Description = $"built-in days or weeks to run (default: {Scenarios.Names}, {string.Join(", ", Weeks.All.Select(w => w.Name))})", HelpName = "NAME", AllowMultipleArgumentsPerToken = true };
+        var benchControllers = new Option<string[]>("--controllers") { Description = $"controllers to run (default: {string.Join(", ", Controllers)})", HelpName = "NAME", AllowMultipleArgumentsPerToken = true };
+        var benchHeldOut = new Option<int>("--held-out") { Description = "held-out days to add (days 0, 7, 14 ... of --weather-seed), reported apart", DefaultValueFactory = _ => 4, HelpName = "N" };
+        var benchWeatherSeed = new Option<int>("--weather-seed") { Description = "seed of the held-out weather", DefaultValueFactory = _ => 7, HelpName = "N" };
+        var benchHours = new Option<double?>("--hours") { Description = "run only the first H hours of every run (quick checks, not the benchmark)", HelpName = "H" };
         benchDays.Validators.Add(r =>
         {
             int d = r.GetValueOrDefault<int>();
@@ -144,14 +150,43 @@ public static class CliApp
                 r.AddError("--days must be 1..366");
             }
         });
-        var bench = new Command("benchmark", "every controller on every built-in scenario at --speed max; prints a Markdown table");
-        foreach (Option o in new Option[] { benchDays, benchSeed, benchSettings, benchMarkdown, benchJson })
+        benchHeldOut.Validators.Add(r =>
+        {
+            int n = r.GetValueOrDefault<int>();
+            if (n < 0 || n > 100)
+            {
+                r.AddError("--held-out must be 0..100");
+            }
+        });
+        benchHours.Validators.Add(r =>
+        {
+            double? h = r.GetValueOrDefault<double?>();
+            if (h is { } v && !(v > 0 && v <= 24 * 366))
+            {
+                r.AddError("--hours must be a positive number of hours");
+            }
+        });
+        benchControllers.AcceptOnlyFromAmong(Controllers);
+        var bench = new Command("benchmark", "every controller on every built-in day, week and house, and held-out days, at --speed max; prints Markdown tables with the goals for ours");
+        foreach (Option o in new Option[] { benchDays, benchSeed, benchSettings, benchMarkdown, benchJson, benchHouses, benchScenarios, benchControllers, benchHeldOut, benchWeatherSeed, benchHours })
         {
             bench.Options.Add(o);
         }
 
-        bench.SetAction(parse => Benchmark.Execute(parse.GetValue(benchDays), parse.GetValue(benchSeed), parse.GetValue(benchSettings),
-            parse.GetValue(benchMarkdown), parse.GetValue(benchJson), output ?? Console.Out, error ?? Console.Error));
+        bench.SetAction(parse => Benchmark.Execute(new BenchmarkOptions
+        {
+            Days = parse.GetValue(benchDays),
+            Seed = parse.GetValue(benchSeed),
+            SettingsFile = parse.GetValue(benchSettings),
+            MarkdownFile = parse.GetValue(benchMarkdown),
+            JsonFile = parse.GetValue(benchJson),
+            Houses = parse.GetValue(benchHouses) ?? Array.Empty<string>(),
+            Scenarios = parse.GetValue(benchScenarios) ?? Array.Empty<string>(),
+            Controllers = parse.GetValue(benchControllers) ?? Array.Empty<string>(),
+            HeldOut = parse.GetValue(benchHeldOut),
+            WeatherSeed = parse.GetValue(benchWeatherSeed),
+            Hours = parse.GetValue(benchHours),
+        }, output ?? Console.Out, error ?? Console.Error));
 
         var fleet = BuildFleet(output, error, cancel);
         var weatherCommand = BuildWeatherExport(output, error);
