@@ -90,6 +90,7 @@ public static class Benchmark
             var goals = new JsonArray();
             var markdown = new StringBuilder();
             int passed = 0, failed = 0;
+            var perGoal = BenchmarkGoals.Names.ToDictionary(n => n, _ => new int[3]);
             foreach (var group in cells.GroupBy(c => c.Case.Group))
             {
                 markdown.AppendLine($"### {group.Key}").AppendLine();
@@ -120,6 +121,11 @@ public static class Benchmark
                     var judged = BenchmarkGoals.Judge(Total("ours")!, Total("oracle"), Total("timer"), Total("cycle"), dryDays);
                     passed += judged.Count(g => g.Pass == true);
                     failed += judged.Count(g => g.Pass == false);
+                    foreach (var g in judged)
+                    {
+                        perGoal[g.Name][g.Pass switch { true => 0, false => 1, null => 2 }]++;
+                    }
+
                     markdown.AppendLine($"| {first.Case.Scenario} | {first.House} | " + string.Join(" | ", judged.Select(BenchmarkGoals.Cell)) + " |");
                     var goalObject = new JsonObject { ["group"] = first.Case.Group, ["scenario"] = first.Case.Scenario, ["house"] = first.House };
                     var items = new JsonObject();
@@ -138,7 +144,13 @@ public static class Benchmark
             string summary = controllers.Contains("ours") ? $"goals for ours: {passed} passed, {failed} failed (n/a not counted)" : "";
             if (summary.Length > 0)
             {
-                markdown.AppendLine(summary);
+                markdown.AppendLine("| goal for ours | pass | fail | n/a |").AppendLine("|---|---:|---:|---:|");
+                foreach (var (name, counts) in perGoal)
+                {
+                    markdown.AppendLine($"| {name} | {counts[0]} | {counts[1]} | {counts[2]} |");
+                }
+
+                markdown.AppendLine().AppendLine(summary);
             }
 
             output.WriteLine();
