@@ -26,6 +26,7 @@ namespace Greenhouse.Control
         private readonly WaterBudget _budget;
         private readonly PulseLearning _learning;
         private readonly AutoProgram _auto;
+        private readonly FilmProgram _film;
         private readonly DegradedProgram _degraded;
         private readonly ProtectiveProgram _protective;
         private readonly ManualPulse _manual;
@@ -42,7 +43,8 @@ namespace Greenhouse.Control
             _safety = new ZoneSafety(number, limits, alarms);
             _budget = new WaterBudget(number, limits, alarms);
             _learning = new PulseLearning(number, limits, alarms);
-            _auto = new AutoProgram(_zone, _pulse, _learning, _budget, _decision);
+            _film = new FilmProgram(number, _zone, _device, _pulse, _decision, log);
+            _auto = new AutoProgram(_zone, _pulse, _learning, _film, _budget, _decision);
             _degraded = new DegradedProgram(_device, _pulse, _budget, _decision);
             _protective = new ProtectiveProgram(_zone, _device, _calendar, _decision);
             _manual = new ManualPulse(number, _zone, _calendar, _safety, _budget, _decision);
@@ -77,6 +79,12 @@ namespace Greenhouse.Control
         public PulseLearning Learning
         {
             get { return _learning; }
+        }
+
+        /// <summary>The ears' water balance and its top-ups.</summary>
+        public FilmProgram Film
+        {
+            get { return _film; }
         }
 
         /// <summary>The valve as the zone knows it: open or closed, the running pulse, settling.</summary>
@@ -150,7 +158,10 @@ namespace Greenhouse.Control
             if (_calendar.Update(c))
             {
                 _learning.Forget();
+                _film.Forget();
             }
+
+            _film.Follow(c, z);
 
             int stage = _calendar.Stage;
             _safety.UpdateLocks(z, stage, now);
@@ -197,10 +208,18 @@ namespace Greenhouse.Control
                 return;
             }
 
+            // Near saturation the fan runs and misting is held, except film top-ups while the fan moves the air: the
+            // ventilated film still dries, and air that stays saturated under the fan (rain outside) dries it too.
+            bool filmOnly = false;
             if (_safety.Condensing)
             {
-                Block(ZoneActivity.Blocked, ReasonCode.Condensation, z.RelativeHumidityPercent, _device.CondensationMinutes);
-                return;
+                if (!c.FanOn || !_zone.Film || (_pulse.Open && _pulse.Kind != PulseKind.Film) || _manual.Pending)
+                {
+                    Block(ZoneActivity.Blocked, ReasonCode.Condensation, z.RelativeHumidityPercent, _device.CondensationMinutes);
+                    return;
+                }
+
+                filmOnly = true;
             }
 
             if (_pulse.Open)
@@ -241,6 +260,12 @@ namespace Greenhouse.Control
                 return;
             }
 
+            if (filmOnly && (stage == ControlSettings.StageRest || _calendar.DryPhase || !sensorsOk))
+            {
+                _decision.Show(ZoneActivity.Blocked, ReasonCode.Condensation, z.RelativeHumidityPercent, _device.CondensationMinutes);
+                return;
+            }
+
             if (stage == ControlSettings.StageRest || _calendar.DryPhase)
             {
                 _protective.Decide(c, z, stage, left, wasWanting);
@@ -253,7 +278,11 @@ namespace Greenhouse.Control
                 return;
             }
 
-            _auto.Decide(c, z, left, hourLeft, wasWanting);
+            _auto.Decide(c, z, stage, left, wasWanting, hourLeft, filmOnly);
+            if (filmOnly && !_decision.WantsValve)
+            {
+                _decision.Show(ZoneActivity.Blocked, ReasonCode.Condensation, z.RelativeHumidityPercent, _device.CondensationMinutes);
+            }
         }
 
         /// <summary>A running pulse goes on until it is done, its limits are reached, or its program no longer applies.</summary>
@@ -307,6 +336,7 @@ namespace Greenhouse.Control
             _pulse.Opened(nowMs, _decision.WantKind, _decision.WantPulseMs);
             _decision.Show(ZoneActivity.Misting, _decision.WantCode, _decision.WantA, _decision.WantB);
             _learning.PulseStarted(z);
+            _film.PulseStarted(_pulse.Kind);
             _decision.Granted();
             if (_pulse.Kind == PulseKind.Manual)
             {
@@ -324,7 +354,9 @@ namespace Greenhouse.Control
         /// <summary>The water path closed the valve (by this zone's decision or its own need).</summary>
         public void ValveClosed(long nowMs)
         {
-            _learning.PulseEnded(_pulse.Closed(nowMs, _zone.SettleMs));
+            PulseKind ended = _pulse.Closed(nowMs, _zone.SettleMs);
+            _learning.PulseEnded(ended);
+            _film.PulseEnded(ended, nowMs);
         }
 
         /// <summary>The water path took the valve back for another zone (max_open_valves lowered).</summary>
