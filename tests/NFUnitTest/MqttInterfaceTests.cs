@@ -357,7 +357,7 @@ namespace Greenhouse.Tests
             {
                 string topic;
                 string payload;
-                Discovery.Build(i, json, Base, "gh-a1b2c3", "1.2.3", 4, out topic, out payload);
+                Discovery.Build(i, json, Base, "gh-a1b2c3", "1.2.3", 4, CoreSettings.LanguageEnglish, out topic, out payload);
                 Assert.IsTrue(topic.StartsWith("homeassistant/"), topic);
                 Assert.IsTrue(topic.EndsWith("/config"), topic);
                 Assert.IsTrue(payload.IndexOf("\"unique_id\":\"gh-a1b2c3_") > 0, topic);

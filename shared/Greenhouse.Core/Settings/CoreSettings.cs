@@ -14,6 +14,7 @@ namespace Greenhouse.Settings
         public const string DeviceId = "device.id";
         public const string ZoneCount = "zones";
         public const string UtcOffsetMinutes = "time.utc_offset_min";
+        public const string UiLanguage = "ui.language";
 
         /// <summary>Zone modes: auto (controller decides), off (valve closed by choice), manual (only mist-now pulses).</summary>
         public static readonly string[] Modes = { "auto", "off", "manual" };
@@ -23,6 +24,14 @@ namespace Greenhouse.Settings
 
         /// <summary>Crop stages in calendar order (wood-ear-domain.md §1).</summary>
         public static readonly string[] Stages = { "recovery", "pinning", "early_growth", "growth", "pre_harvest", "rest" };
+
+        /// <summary>
+        /// Languages of the names Home Assistant shows (discovery): Simplified Chinese first, the default, because the
+        /// growers who read those names read Chinese; English for integrators. Log lines stay English either way.
+        /// </summary>
+        public static readonly string[] Languages = { "zh", "en" };
+        public const int LanguageChinese = 0;
+        public const int LanguageEnglish = 1;
 
         public static SettingDefinition[] Definitions()
         {
@@ -63,6 +72,7 @@ namespace Greenhouse.Settings
                 SettingDefinition.Integer("pins.heartbeat", false, 0, 33, DefaultPins.Heartbeat, "", "GPIO of the dead-man heartbeat"),
                 SettingDefinition.Integer("pins.status_led", false, 0, 33, DefaultPins.StatusLed, "", "GPIO of the status LED"),
                 SettingDefinition.Integer("console.baud", false, 9600, 921600, DefaultPins.ConsoleBaudRate, "baud", "technician UART speed (8N1)"),
+                SettingDefinition.Choice(UiLanguage, false, Languages, "zh", "language of the entity and mode names in Home Assistant discovery (zh Simplified Chinese, en English)"),
             };
         }
     }
