@@ -69,6 +69,12 @@ namespace Greenhouse.Control
         /// <summary>True when the last decision held a due top-up back for the heat ahead.</summary>
         public bool HeldForHeat { get; private set; }
 
+        /// <summary>True when the zone runs the film program (zoneN.film).</summary>
+        public bool Enabled
+        {
+            get { return _zone.Film; }
+        }
+
         /// <summary>True while the program is on and the estimate reckons the ears wet.</summary>
         public bool EarsWet
         {
