@@ -101,6 +101,7 @@ namespace Greenhouse.Tests
 
                 // Invalid first: refused with a reason, value unchanged, nothing republished.
                 MqttRig rig = new MqttRig();
+                StoreCaFor(rig, def);
                 rig.Ticks(10);
                 string before;
                 string ignored;
@@ -164,6 +165,7 @@ namespace Greenhouse.Tests
             }
 
             MqttRig probe = new MqttRig();
+            StoreCaFor(probe, def);
             string current;
             string error;
             probe.Controller.Status.Settings.TryGetText(key, out current, out error);
@@ -178,6 +180,15 @@ namespace Greenhouse.Tests
 
             Assert.IsTrue(false, "no valid candidate for " + key);
             return null;
+        }
+
+        /// <summary>mqtt.tls goes on only with a CA certificate stored (TlsTrustRule).</summary>
+        private static void StoreCaFor(MqttRig rig, SettingDefinition def)
+        {
+            if (def.Name == "mqtt.tls")
+            {
+                rig.Store.Write(TlsTrustRule.CaBlob, System.Text.Encoding.UTF8.GetBytes("-----BEGIN CERTIFICATE-----"));
+            }
         }
 
         private static string InvalidValue(SettingDefinition def)

@@ -52,6 +52,7 @@ namespace Greenhouse.Control
         FanIdle,
         FanDisabled,
         Reboot,
+        DeadManCheck,
         FilmTopUp,
         FilmWetting,
         FilmHeldForHeat,
@@ -68,6 +69,7 @@ namespace Greenhouse.Control
             {
                 case ReasonCode.None: return "";
                 case ReasonCode.Start: return "start";
+                case ReasonCode.DeadManCheck: return "off: dead-man check";
                 case ReasonCode.ZoneNotInUse: return "off: zone not in use";
                 case ReasonCode.ModeOff: return "off: mode off";
                 case ReasonCode.ModeManual: return "idle: manual mode";

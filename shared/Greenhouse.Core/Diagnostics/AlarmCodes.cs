@@ -25,13 +25,16 @@ namespace Greenhouse.Diagnostics
         public const string SettingsCorrupt = "settings_corrupt";
         public const string Condensation = "condensation";
         public const string WatchdogReboot = "watchdog_reboot";
+        /// <summary>The dead-man circuit failed its proof (relay supply does not drop, or does not come on) or the relay
+        /// supply went off while the heartbeat runs; relays stay released until a proof passes.</summary>
+        public const string DeadManFault = "deadman_fault";
 
         /// <summary>Every code, for documentation checks and the state document.</summary>
         public static readonly string[] All =
         {
             SensorFailed, SensorSuspect, SensorStuck, SensorSaturated, SensorDisagree, I2cError, TankEmpty, NoEffect,
             HourBudgetReached, DayBudgetReached, MaxContinuousMist, HighTemperatureLockout, LowTemperatureLockout,
-            ClockNotSynced, DegradedMode, RelayWear, SettingsCorrupt, Condensation, WatchdogReboot
+            ClockNotSynced, DegradedMode, RelayWear, SettingsCorrupt, Condensation, WatchdogReboot, DeadManFault
         };
     }
 }

@@ -71,6 +71,10 @@ namespace Greenhouse.Settings
                 SettingDefinition.Integer("pins.console_rx", false, 0, 39, DefaultPins.ConsoleRx, "", "GPIO of the technician UART receive"),
                 SettingDefinition.Integer("pins.heartbeat", false, 0, 33, DefaultPins.Heartbeat, "", "GPIO of the dead-man heartbeat"),
                 SettingDefinition.Integer("pins.status_led", false, 0, 33, DefaultPins.StatusLed, "", "GPIO of the status LED"),
+                SettingDefinition.Integer("pins.relay_supply", false, 0, 39, DefaultPins.RelaySupplySense, "", "GPIO reading the relay supply (JD-VCC) back"),
+                SettingDefinition.Integer("pins.i2c2_data", false, 0, 33, DefaultPins.I2c2Data, "", "GPIO of I2C2 data (sensor 2 on its own bus)"),
+                SettingDefinition.Integer("pins.i2c2_clock", false, 0, 33, DefaultPins.I2c2Clock, "", "GPIO of I2C2 clock"),
+                SettingDefinition.Integer("sensor2.bus", false, 1, 2, 1, "", "I2C bus of sensor 2 (0x77): 1 = shared with sensor 1, 2 = its own bus on pins.i2c2_*"),
                 SettingDefinition.Integer("console.baud", false, 9600, 921600, DefaultPins.ConsoleBaudRate, "baud", "technician UART speed (8N1)"),
                 SettingDefinition.Choice(UiLanguage, false, Languages, "zh", "language of the entity and mode names in Home Assistant discovery (zh Simplified Chinese, en English)"),
             };
