@@ -24,7 +24,7 @@ namespace Greenhouse.Settings
         {
             _definitions = definitions;
             _numbers = new double[definitions.Length * SlotsPerDefinition];
-            _texts = new string[definitions.Length * SlotsPerDefinition];
+            _texts = StringArray.New(definitions.Length * SlotsPerDefinition);
             ResetToDefaults();
         }
 
