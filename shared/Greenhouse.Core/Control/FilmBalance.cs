@@ -131,6 +131,13 @@ namespace Greenhouse.Control
             DryingPerLitre = next;
         }
 
+        /// <summary>Every sprayed litre is reckoned gone as of now: a top-up is due, the film is not yet dry.</summary>
+        public void SpentNow()
+        {
+            _litres = 0;
+            _pastSpent = 0;
+        }
+
         /// <summary>Restores a learned rate (saved state); out-of-range values are ignored.</summary>
         public void Restore(double dryingPerLitre)
         {

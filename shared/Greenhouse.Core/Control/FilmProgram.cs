@@ -196,6 +196,17 @@ namespace Greenhouse.Control
             }
         }
 
+        /// <summary>
+        /// After a reboot with saved state: the learned drying rate comes back, and the film counts as just spent —
+        /// the controller cannot know how long the power was off, so one normal top-up follows (not a wetting from
+        /// dry, which would double the water of every warm reboot).
+        /// </summary>
+        public void Restore(double dryingPerLitre)
+        {
+            _balance.Restore(dryingPerLitre);
+            _balance.SpentNow();
+        }
+
         /// <summary>A new stage or phase: what the last top-up said no longer applies.</summary>
         public void Forget()
         {
