@@ -30,6 +30,7 @@ namespace Greenhouse.Control
         private readonly DegradedProgram _degraded;
         private readonly ProtectiveProgram _protective;
         private readonly ManualPulse _manual;
+        private readonly RunningPulse _running;
         private long _nowMs;
         private ZoneClimate _climate;
 
@@ -48,6 +49,7 @@ namespace Greenhouse.Control
             _degraded = new DegradedProgram(_device, _pulse, _budget, _decision);
             _protective = new ProtectiveProgram(_zone, _device, _calendar, _decision);
             _manual = new ManualPulse(number, _zone, _calendar, _safety, _budget, _decision);
+            _running = new RunningPulse(_zone, _device, _pulse, _calendar);
         }
 
         public int Number
@@ -74,11 +76,6 @@ namespace Greenhouse.Control
         public WaterBudget Budget
         {
             get { return _budget; }
-        }
-
-        public PulseLearning Learning
-        {
-            get { return _learning; }
         }
 
         /// <summary>The ears' water balance and its top-ups.</summary>
@@ -260,70 +257,26 @@ namespace Greenhouse.Control
                 return;
             }
 
-            if (filmOnly && (stage == ControlSettings.StageRest || _calendar.DryPhase || !sensorsOk))
+            bool restOrDry = stage == ControlSettings.StageRest || _calendar.DryPhase;
+            if (filmOnly && (restOrDry || !sensorsOk))
             {
-                _decision.Show(ZoneActivity.Blocked, ReasonCode.Condensation, z.RelativeHumidityPercent, _device.CondensationMinutes);
-                return;
+                ShowCondensationHold(z);
             }
-
-            if (stage == ControlSettings.StageRest || _calendar.DryPhase)
+            else if (restOrDry)
             {
                 _protective.Decide(c, z, stage, left, wasWanting);
-                return;
             }
-
-            if (!sensorsOk)
+            else if (!sensorsOk)
             {
                 _degraded.Decide(c, z, left, hourLeft, wasWanting);
-                return;
             }
-
-            _auto.Decide(c, z, stage, left, wasWanting, hourLeft, filmOnly);
-            if (filmOnly && !_decision.WantsValve)
+            else
             {
-                _decision.Show(ZoneActivity.Blocked, ReasonCode.Condensation, z.RelativeHumidityPercent, _device.CondensationMinutes);
-            }
-        }
-
-        /// <summary>A running pulse goes on until it is done, its limits are reached, or its program no longer applies.</summary>
-        private void ContinueOrStop(ControlContext c, ZoneClimate z, int stage, int mode, long left, long hourLeft)
-        {
-            long now = c.NowMs;
-            long onFor = _pulse.OpenForMs(now);
-            if (left <= 0)
-            {
-                BudgetBlocked(now, hourLeft);
-                return;
-            }
-
-            long maxMs = _zone.MaxContinuousMs;
-            if (onFor >= maxMs)
-            {
-                SetAlarm(AlarmCodes.MaxContinuousMist, true, "valve cut at " + Text.Num.Format(maxMs / 1000) + " s");
-                Stop(ReasonCode.MaxContinuous, maxMs / 1000, 0);
-                return;
-            }
-
-            PulseKind kind = _pulse.Kind;
-            if (onFor >= _pulse.PulseMs)
-            {
-                ReasonCode done = kind == PulseKind.Manual ? ReasonCode.ManualDone : ReasonCode.MistOffPulseDone;
-                Stop(done, _pulse.PulseMs / 1000, 0);
-                return;
-            }
-
-            double upper = _zone.TargetRhPct + _zone.BandPct;
-            if (kind == PulseKind.Auto && z.HumidityValid && z.RelativeHumidityPercent >= upper)
-            {
-                // Early stop at the upper band edge (target + band), not at the target: mist passing the sensor
-                // reads high for a moment, and the pulse length already sizes the dose.
-                Stop(ReasonCode.MistOffTarget, z.RelativeHumidityPercent, upper);
-                return;
-            }
-
-            if (!ProgramRules.StillApplies(kind, c, z, stage, mode, _calendar.DryPhase, _device))
-            {
-                Stop(ReasonCode.ProgramStopped, 0, 0);
+                _auto.Decide(c, z, stage, left, wasWanting, hourLeft, filmOnly);
+                if (filmOnly && !_decision.WantsValve)
+                {
+                    ShowCondensationHold(z);
+                }
             }
         }
 
@@ -373,6 +326,29 @@ namespace Greenhouse.Control
 
         // ---------------------------------------------------------------- helpers
 
+        /// <summary>A running pulse goes on until it is done, its limits are reached, or its program no longer applies.</summary>
+        private void ContinueOrStop(ControlContext c, ZoneClimate z, int stage, int mode, long left, long hourLeft)
+        {
+            if (left <= 0)
+            {
+                BudgetBlocked(c.NowMs, hourLeft);
+                return;
+            }
+
+            double a;
+            double b;
+            ReasonCode stop = _running.StopReason(c, z, stage, mode, out a, out b);
+            if (stop == ReasonCode.MaxContinuous)
+            {
+                SetAlarm(AlarmCodes.MaxContinuousMist, true, "valve cut at " + Text.Num.Format((long)a) + " s");
+            }
+
+            if (stop != ReasonCode.None)
+            {
+                Stop(stop, a, b);
+            }
+        }
+
         private void BudgetBlocked(long now, long hourLeft)
         {
             ReasonCode code;
@@ -392,6 +368,12 @@ namespace Greenhouse.Control
 
             _decision.CloseValve(code, a, b);
             _decision.Show(activity, code, a, b);
+        }
+
+        /// <summary>Condensation hold with the valve closed and no top-up wished: shown, nothing to close.</summary>
+        private void ShowCondensationHold(ZoneClimate z)
+        {
+            _decision.Show(ZoneActivity.Blocked, ReasonCode.Condensation, z.RelativeHumidityPercent, _device.CondensationMinutes);
         }
 
         /// <summary>Ends the running pulse: close, then idle with the same reason.</summary>
