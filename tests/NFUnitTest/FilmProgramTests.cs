@@ -88,6 +88,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual(120, first);
             Assert.IsTrue(rig.LogSink.All().IndexOf("mist on: wetting dry film 24.0 L") >= 0, rig.LogSink.All());
             Assert.IsTrue(rig.Zone(1).Film.EarsWet);
+            Assert.IsFalse(rig.Alarm(AlarmCodes.MaxContinuousMist, 1), "a pulse clipped to max_mist_s by its program ends as planned");
 
             // 20 L on the bags last 20 × 250 / 0.87 g/m³ ≈ 96 min at 20 °C and 95 %; nothing sprays before that.
             double deficit = FilmProgram.Deficit(20, 95);

@@ -81,17 +81,17 @@ namespace Greenhouse.Control
                 return;
             }
 
+            if (rh >= lower)
+            {
+                _decision.Show(ZoneActivity.Idle, _film.HeldForHeat ? ReasonCode.FilmHeldForHeat : ReasonCode.InBand, _film.HeldForHeat ? z.TemperatureCelsius : rh, lower);
+                return;
+            }
+
             // Below target - band the zone mists, unless the film still holds half a top-up: more spray would run
             // off the bags (a leaky house cannot hold the target on water alone).
-            if (rh >= lower || _film.Holds(0.5))
+            if (_film.Holds(0.5))
             {
-                if (_film.HeldForHeat)
-                {
-                    _decision.Show(ZoneActivity.Idle, ReasonCode.FilmHeldForHeat, z.TemperatureCelsius, 0);
-                    return;
-                }
-
-                _decision.Show(ZoneActivity.Idle, ReasonCode.InBand, rh, lower);
+                _decision.Show(ZoneActivity.Idle, ReasonCode.FilmHolds, _film.Balance.Litres, 0);
                 return;
             }
 

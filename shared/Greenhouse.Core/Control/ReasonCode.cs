@@ -56,7 +56,8 @@ namespace Greenhouse.Control
         FilmTopUp,
         FilmWetting,
         FilmHeldForHeat,
-        FilmAwaitsAnswer
+        FilmAwaitsAnswer,
+        FilmHolds
     }
 
     /// <summary>Turns a reason code and its values into the text logs, state messages and the console show.</summary>
@@ -93,6 +94,7 @@ namespace Greenhouse.Control
                 case ReasonCode.FilmWetting: return "mist on: wetting dry film " + Num.Format(a, 1) + " L";
                 case ReasonCode.FilmHeldForHeat: return "idle: film top-up held, air " + Num.Format(a, 1) + " C heading for the lockout";
                 case ReasonCode.FilmAwaitsAnswer: return "idle: film top-up waits " + Num.Format((long)a) + " min for the last one's answer";
+                case ReasonCode.FilmHolds: return "idle: ears wet, film holds " + Num.Format(a, 1) + " L";
                 case ReasonCode.MistOnDeficit: return "mist on: rh " + Num.Format(a, 1) + " < " + Num.Format(b, 1);
                 case ReasonCode.MistOffTarget: return "mist off: rh " + Num.Format(a, 1) + " >= " + Num.Format(b, 1);
                 case ReasonCode.MistOffPulseDone: return "mist off: pulse " + Num.Format((long)a) + " s done";

@@ -28,18 +28,20 @@ namespace Greenhouse.Control
             a = 0;
             b = 0;
             long onFor = _pulse.OpenForMs(c.NowMs);
+            PulseKind kind = _pulse.Kind;
+            if (onFor >= _pulse.PulseMs)
+            {
+                // Done first: a pulse its program already clipped to max_mist_s (a film wetting) ends as planned and
+                // raises no max_continuous alarm; only a pulse still running at the limit is cut by it.
+                a = _pulse.PulseMs / 1000;
+                return kind == PulseKind.Manual ? ReasonCode.ManualDone : ReasonCode.MistOffPulseDone;
+            }
+
             long maxMs = _zone.MaxContinuousMs;
             if (onFor >= maxMs)
             {
                 a = maxMs / 1000;
                 return ReasonCode.MaxContinuous;
-            }
-
-            PulseKind kind = _pulse.Kind;
-            if (onFor >= _pulse.PulseMs)
-            {
-                a = _pulse.PulseMs / 1000;
-                return kind == PulseKind.Manual ? ReasonCode.ManualDone : ReasonCode.MistOffPulseDone;
             }
 
             double upper = _zone.TargetRhPct + _zone.BandPct;
