@@ -41,7 +41,7 @@ public sealed class AssemblySizeTests
         var tables = PeTables.Parse(header);
         Assert.AreEqual(64_856, tables.ByteCode);
         Assert.AreEqual(37_308, tables.Strings);
-        Assert.ThrowsException<InvalidDataException>(() => PeTables.Parse(new byte[100]));
+        Assert.ThrowsExactly<InvalidDataException>(() => PeTables.Parse(new byte[100]));
     }
 }
 
