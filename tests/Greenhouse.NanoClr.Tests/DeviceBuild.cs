@@ -25,6 +25,9 @@ internal sealed class DeviceBuild
 
     public string Work { get; }
     public string CorePe => Path.Combine(Work, "pe", "Greenhouse.Core.pe");
+    public string ControllerPe => Path.Combine(Work, "pe", "Greenhouse.Controller.pe");
+    /// <summary>The controller's assemblies in load order: the core, then the controller over it.</summary>
+    public string[] ControllerPes => new[] { CorePe, ControllerPe };
     public string TestsPe => Path.Combine(Work, "pe", "Greenhouse.DeviceTests.pe");
     public string ReplayPe => Path.Combine(Work, "pe", "Greenhouse.DeviceReplay.pe");
     /// <summary>The replay program's build output: it holds nanoFramework's own mscorlib.dll and library dlls.</summary>
@@ -87,15 +90,17 @@ internal sealed class DeviceBuild
         }
         BuildTime = clock.Elapsed;
 
-        // Convert: the core first, then each program with the core as a load hint. The three run side by side.
+        // Convert: the core, the controller over it and each program, with the assemblies they use as load hints.
+        // The four run side by side.
         clock.Restart();
         var testsBin = Path.Combine(artifacts, "bin", "Greenhouse.DeviceTests", "debug");
         var replayBin = ReplayBin;
         var conversions = new[]
         {
-            Task.Run(() => Convert(kit, testsBin, "Greenhouse.Core", CorePe, false)),
-            Task.Run(() => Convert(kit, testsBin, "Greenhouse.DeviceTests", TestsPe, true)),
-            Task.Run(() => Convert(kit, replayBin, "Greenhouse.DeviceReplay", ReplayPe, true)),
+            Task.Run(() => Convert(kit, testsBin, "Greenhouse.Core", CorePe, Array.Empty<string>())),
+            Task.Run(() => Convert(kit, testsBin, "Greenhouse.Controller", ControllerPe, new[] { "Greenhouse.Core" })),
+            Task.Run(() => Convert(kit, testsBin, "Greenhouse.DeviceTests", TestsPe, Ours)),
+            Task.Run(() => Convert(kit, replayBin, "Greenhouse.DeviceReplay", ReplayPe, Ours)),
         };
         Task.WaitAll(conversions);
         ConvertTime = clock.Elapsed;
@@ -103,7 +108,9 @@ internal sealed class DeviceBuild
     }
 
     /// <summary>One MetadataProcessor conversion; options act in order, so the load hints come first.</summary>
-    private static string Convert(NanoKit kit, string bin, string assembly, string pe, bool usesCore)
+    private static readonly string[] Ours = { "Greenhouse.Core", "Greenhouse.Controller" };
+
+    private static string Convert(NanoKit kit, string bin, string assembly, string pe, string[] uses)
     {
         var args = new List<string> { kit.Mdp, "-loadHints", "mscorlib", Path.Combine(bin, "mscorlib.dll") };
         foreach (var lib in NanoKit.Libraries)
@@ -114,9 +121,9 @@ internal sealed class DeviceBuild
                 args.AddRange(new[] { "-loadHints", lib, dll });
             }
         }
-        if (usesCore)
+        foreach (var ours in uses)
         {
-            args.AddRange(new[] { "-loadHints", "Greenhouse.Core", Path.Combine(bin, "Greenhouse.Core.dll") });
+            args.AddRange(new[] { "-loadHints", ours, Path.Combine(bin, ours + ".dll") });
         }
         args.AddRange(new[] { "-parse", Path.Combine(bin, assembly + ".dll"), "-compile", pe, "false" });
         File.Delete(pe);

@@ -34,7 +34,7 @@ public sealed partial class SharedTestsOnNanoClrTests
     {
         var kit = NanoKit.Require();
         var build = DeviceBuild.Get(kit);
-        var run = kit.Run(interpreter, build.CorePe, build.TestsPe, TimeSpan.FromMinutes(3));
+        var run = kit.Run(interpreter, build.ControllerPes, build.TestsPe, TimeSpan.FromMinutes(3));
         var result = DeviceTestResults.Parse(run.Lines);
         var expected = SharedTestCount();
 
