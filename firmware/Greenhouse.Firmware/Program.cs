@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Net.NetworkInformation;
 using System.Threading;
 using Greenhouse.App;
-using Greenhouse.Board;
 using Greenhouse.Diagnostics;
 using Greenhouse.Firmware.Adapters;
 using Greenhouse.Persistence;
@@ -28,31 +27,20 @@ namespace Greenhouse.Firmware
 
         public static void Main()
         {
-            // Relays first: the default relay pins are driven to their released level before anything else runs.
+            // Stored settings first (a short flash read), then the relays, driven at once to their released level with
+            // the stored, confirmed polarity and pins: driving the default pins with the default polarity first would
+            // energise the relays of an active-high board at every boot. Hardware changes set on the console are not in
+            // this file until the technician confirms them after a restart (core: App/HardwareChanges).
             GpioController gpio = new GpioController();
-            GpioRelay[] defaults = ReleaseDefaultRelays(gpio);
-
-            // Then the stored settings, for pins, relay polarity and Wi-Fi.
             FlashSettingsStore store = new FlashSettingsStore(FlashRoot);
             ControllerSettings boot = BootSettings.Read(store);
             BoardPins pins = BoardPins.From(boot);
-            if (!SameAsDefaults(pins))
-            {
-                // Re-wired board: release the default pins and drive the configured ones off.
-                for (int i = 0; i < defaults.Length; i++)
-                {
-                    defaults[i].Release(gpio);
-                }
-
-                defaults = null;
-            }
-
-            GpioRelay pump = defaults != null ? defaults[0] : new GpioRelay(gpio, pins.Pump, pins.RelaysActiveLow);
-            GpioRelay fan = defaults != null ? defaults[5] : new GpioRelay(gpio, pins.Fan, pins.RelaysActiveLow);
+            GpioRelay pump = new GpioRelay(gpio, pins.Pump, pins.RelaysActiveLow);
+            GpioRelay fan = new GpioRelay(gpio, pins.Fan, pins.RelaysActiveLow);
             GpioRelay[] valves = new GpioRelay[4];
             for (int i = 0; i < valves.Length; i++)
             {
-                valves[i] = defaults != null ? defaults[i + 1] : new GpioRelay(gpio, pins.Valves[i], pins.RelaysActiveLow);
+                valves[i] = new GpioRelay(gpio, pins.Valves[i], pins.RelaysActiveLow);
             }
 
             Configuration.SetPinFunction(pins.I2cData, DeviceFunction.I2C1_DATA);
@@ -73,6 +61,9 @@ namespace Greenhouse.Firmware
             ports.Clock = new DeviceClock();
             ports.Store = store;
             ports.Mqtt = mqtt;
+            // The core asks it to join wifi.ssid at start and after every change (a change on trial, or its revert).
+            NetworkStarter network = new NetworkStarter();
+            ports.Wifi = network;
             ports.MacAddress = MacAddress();
 
             // Technician console on COM2 (log lines and commands); the debugger output gets the same lines.
@@ -100,11 +91,6 @@ namespace Greenhouse.Firmware
             {
                 controller.Log.Error("console", "uart open failed", "port=COM2 error=" + Logger.Quote(uartError));
             }
-
-            NetworkStarter network = new NetworkStarter(
-                boot.Text(boot.Require("wifi.ssid"), 0),
-                boot.Text(boot.Require("wifi.password"), 0));
-            network.Start();
 
             Heartbeat heartbeat = new Heartbeat(gpio, pins.Heartbeat);
             TickWatchdog watchdog = new TickWatchdog(WatchdogTimeoutMs);
@@ -149,28 +135,6 @@ namespace Greenhouse.Firmware
                 long elapsed = Environment.TickCount64 - started;
                 Thread.Sleep(elapsed >= TickPeriodMs ? 1 : (int)(TickPeriodMs - elapsed));
             }
-        }
-
-        private static GpioRelay[] ReleaseDefaultRelays(GpioController gpio)
-        {
-            bool activeLow = DefaultPins.RelaysActiveLow;
-            return new GpioRelay[]
-            {
-                new GpioRelay(gpio, DefaultPins.PumpRelay, activeLow),
-                new GpioRelay(gpio, DefaultPins.Valve1Relay, activeLow),
-                new GpioRelay(gpio, DefaultPins.Valve2Relay, activeLow),
-                new GpioRelay(gpio, DefaultPins.Valve3Relay, activeLow),
-                new GpioRelay(gpio, DefaultPins.Valve4Relay, activeLow),
-                new GpioRelay(gpio, DefaultPins.FanRelay, activeLow),
-            };
-        }
-
-        private static bool SameAsDefaults(BoardPins pins)
-        {
-            return pins.Pump == DefaultPins.PumpRelay && pins.Fan == DefaultPins.FanRelay
-                && pins.Valves[0] == DefaultPins.Valve1Relay && pins.Valves[1] == DefaultPins.Valve2Relay
-                && pins.Valves[2] == DefaultPins.Valve3Relay && pins.Valves[3] == DefaultPins.Valve4Relay
-                && pins.RelaysActiveLow == DefaultPins.RelaysActiveLow;
         }
 
         private static string MacAddress()

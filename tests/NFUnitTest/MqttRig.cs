@@ -14,6 +14,7 @@ namespace Greenhouse.Tests
         {
             Store = store;
             Link = new FakeMqttLink();
+            Link.Echo = true; // like a broker: the device's own status comes back (the connection trial's proof)
             MacAddress = DefaultMac;
             Build("1.2.3");
             Controller.Start();

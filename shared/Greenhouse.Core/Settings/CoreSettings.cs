@@ -14,6 +14,8 @@ namespace Greenhouse.Settings
         public const string DeviceId = "device.id";
         public const string ZoneCount = "zones";
         public const string UtcOffsetMinutes = "time.utc_offset_min";
+        public const string TrialMinutes = "net.trial_min";
+        public const string RelaysActiveLow = "relays.active_low";
 
         /// <summary>Zone modes: auto (controller decides), off (valve closed by choice), manual (only mist-now pulses).</summary>
         public static readonly string[] Modes = { "auto", "off", "manual" };
@@ -34,35 +36,37 @@ namespace Greenhouse.Settings
                 SettingDefinition.Choice(Stage, true, Stages, "growth", "crop stage; decides targets and whether water is given"),
                 SettingDefinition.Integer(MaxMistSeconds, true, 5, HardLimits.MaxContinuousMistSeconds, 120, "s", "longest continuous valve opening"),
 
-                SettingDefinition.Text(DeviceId, 32, "", "device id in MQTT topics; empty = gh- plus the last 6 hex digits of the MAC"),
-                SettingDefinition.Integer(ZoneCount, false, 1, ControllerSettings.MaxZones, 1, "", "number of misting zones wired"),
+                SettingDefinition.Text(DeviceId, 32, "", "device id in MQTT topics; empty = gh- plus the last 6 hex digits of the MAC").AsConnection(),
+                SettingDefinition.Integer(ZoneCount, false, 1, ControllerSettings.MaxZones, 1, "", "number of misting zones wired").AsHardware(),
                 SettingDefinition.Integer(UtcOffsetMinutes, false, -720, 840, 480, "min", "local time offset from UTC (China: 480)"),
-                SettingDefinition.Flag("relays.active_low", false, DefaultPins.RelaysActiveLow, "relay board energises on a low input"),
+                SettingDefinition.Flag(RelaysActiveLow, false, DefaultPins.RelaysActiveLow, "relay board energises on a low input").AsHardware(),
 
-                SettingDefinition.Text("wifi.ssid", 32, "", "Wi-Fi network name"),
-                SettingDefinition.Secret("wifi.password", 64, "Wi-Fi password"),
-                SettingDefinition.Text("mqtt.host", 64, "", "MQTT broker host name or IP; empty = no MQTT"),
-                SettingDefinition.Integer("mqtt.port", false, 1, 65535, 1883, "", "MQTT broker port (8883 for TLS)"),
-                SettingDefinition.Text("mqtt.user", 64, "", "MQTT user name"),
-                SettingDefinition.Secret("mqtt.password", 64, "MQTT password"),
-                SettingDefinition.Flag("mqtt.tls", false, false, "use TLS with the CA certificate stored on the device"),
-                SettingDefinition.Text("mqtt.prefix", 32, "greenhouse", "first topic level"),
+                SettingDefinition.Text("wifi.ssid", 32, "", "Wi-Fi network name").AsConnection(),
+                SettingDefinition.Secret("wifi.password", 64, "Wi-Fi password").AsConnection(),
+                SettingDefinition.Text("mqtt.host", 64, "", "MQTT broker host name or IP; empty = no MQTT").AsConnection(),
+                SettingDefinition.Integer("mqtt.port", false, 1, 65535, 1883, "", "MQTT broker port (8883 for TLS)").AsConnection(),
+                SettingDefinition.Text("mqtt.user", 64, "", "MQTT user name").AsConnection(),
+                SettingDefinition.Secret("mqtt.password", 64, "MQTT password").AsConnection(),
+                SettingDefinition.Flag("mqtt.tls", false, false, "use TLS with the CA certificate stored on the device").AsConnection(),
+                SettingDefinition.Text("mqtt.prefix", 32, "greenhouse", "first topic level").AsConnection(),
                 SettingDefinition.Integer("mqtt.telemetry_s", false, 10, 3600, 60, "s", "state document period"),
+                SettingDefinition.Number(TrialMinutes, false, HardLimits.MinConnectionTrialMinutes, HardLimits.MaxConnectionTrialMinutes, 5, 1, "min",
+                    "a connection change from MQTT or the console is kept only if the controller is back online on the broker within this time"),
 
-                SettingDefinition.Integer("pins.i2c_data", false, 0, 39, DefaultPins.I2cData, "", "GPIO of I2C data"),
-                SettingDefinition.Integer("pins.i2c_clock", false, 0, 39, DefaultPins.I2cClock, "", "GPIO of I2C clock"),
-                SettingDefinition.Integer("pins.pump_relay", false, 0, 33, DefaultPins.PumpRelay, "", "GPIO of the pump relay"),
-                SettingDefinition.Integer("pins.valve1_relay", false, 0, 33, DefaultPins.Valve1Relay, "", "GPIO of the zone 1 valve relay"),
-                SettingDefinition.Integer("pins.valve2_relay", false, 0, 33, DefaultPins.Valve2Relay, "", "GPIO of the zone 2 valve relay"),
-                SettingDefinition.Integer("pins.valve3_relay", false, 0, 33, DefaultPins.Valve3Relay, "", "GPIO of the zone 3 valve relay"),
-                SettingDefinition.Integer("pins.valve4_relay", false, 0, 33, DefaultPins.Valve4Relay, "", "GPIO of the zone 4 valve relay"),
-                SettingDefinition.Integer("pins.fan_relay", false, 0, 33, DefaultPins.FanRelay, "", "GPIO of the fan relay"),
-                SettingDefinition.Integer("pins.tank_float_switch", false, 0, 39, DefaultPins.TankFloatSwitch, "", "GPIO of the tank float switch"),
-                SettingDefinition.Integer("pins.console_tx", false, 0, 33, DefaultPins.ConsoleTx, "", "GPIO of the technician UART transmit"),
-                SettingDefinition.Integer("pins.console_rx", false, 0, 39, DefaultPins.ConsoleRx, "", "GPIO of the technician UART receive"),
-                SettingDefinition.Integer("pins.heartbeat", false, 0, 33, DefaultPins.Heartbeat, "", "GPIO of the dead-man heartbeat"),
-                SettingDefinition.Integer("pins.status_led", false, 0, 33, DefaultPins.StatusLed, "", "GPIO of the status LED"),
-                SettingDefinition.Integer("console.baud", false, 9600, 921600, DefaultPins.ConsoleBaudRate, "baud", "technician UART speed (8N1)"),
+                SettingDefinition.Integer("pins.i2c_data", false, 0, 39, DefaultPins.I2cData, "", "GPIO of I2C data").AsHardware(),
+                SettingDefinition.Integer("pins.i2c_clock", false, 0, 39, DefaultPins.I2cClock, "", "GPIO of I2C clock").AsHardware(),
+                SettingDefinition.Integer("pins.pump_relay", false, 0, 33, DefaultPins.PumpRelay, "", "GPIO of the pump relay").AsHardware(),
+                SettingDefinition.Integer("pins.valve1_relay", false, 0, 33, DefaultPins.Valve1Relay, "", "GPIO of the zone 1 valve relay").AsHardware(),
+                SettingDefinition.Integer("pins.valve2_relay", false, 0, 33, DefaultPins.Valve2Relay, "", "GPIO of the zone 2 valve relay").AsHardware(),
+                SettingDefinition.Integer("pins.valve3_relay", false, 0, 33, DefaultPins.Valve3Relay, "", "GPIO of the zone 3 valve relay").AsHardware(),
+                SettingDefinition.Integer("pins.valve4_relay", false, 0, 33, DefaultPins.Valve4Relay, "", "GPIO of the zone 4 valve relay").AsHardware(),
+                SettingDefinition.Integer("pins.fan_relay", false, 0, 33, DefaultPins.FanRelay, "", "GPIO of the fan relay").AsHardware(),
+                SettingDefinition.Integer("pins.tank_float_switch", false, 0, 39, DefaultPins.TankFloatSwitch, "", "GPIO of the tank float switch").AsHardware(),
+                SettingDefinition.Integer("pins.console_tx", false, 0, 33, DefaultPins.ConsoleTx, "", "GPIO of the technician UART transmit").AsHardware(),
+                SettingDefinition.Integer("pins.console_rx", false, 0, 39, DefaultPins.ConsoleRx, "", "GPIO of the technician UART receive").AsHardware(),
+                SettingDefinition.Integer("pins.heartbeat", false, 0, 33, DefaultPins.Heartbeat, "", "GPIO of the dead-man heartbeat").AsHardware(),
+                SettingDefinition.Integer("pins.status_led", false, 0, 33, DefaultPins.StatusLed, "", "GPIO of the status LED").AsHardware(),
+                SettingDefinition.Integer("console.baud", false, 9600, 921600, DefaultPins.ConsoleBaudRate, "baud", "technician UART speed (8N1)").AsHardware(),
             };
         }
     }
