@@ -228,7 +228,7 @@ namespace Greenhouse.Tests
             rig.Ticks(50);
             Assert.IsTrue(rig.Controller.Status.Changes.TrialRunning);
             rig.Link.Echo = true;
-            rig.Ticks(10);
+            rig.Ticks(15);
             Assert.AreEqual("", Text(rig.Controller, "device.id"), "back to the working device id");
             Assert.AreEqual("greenhouse/gh-a1b2c3", rig.Base);
             Assert.IsTrue(rig.Controller.Mqtt.OnlineWithCurrentSettings);

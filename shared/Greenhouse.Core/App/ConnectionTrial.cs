@@ -186,7 +186,7 @@ namespace Greenhouse.App
             if (Differing().Length == 0)
             {
                 End("back to the working connection");
-                return null;
+                return "back to the working connection: no trial";
             }
 
             if (!_running)

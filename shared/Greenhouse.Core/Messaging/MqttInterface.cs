@@ -126,9 +126,14 @@ namespace Greenhouse.Messaging
             int zone;
             string name;
             string baseTopic = _session.BaseTopic;
-            if (topic.Length == baseTopic.Length + 7 && topic.StartsWith(baseTopic) && topic.EndsWith("/status"))
+            if (topic.EndsWith("/status") && topic != MqttTopics.HomeAssistantStatus)
             {
-                _session.StatusSeen(IsText(payload, "online"), retained);
+                // Our own status (the only status topic subscribed), or a late one of the base we just left.
+                if (topic.Length == baseTopic.Length + 7 && topic.StartsWith(baseTopic))
+                {
+                    _session.StatusSeen(IsText(payload, "online"), retained);
+                }
+
                 return;
             }
 
@@ -167,12 +172,13 @@ namespace Greenhouse.Messaging
             }
 
             _alarms.Track();
-            if (_wifi != null)
+            _session.FollowSettings(nowMs);
+            if (_wifi != null && !_session.Leaving)
             {
+                // After the old session had its grace for its last publishes (a Wi-Fi change ends it too).
                 _wifi.Follow();
             }
 
-            _session.FollowSettings(nowMs);
             _session.Maintain(nowMs);
             if (!_session.Up)
             {

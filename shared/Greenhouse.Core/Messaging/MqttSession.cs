@@ -87,7 +87,7 @@ namespace Greenhouse.Messaging
         /// <summary>True while a session is up that was made with the current connection settings.</summary>
         public bool UpOnCurrentSettings
         {
-            get { return Up && UpSerial == IdentitySerial; }
+            get { return Up && !Leaving && UpSerial == IdentitySerial; }
         }
 
         /// <summary>
@@ -176,11 +176,22 @@ namespace Greenhouse.Messaging
         }
 
         /// <summary>
-        /// When host, port, credentials, TLS, prefix, device id or Wi-Fi changed: says offline on the old base,
-        /// disconnects, takes the new identity and reconnects at once.
+        /// When host, port, credentials, TLS, prefix, device id or Wi-Fi changed: says offline on the old base, lets the
+        /// link send what is queued (the ack of the change) for <see cref="LeaveGraceMs"/>, then disconnects, takes the
+        /// new identity and reconnects at once. While down, the new identity is taken at once.
         /// </summary>
         public void FollowSettings(long nowMs)
         {
+            if (Leaving)
+            {
+                if (!Up || nowMs >= _leaveAtMs)
+                {
+                    Leave(nowMs);
+                }
+
+                return;
+            }
+
             if (_settings.Version == _fingerprintVersion)
             {
                 return;
@@ -193,15 +204,43 @@ namespace Greenhouse.Messaging
                 return;
             }
 
-            string oldBase = BaseTopic;
             if (Up)
             {
-                // A clean disconnect suppresses the last will, so say offline on the old base first.
-                _link.Publish(oldBase + "/status", System.Text.Encoding.UTF8.GetBytes("offline"), true);
+                // A clean disconnect suppresses the last will, so say offline on the old base first; the link sends it
+                // and the ack of this change before the session is closed.
+                _link.Publish(BaseTopic + "/status", System.Text.Encoding.UTF8.GetBytes("offline"), true);
+                Leaving = true;
+                _leaveAtMs = nowMs + LeaveGraceMs;
+                return;
+            }
+
+            TakeNewIdentity(nowMs);
+        }
+
+        /// <summary>Time the old session is kept after a change of the connection settings, for its last publishes, ms.</summary>
+        public const long LeaveGraceMs = 1000;
+
+        /// <summary>True between a change of the connection settings and closing the old session (its last publishes go out).</summary>
+        public bool Leaving { get; private set; }
+
+        private long _leaveAtMs;
+
+        private void Leave(long nowMs)
+        {
+            Leaving = false;
+            if (Up)
+            {
                 _link.Disconnect();
                 Up = false;
             }
 
+            // The settings as they are now (they may have changed again meanwhile).
+            _fingerprintVersion = _settings.Version;
+            TakeNewIdentity(nowMs);
+        }
+
+        private void TakeNewIdentity(long nowMs)
+        {
             RefreshIdentity();
             IdentitySerial++;
             _backoff.Reset();
