@@ -400,6 +400,7 @@ namespace Greenhouse.Faults.Tests
             rig.Ports.Mqtt = new FakeMqttLink();
             rig.Ports.MacAddress = "02:00:00:51:AC:01";
             rig.Ports.ControlState = new Greenhouse.Persistence.ControlStateFile(rig.Store);
+            rig.Ports.Wifi = new SimulatedWifi(new FakeFaultState());
             Greenhouse.App.ControllerPorts wrapped = FaultPorts.Wrap(rig.Ports, new FaultInjector(FaultSchedule.Empty));
             Assert.AreEqual("02:00:00:51:AC:01", wrapped.MacAddress);
             Assert.AreSame(rig.Ports.ControlState, wrapped.ControlState);
