@@ -120,7 +120,7 @@ namespace Greenhouse.Tests
             Assert.AreEqual("on", Text(second.Controller, "relays.active_low"), "not in effect after the restart either");
             Assert.IsTrue(BootSettings.Read(store).Flag(BootSettings.Read(store).Require("relays.active_low"), 0));
             Assert.IsTrue(second.Controller.Status.Alarms.IsActive(AlarmCodes.HardwarePending, 0));
-            Assert.IsTrue(Has(second.Ask("hardware"), "hardware waiting relays.active_low on -> off\n  hardware confirm applies it and restarts; hardware discard forgets it\n"));
+            Assert.IsTrue(Has(second.Ask("hardware"), "hardware waiting relays.active_low on -> off\n  hardware confirm applies the waiting changes and restarts; hardware discard forgets them\n"));
 
             answer = second.Type("hardware confirm");
             Assert.IsTrue(Has(answer, "ok confirmed\n  restarting with the new hardware settings\n"), answer);

@@ -107,7 +107,8 @@ namespace Greenhouse.App
             get
             {
                 double minutes = _settings.Number(_trialDef, 0);
-                if (!(minutes >= HardLimits.MinConnectionTrialMinutes))
+                // NaN explicitly: nanoFramework orders NaN above every number, so no comparison may be trusted with it.
+                if (double.IsNaN(minutes) || minutes < HardLimits.MinConnectionTrialMinutes)
                 {
                     minutes = HardLimits.MinConnectionTrialMinutes;
                 }

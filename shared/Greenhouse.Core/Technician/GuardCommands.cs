@@ -114,7 +114,7 @@ namespace Greenhouse.Technician
                 output.Line("hardware waiting " + changes.PendingHardware(i));
             }
 
-            output.Line(changes.PendingHardwareConfirmable ? "  hardware confirm applies it and restarts; hardware discard forgets it"
+            output.Line(changes.PendingHardwareConfirmable ? "  hardware confirm applies the waiting changes and restarts; hardware discard forgets them"
                 : "  in effect only after a restart: type reboot, then hardware confirm (or hardware discard)");
             return true;
         }
