@@ -77,9 +77,10 @@ namespace Greenhouse.Tests
         public void DiscoveryAndAcksParse()
         {
             JsonWriter json = new JsonWriter(64);
+            for (int language = 0; language < Greenhouse.Settings.CoreSettings.Languages.Length; language++)
             for (int i = 0; i < Discovery.Count; i++)
             {
-                Discovery.Build(i, json, "greenhouse/gh-a1b2c3", "gh-a1b2c3", "1.2.3", 2, out string topic, out string payload);
+                Discovery.Build(i, json, "greenhouse/gh-a1b2c3", "gh-a1b2c3", "1.2.3", 2, language, out string topic, out string payload);
                 if (payload.Length == 0)
                 {
                     continue;
@@ -93,6 +94,14 @@ namespace Greenhouse.Tests
                 if (topic.Contains("/humidifier/"))
                 {
                     Assert.AreEqual(6, root.GetProperty("modes").GetArrayLength());
+                    bool chinese = language == Greenhouse.Settings.CoreSettings.LanguageChinese;
+                    Assert.AreEqual(chinese ? "复壮" : "recovery", root.GetProperty("modes")[0].GetString());
+                    Assert.AreEqual(chinese, root.TryGetProperty("mode_command_template", out JsonElement template));
+                    if (chinese)
+                    {
+                        StringAssert.Contains(template.GetString(), "'采收前停水':'pre_harvest'");
+                        StringAssert.Contains(root.GetProperty("mode_state_template").GetString(), "'pre_harvest':'采收前停水'");
+                    }
                     Assert.IsTrue(root.GetProperty("command_topic").GetString().EndsWith("/power/set"));
                 }
             }

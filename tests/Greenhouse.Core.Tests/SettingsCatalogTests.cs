@@ -77,7 +77,7 @@ namespace Greenhouse.Tests
             string[] connection = { "device.id", "wifi.ssid", "wifi.password", "mqtt.host", "mqtt.port", "mqtt.user", "mqtt.password", "mqtt.tls", "mqtt.prefix" };
             foreach (SettingDefinition def in SettingsCatalog.All())
             {
-                bool hardware = def.Name.StartsWith("pins.") || def.Name == "relays.active_low" || def.Name == "zones" || def.Name == "console.baud";
+                bool hardware = def.Name.StartsWith("pins.") || def.Name == "relays.active_low" || def.Name == "zones" || def.Name == "sensor2.bus" || def.Name == "console.baud";
                 SettingRisk expected = hardware ? SettingRisk.Hardware : System.Array.IndexOf(connection, def.Name) >= 0 ? SettingRisk.Connection : SettingRisk.Crop;
                 Assert.AreEqual(expected, def.Risk, def.Name);
                 if (def.Risk != SettingRisk.Crop)

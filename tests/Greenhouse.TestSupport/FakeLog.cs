@@ -18,6 +18,8 @@ namespace Greenhouse.TestSupport
         public int Count;
         /// <summary>Also called with every line (null = none).</summary>
         public LineHandler Echo;
+        /// <summary>While true, writing throws (a sink that fails makes the controller's tick fail half-way).</summary>
+        public bool ThrowOnWrite;
 
         /// <summary>Keeps the last 256 lines.</summary>
         public FakeLog() : this(256)
@@ -31,6 +33,11 @@ namespace Greenhouse.TestSupport
 
         public void WriteLine(string line)
         {
+            if (ThrowOnWrite)
+            {
+                throw new System.InvalidOperationException("log sink failed");
+            }
+
             Lines[Count % Lines.Length] = line;
             Count++;
             if (Echo != null)

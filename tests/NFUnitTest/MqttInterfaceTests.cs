@@ -103,6 +103,7 @@ namespace Greenhouse.Tests
 
                 // Invalid first: refused with a reason, value unchanged, nothing republished.
                 MqttRig rig = new MqttRig();
+                StoreCaFor(rig, def);
                 rig.Ticks(10);
                 string before;
                 string ignored;
@@ -175,6 +176,7 @@ namespace Greenhouse.Tests
             }
 
             MqttRig probe = new MqttRig();
+            StoreCaFor(probe, def);
             string current;
             string error;
             probe.Controller.Status.Settings.TryGetText(key, out current, out error);
@@ -189,6 +191,15 @@ namespace Greenhouse.Tests
 
             Assert.IsTrue(false, "no valid candidate for " + key);
             return null;
+        }
+
+        /// <summary>mqtt.tls goes on only with a CA certificate stored (TlsTrustRule).</summary>
+        private static void StoreCaFor(MqttRig rig, SettingDefinition def)
+        {
+            if (def.Name == "mqtt.tls")
+            {
+                rig.Store.Write(TlsTrustRule.CaBlob, System.Text.Encoding.UTF8.GetBytes("-----BEGIN CERTIFICATE-----"));
+            }
         }
 
         private static string InvalidValue(SettingDefinition def)
@@ -368,7 +379,7 @@ namespace Greenhouse.Tests
             {
                 string topic;
                 string payload;
-                Discovery.Build(i, json, Base, "gh-a1b2c3", "1.2.3", 4, out topic, out payload);
+                Discovery.Build(i, json, Base, "gh-a1b2c3", "1.2.3", 4, CoreSettings.LanguageEnglish, out topic, out payload);
                 Assert.IsTrue(topic.StartsWith("homeassistant/"), topic);
                 Assert.IsTrue(topic.EndsWith("/config"), topic);
                 Assert.IsTrue(payload.IndexOf("\"unique_id\":\"gh-a1b2c3_") > 0, topic);

@@ -81,8 +81,8 @@ namespace Greenhouse.Fuzz
         /// <summary>A file as the firmware writes it: random valid values through the real rules, random generation.</summary>
         private string Original()
         {
-            ControllerSettings settings = new ControllerSettings(SettingsCatalog.All());
-            ControlSettings.AddRules(settings);
+            // The controller's own settings: every rule of the catalogue.
+            ControllerSettings settings = SettingsCatalog.CreateSettings();
             int changes = _random.Next(4) == 0 ? 0 : _random.Next(1, 25);
             for (int i = 0; i < changes; i++)
             {
@@ -393,8 +393,7 @@ namespace Greenhouse.Fuzz
                 SettingsFile.TryParse(slot.Payload, true, out document, out error);
                 candidate.Valid = true;
                 candidate.Generation = GenerationOf(slot.Payload);
-                ControllerSettings settings = new ControllerSettings(SettingsCatalog.All());
-                ControlSettings.AddRules(settings);
+                ControllerSettings settings = SettingsCatalog.CreateSettings();
                 string text = Encoding.UTF8.GetString(slot.Payload);
                 // Apply the written lines until nothing changes: the saved state itself (which satisfied the rules).
                 for (int pass = 0; pass < 5; pass++)

@@ -36,6 +36,12 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         return new EmbeddedBroker(server, port);
     }
 
+    /// <summary>
+    /// Drops a client's connection as if its network or power were lost (no DISCONNECT from the client), so the broker
+    /// publishes the client's last will. For demos and tests of what others see when a device dies.
+    /// </summary>
+    public Task DropClientAsync(string clientId) => _server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions());
+
     /// <summary>A loopback port that was free a moment ago.</summary>
     public static int FreeTcpPort()
     {

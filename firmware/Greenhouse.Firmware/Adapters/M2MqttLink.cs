@@ -13,6 +13,10 @@ namespace Greenhouse.Firmware.Adapters
     /// its own short-lived thread, so the control tick never waits for the network; Publish and Subscribe only hand
     /// packets to M2Mqtt's in-flight queue. Received messages and connection changes go to the controller's inbox.
     /// The MQTT protocol is 3.1.1 (the library default); every publish and subscription is QoS 1.
+    /// <para>TLS: nanoFramework's SslStream requires a verified server certificate, so a TLS connection is started only
+    /// with the broker's CA (blob ca.pem, which the core refuses to do without when mqtt.tls is switched on) and only
+    /// once the clock has been set by SNTP (a certificate cannot be checked against the power-on date). Otherwise
+    /// <see cref="BeginConnect"/> returns false and <see cref="LastError"/> says why; the core retries later.</para>
     /// </summary>
     public sealed class M2MqttLink : IMqttLink
     {
@@ -20,6 +24,7 @@ namespace Greenhouse.Firmware.Adapters
         public const int InflightQueueSize = 24;
 
         private Inbox _inbox;
+        private readonly IClock _clock;
         private readonly object _gate = new object();
         private MqttClient _client;
         private MqttConnectOptions _pending;
@@ -27,13 +32,10 @@ namespace Greenhouse.Firmware.Adapters
         private bool _connecting;
 
         /// <summary>Creates the link; call <see cref="Attach"/> with the controller's inbox before Controller.Start.</summary>
-        public M2MqttLink()
+        /// <param name="clock">Wall time: a TLS connection waits until it is set.</param>
+        public M2MqttLink(IClock clock)
         {
-        }
-
-        public M2MqttLink(Inbox inbox)
-        {
-            _inbox = inbox;
+            _clock = clock;
         }
 
         /// <summary>
@@ -82,6 +84,22 @@ namespace Greenhouse.Firmware.Adapters
 
         public bool BeginConnect(MqttConnectOptions options)
         {
+            if (options.UseTls)
+            {
+                DateTime now;
+                if (options.CaCertificatePem == null || options.CaCertificatePem.Length == 0)
+                {
+                    Refuse("TLS needs the broker's CA certificate: store ca.pem on the device (hardware-docs/flashing.md)");
+                    return false;
+                }
+
+                if (_clock == null || !_clock.TryGetUtcNow(out now))
+                {
+                    Refuse("TLS waits for the clock: no SNTP time yet");
+                    return false;
+                }
+            }
+
             lock (_gate)
             {
                 if (_connecting)
@@ -96,6 +114,16 @@ namespace Greenhouse.Firmware.Adapters
             Thread worker = new Thread(ConnectWorker);
             worker.Start();
             return true;
+        }
+
+        private void Refuse(string reason)
+        {
+            if (LastError != reason)
+            {
+                System.Diagnostics.Debug.WriteLine("mqtt: " + reason);
+            }
+
+            LastError = reason;
         }
 
         private void ConnectWorker()
@@ -114,11 +142,7 @@ namespace Greenhouse.Firmware.Adapters
             MqttClient client = null;
             try
             {
-                X509Certificate ca = null;
-                if (options.UseTls && options.CaCertificatePem != null && options.CaCertificatePem.Length > 0)
-                {
-                    ca = new X509Certificate(options.CaCertificatePem);
-                }
+                X509Certificate ca = options.UseTls ? new X509Certificate(options.CaCertificatePem) : null;
 
                 client = new MqttClient(options.Host, options.Port, options.UseTls, ca, null,
                     options.UseTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
@@ -147,7 +171,7 @@ namespace Greenhouse.Firmware.Adapters
             }
             catch (Exception ex)
             {
-                LastError = ex.GetType().Name;
+                LastError = ex.Message == null || ex.Message.Length == 0 ? ex.GetType().Name : ex.GetType().Name + ": " + ex.Message;
             }
             finally
             {

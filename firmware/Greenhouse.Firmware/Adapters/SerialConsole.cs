@@ -14,6 +14,10 @@ namespace Greenhouse.Firmware.Adapters
     /// characters (<see cref="IEchoSink"/>), serialised by one lock. Input: the driver's DataReceived event feeds the
     /// core's <see cref="LineEditor"/>; each finished line goes to <see cref="Inbox.PostConsoleLine"/>. The reader
     /// never touches the controller otherwise. Before <see cref="Open"/> succeeds every write is dropped.
+    /// <para>Default pins (DefaultPins): TX on GPIO 14, RX on GPIO 35. The WROVER module the firmware needs keeps GPIO 16
+    /// and 17 (nanoFramework's usual COM2 pins) for its PSRAM. RX may be an input-only pin because the UART only reads
+    /// it through the GPIO matrix; GPIO 34-39 have no pull resistors, so the interface board's 10 kΩ pull-up holds the
+    /// line idle while no adapter is plugged in.</para>
     /// </summary>
     public sealed class SerialConsole : ILogSink, IEchoSink
     {

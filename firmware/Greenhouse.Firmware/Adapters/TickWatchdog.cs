@@ -6,8 +6,8 @@ namespace Greenhouse.Firmware.Adapters
 {
     /// <summary>
     /// Software watchdog: nanoFramework 1.x gives C# no hardware watchdog, so a timer checks that the main loop
-    /// completed a tick recently and reboots the board when it did not. It complements, not replaces, the
-    /// external heartbeat timer (a hung CLR would stop this timer too).
+    /// completed a tick recently and reboots the board when it did not. It complements, not replaces, the external
+    /// dead-man circuit (a hung CLR would stop this timer too). Fed only after a tick that completed.
     /// </summary>
     public sealed class TickWatchdog
     {
@@ -16,11 +16,15 @@ namespace Greenhouse.Firmware.Adapters
         private long _lastTickMs;
         private bool _expired;
 
-        public TickWatchdog(int timeoutMs)
+        /// <param name="startTimer">False in host tests, which call <see cref="Check"/> themselves.</param>
+        public TickWatchdog(int timeoutMs, bool startTimer)
         {
             _timeoutMs = timeoutMs;
             _lastTickMs = Environment.TickCount64;
-            _timer = new Timer(Check, null, 1000, 1000);
+            if (startTimer)
+            {
+                _timer = new Timer(OnTimer, null, 1000, 1000);
+            }
         }
 
         /// <summary>Called after every completed tick.</summary>
@@ -29,14 +33,27 @@ namespace Greenhouse.Firmware.Adapters
             _lastTickMs = Environment.TickCount64;
         }
 
-        /// <summary>Action run before the reboot (drive relays off directly).</summary>
+        /// <summary>Uptime of the last feed (or of the start), ms.</summary>
+        public long LastFeedMs
+        {
+            get { return _lastTickMs; }
+        }
+
+        /// <summary>Action run before the reboot (release the relays, leave a note for the next boot).</summary>
         public ThreadStart BeforeReboot;
 
-        private void Check(object state)
+        /// <summary>True once the watchdog fired.</summary>
+        public bool Expired
+        {
+            get { return _expired; }
+        }
+
+        /// <summary>Reboots the board when the last completed tick is older than the time-out; true when it fired.</summary>
+        public bool Check()
         {
             if (_expired || Environment.TickCount64 - _lastTickMs < _timeoutMs)
             {
-                return;
+                return false;
             }
 
             _expired = true;
@@ -47,10 +64,21 @@ namespace Greenhouse.Firmware.Adapters
                     BeforeReboot();
                 }
             }
+            catch (Exception)
+            {
+                // Reboot anyway.
+            }
             finally
             {
                 Power.RebootDevice();
             }
+
+            return true;
+        }
+
+        private void OnTimer(object state)
+        {
+            Check();
         }
     }
 }

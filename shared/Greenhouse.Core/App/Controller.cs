@@ -5,6 +5,7 @@ using Greenhouse.Control;
 using Greenhouse.Diagnostics;
 using Greenhouse.Messaging;
 using Greenhouse.Persistence;
+using Greenhouse.Safety;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
 using Greenhouse.Status;
@@ -21,6 +22,11 @@ namespace Greenhouse.App
     /// Data flows one way (docs/architecture.md): adapters → sensing → control decides → actuation applies →
     /// reports (MQTT, console, log). Commands from growers, technicians, the settings file and the calendar enter
     /// through <see cref="Commands"/>; readers get <see cref="Status"/>. Every relay is off at start.
+    /// </para>
+    /// <para>
+    /// With a dead-man heartbeat fitted (the firmware), no relay output is opened before the relay supply has been seen
+    /// off and no decision is applied before the dead-man proof passed (<see cref="DeadManCheck"/>); the heartbeat
+    /// toggles as the last step of every completed tick, so a tick that throws stops it and the relay supply drops.
     /// </para>
     /// </summary>
     public sealed class Controller
@@ -40,13 +46,17 @@ namespace Greenhouse.App
         private readonly SettingsPersistence _persistence;
         private readonly MqttInterface _mqtt;
         private readonly TechnicianConsole _technician;
+        private readonly TlsTrustRule _tlsTrust;
+        // Null when no heartbeat output is fitted (simulator, host): then relays are driven from the first tick.
+        private readonly DeadManCheck _deadMan;
         private readonly int _utcOffset;
         private bool _started;
 
         public Controller(ControllerPorts ports, string firmwareVersion)
         {
             _ports = ports;
-            _settings = SettingsCatalog.CreateSettings();
+            _tlsTrust = new TlsTrustRule(ports.Store);
+            _settings = SettingsCatalog.CreateSettings(_tlsTrust);
             _utcOffset = _settings.Require(CoreSettings.UtcOffsetMinutes);
 
             _log = new Logger(ports.Log, ports.Clock);
@@ -60,6 +70,11 @@ namespace Greenhouse.App
             _sensors = new SensorArray(Sensor(ports, 0), Sensor(ports, 1), _settings, _alarms, _log);
             _engine = new ControlEngine(_settings, new ControlLimits(_settings), _desk, _alarms, _log);
             _relays = new Actuators(ports.Pump, ports.Valves, ports.Fan, _engine, _alarms, _log);
+            if (ports.Heartbeat != null)
+            {
+                _deadMan = new DeadManCheck(ports.Heartbeat, ports.RelaySupply, _alarms, _log);
+                _relays.KeepOutputsClosed();
+            }
 
             // Counters survive reboots in the store beside the settings unless the composition supplies its own.
             IControlStatePersistence counterStore = ports.ControlState;
@@ -118,6 +133,12 @@ namespace Greenhouse.App
             get { return _log; }
         }
 
+        /// <summary>The dead-man heartbeat and its proof, or null when no heartbeat output is fitted. For diagnostics and tests.</summary>
+        public DeadManCheck DeadMan
+        {
+            get { return _deadMan; }
+        }
+
         /// <summary>The technician console (interpreter, line editor).</summary>
         public TechnicianConsole Technician
         {
@@ -155,9 +176,10 @@ namespace Greenhouse.App
         private string _bootAlarmDetail;
 
         /// <summary>
-        /// Drives every relay off (before anything is decided: the relays are safe at every boot, with the polarity the
-        /// adapters were built with from the stored, confirmed settings), loads the stored settings and counters, the
-        /// working connection and any hardware change waiting for confirmation. Call once before the first Tick.
+        /// Drives every relay off (with a dead-man fitted: leaves the outputs unopened, which is released, until the relay
+        /// supply reads off; the relays are safe at every boot with the polarity the adapters were built with from the
+        /// stored, confirmed settings), loads the stored settings and counters, the working connection and any hardware
+        /// change waiting for confirmation. Call once before the first Tick.
         /// </summary>
         public void Start()
         {
@@ -177,6 +199,8 @@ namespace Greenhouse.App
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
             _desk.LoadGuards(now);
             _counters.Restore(now);
+            // From here on mqtt.tls goes on only with a stored CA; the stored value was loaded as it was (never downgraded).
+            _tlsTrust.Armed = true;
             if (_bootAlarmDetail != null)
             {
                 _alarms.Raise(AlarmCodes.WatchdogReboot, 0, _bootAlarmDetail, now);
@@ -204,8 +228,17 @@ namespace Greenhouse.App
             _status.ReadTank(_ports.TankSwitch);
             DateTime local;
             bool synced = WallClock.TryGetLocal(_ports.Clock, _settings.Integer(_utcOffset, 0), out local);
-            _engine.Decide(now, _status.ZoneClimates(), _status.TankHasWater, synced, local, _relays.Fan.Relay.IsOn, _relays.Fan.SinceSwitchMs(now));
-            _relays.Apply(now);
+            if (_deadMan == null || _deadMan.RelaysAllowed)
+            {
+                _engine.Decide(now, _status.ZoneClimates(), _status.TankHasWater, synced, local, _relays.Fan.Relay.IsOn, _relays.Fan.SinceSwitchMs(now));
+                _relays.Apply(now);
+            }
+            else
+            {
+                // A dead-man proof is running or failed: nothing is decided and every relay is held off.
+                _relays.Hold(ReasonCode.DeadManCheck);
+            }
+
             _counters.AfterTick(now);
 
             if (_mqtt != null)
@@ -223,6 +256,17 @@ namespace Greenhouse.App
 
             // Last: repeat summaries, the console's timeouts, and the journal (at once if a reboot was requested).
             _technician.Poll(now, _desk.RebootRequested);
+            if (_deadMan != null)
+            {
+                // After everything else: a tick that threw never beats, so the dead-man drops the relay supply.
+                _deadMan.Tick(now, _relays.Pump.IsOn || _relays.Water.AnyValveOpen);
+                if (_deadMan.RelaysMayOpen && !_relays.OutputsOpen)
+                {
+                    // The relay supply reads off: opening the outputs now (released) cannot pulse a relay.
+                    _relays.OpenOutputs(ReasonCode.DeadManCheck);
+                }
+            }
+
             _status.EndTick();
         }
 

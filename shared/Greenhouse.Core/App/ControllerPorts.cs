@@ -29,5 +29,10 @@ namespace Greenhouse.App
         public string MacAddress;
         /// <summary>Technician log and console output.</summary>
         public ILogSink Log;
+        /// <summary>Dead-man heartbeat output, toggled once per completed tick; null = not fitted (simulator, host).
+        /// When fitted, no relay is driven before the dead-man proof (Greenhouse.Safety.DeadManCheck) passes.</summary>
+        public IDigitalOutput Heartbeat;
+        /// <summary>Relay supply (JD-VCC) read back, high = relay coils powered; null = not fitted.</summary>
+        public IDigitalInput RelaySupply;
     }
 }

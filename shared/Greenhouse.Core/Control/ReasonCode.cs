@@ -51,7 +51,8 @@ namespace Greenhouse.Control
         FanCondensation,
         FanIdle,
         FanDisabled,
-        Reboot
+        Reboot,
+        DeadManCheck
     }
 
     /// <summary>Turns a reason code and its values into the text logs, state messages and the console show.</summary>
@@ -64,6 +65,7 @@ namespace Greenhouse.Control
             {
                 case ReasonCode.None: return "";
                 case ReasonCode.Start: return "start";
+                case ReasonCode.DeadManCheck: return "off: dead-man check";
                 case ReasonCode.ZoneNotInUse: return "off: zone not in use";
                 case ReasonCode.ModeOff: return "off: mode off";
                 case ReasonCode.ModeManual: return "idle: manual mode";

@@ -34,12 +34,16 @@ namespace Greenhouse.Diagnostics
         /// <summary>Event: a connection on trial did not reach the broker in time; the last working one is back.</summary>
         public const string ConnectionTrialFailed = "connection_trial_failed";
 
+        /// <summary>The dead-man circuit failed its proof (relay supply does not drop, or does not come on) or the relay
+        /// supply went off while the heartbeat runs; relays stay released until a proof passes.</summary>
+        public const string DeadManFault = "deadman_fault";
+
         /// <summary>Every code, for documentation checks and the state document.</summary>
         public static readonly string[] All =
         {
             SensorFailed, SensorSuspect, SensorStuck, SensorSaturated, SensorDisagree, I2cError, TankEmpty, NoEffect,
             HourBudgetReached, DayBudgetReached, MaxContinuousMist, HighTemperatureLockout, LowTemperatureLockout,
-            ClockNotSynced, DegradedMode, RelayWear, SettingsCorrupt, Condensation, WatchdogReboot, HardwarePending
+            ClockNotSynced, DegradedMode, RelayWear, SettingsCorrupt, Condensation, WatchdogReboot, DeadManFault, HardwarePending
         };
 
         /// <summary>Codes of one-off events (AlarmSet.Notice): sent on the alarm topic and journalled, never active.</summary>

@@ -43,9 +43,12 @@ namespace Greenhouse.Messaging
             _commands = new CommandTopics(link, commands, status, log);
             _budget = new PublishBudget(link);
             _mirror = new SettingsMirror(status);
-            JsonWriter documents = new JsonWriter(1024);
+            // Sized for the largest document: a zone's discovery with Chinese names (ui.language zh) is 1,262
+            // characters with a short id, about 1,420 with a 32-character id and prefix. A writer that grew during the
+            // connect-time burst would add its copies to that tick's garbage (Greenhouse.Footprint.Tests).
+            JsonWriter documents = new JsonWriter(1536);
             _state = new StatePublisher(status, clock, documents);
-            _discovery = new DiscoveryPublisher(documents);
+            _discovery = new DiscoveryPublisher(documents, status.Settings);
             _alarms = new AlarmPublisher(status.Alarms);
             _wifi = wifi == null ? null : new WifiJoin(wifi, status.Settings, log);
         }

@@ -39,5 +39,17 @@ namespace Greenhouse.Messaging
             _left--;
             return _link.Publish(topic, System.Text.Encoding.UTF8.GetBytes(payload), retain);
         }
+
+        /// <summary>Hands one message already encoded as UTF-8 (<see cref="JsonWriter.ToUtf8"/>) to the link.</summary>
+        public bool Send(string topic, byte[] payload, bool retain)
+        {
+            if (_left <= 0)
+            {
+                return false;
+            }
+
+            _left--;
+            return _link.Publish(topic, payload, retain);
+        }
     }
 }

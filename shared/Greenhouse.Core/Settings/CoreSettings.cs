@@ -16,6 +16,7 @@ namespace Greenhouse.Settings
         public const string UtcOffsetMinutes = "time.utc_offset_min";
         public const string TrialMinutes = "net.trial_min";
         public const string RelaysActiveLow = "relays.active_low";
+        public const string UiLanguage = "ui.language";
 
         /// <summary>Zone modes: auto (controller decides), off (valve closed by choice), manual (only mist-now pulses).</summary>
         public static readonly string[] Modes = { "auto", "off", "manual" };
@@ -25,6 +26,14 @@ namespace Greenhouse.Settings
 
         /// <summary>Crop stages in calendar order (wood-ear-domain.md §1).</summary>
         public static readonly string[] Stages = { "recovery", "pinning", "early_growth", "growth", "pre_harvest", "rest" };
+
+        /// <summary>
+        /// Languages of the names Home Assistant shows (discovery): Simplified Chinese first, the default, because the
+        /// growers who read those names read Chinese; English for integrators. Log lines stay English either way.
+        /// </summary>
+        public static readonly string[] Languages = { "zh", "en" };
+        public const int LanguageChinese = 0;
+        public const int LanguageEnglish = 1;
 
         public static SettingDefinition[] Definitions()
         {
@@ -66,7 +75,12 @@ namespace Greenhouse.Settings
                 SettingDefinition.Integer("pins.console_rx", false, 0, 39, DefaultPins.ConsoleRx, "", "GPIO of the technician UART receive").AsHardware(),
                 SettingDefinition.Integer("pins.heartbeat", false, 0, 33, DefaultPins.Heartbeat, "", "GPIO of the dead-man heartbeat").AsHardware(),
                 SettingDefinition.Integer("pins.status_led", false, 0, 33, DefaultPins.StatusLed, "", "GPIO of the status LED").AsHardware(),
+                SettingDefinition.Integer("pins.relay_supply", false, 0, 39, DefaultPins.RelaySupplySense, "", "GPIO reading the relay supply (JD-VCC) back").AsHardware(),
+                SettingDefinition.Integer("pins.i2c2_data", false, 0, 33, DefaultPins.I2c2Data, "", "GPIO of I2C2 data (sensor 2 on its own bus)").AsHardware(),
+                SettingDefinition.Integer("pins.i2c2_clock", false, 0, 33, DefaultPins.I2c2Clock, "", "GPIO of I2C2 clock").AsHardware(),
+                SettingDefinition.Integer("sensor2.bus", false, 1, 2, 1, "", "I2C bus of sensor 2 (0x77): 1 = shared with sensor 1, 2 = its own bus on pins.i2c2_*").AsHardware(),
                 SettingDefinition.Integer("console.baud", false, 9600, 921600, DefaultPins.ConsoleBaudRate, "baud", "technician UART speed (8N1)").AsHardware(),
+                SettingDefinition.Choice(UiLanguage, false, Languages, "zh", "language of the entity and mode names in Home Assistant discovery (zh Simplified Chinese, en English)"),
             };
         }
     }

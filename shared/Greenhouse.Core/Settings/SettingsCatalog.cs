@@ -12,7 +12,19 @@ namespace Greenhouse.Settings
         {
             ControllerSettings settings = new ControllerSettings(All());
             Greenhouse.Control.ControlSettings.AddRules(settings);
+            settings.AddRule(new PinRules(settings));
             settings.AddRule(new Greenhouse.Messaging.TopicSettingsRule(settings));
+            return settings;
+        }
+
+        /// <summary>
+        /// As <see cref="CreateSettings()"/>, plus the rule that needs the device's store: mqtt.tls goes on only with a
+        /// stored CA certificate. Added last, so when it accepts, the change is committed.
+        /// </summary>
+        public static ControllerSettings CreateSettings(TlsTrustRule tlsTrust)
+        {
+            ControllerSettings settings = CreateSettings();
+            settings.AddRule(tlsTrust);
             return settings;
         }
 

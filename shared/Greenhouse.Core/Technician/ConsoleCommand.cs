@@ -57,7 +57,7 @@ namespace Greenhouse.Technician
                 "A change of Wi-Fi, broker, login, TLS, prefix or device id is kept once the board is online on the broker with it within net.trial_min; "
                 + "otherwise the last working connection returns. keep skips the trial (the new values become the working ones now); revert goes back now.", "trial keep"),
             new ConsoleCommand("hardware", "hardware [confirm|discard]", "show hardware changes waiting; confirm them after a restart",
-                "set on a hardware setting (relays.active_low, pins.*, zones, console.baud) only records the change. After a restart, confirm applies it "
+                "set on a hardware setting (relays.active_low, pins.*, zones, sensor2.bus, console.baud) only records the change. After a restart, confirm applies it "
                 + "and restarts the board with it; discard forgets it. MQTT can never change these.", "hardware confirm"),
             new ConsoleCommand("reboot", "reboot", "restart the controller",
                 "Drives every relay off, saves the journal and restarts.", "reboot"),
@@ -71,7 +71,7 @@ namespace Greenhouse.Technician
             "setting classes (get KEY shows a setting's class):",
             "  crop        targets, bands, stages, modes, windows, budgets: MQTT and console",
             "  connection  wifi.*, mqtt.* broker/login/tls/prefix, device.id: MQTT and console, on trial (net.trial_min)",
-            "  hardware    relays.active_low, pins.*, zones, console.baud: console only, after a restart and hardware confirm",
+            "  hardware    relays.active_low, pins.*, zones, sensor2.bus, console.baud: console only, after a restart and hardware confirm",
         };
 
         /// <summary>The command of that name, or null.</summary>

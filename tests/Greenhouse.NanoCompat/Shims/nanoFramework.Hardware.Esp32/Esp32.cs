@@ -4,6 +4,9 @@
 // Upstream: nanoframework/nanoFramework.Hardware.Esp32@182a6e5badc433a686e3ee73c6a29af0817ec84d nanoFramework.Hardware.Esp32/DeviceTypePins.cs
 // Values are written as numbers here (upstream builds them as DeviceTypes + index * 0x100 + pin index).
 // Not declared (subset): Sleep, NativeMemory, HighResTimer, GpioPulseCount, Logging, TouchPad, EspNativeError.
+// Device behaviour this compile-only shim cannot show: SetPinFunction only records the mapping; the pad changes when
+// the peripheral driver initialises (for I2C: when an I2cDevice is created). Without a mapping the ESP32 target uses
+// its default pins (I2C1 18/19, I2C2 25/26), which on this board are the heartbeat and two valve relays.
 namespace nanoFramework.Hardware.Esp32
 {
     public class Configuration

@@ -14,6 +14,12 @@
 // the UnitsNet dependency moved to the nanoFramework.UnitsNet.* 5.76.15 packages (same namespace UnitsNet).
 // Abstract members of the base classes are declared complete. Not declared (subset): Bmp280, Bme680,
 // most protected helpers, Bmxx80Base.CommunicationProtocol, the System.Device.Model attributes.
+// Device behaviour this compile-only shim cannot show (read in IoT.Device devices/Bmxx80/Bmxx80Base.cs, Bmx280Base.cs,
+// Bme280.cs; modelled in tests/Greenhouse.Firmware.Tests/Models/nanoFramework.Iot.Device.Bmxx80):
+// - every register access ignores the I2C transfer status, so with an unplugged sensor Read() compensates zeros
+//   (about -140 C, 0 %RH) and reports them valid;
+// - the sampling settings are cached in the driver: after the sensor alone lost power (chip back to "skipped", sleep)
+//   Read() returns constant plausible values until the driver is rebuilt or the settings are written again.
 using System;
 using System.Device.I2c;
 using Iot.Device.Bmxx80.FilteringMode;

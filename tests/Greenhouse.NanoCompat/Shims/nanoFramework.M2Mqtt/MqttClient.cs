@@ -18,6 +18,10 @@
 // The four message events use the delegate types nested in IMqttClient (MqttClient's own nested delegates of
 // the same names exist too but are not the event types). Not declared (subset): MqttMsgBase.Type and the
 // protected/static parse helpers, the other MqttMsg* packet classes, the internal parameterless constructor.
+// Device behaviour this compile-only shim cannot show (modelled in tests/Greenhouse.Firmware.Tests/Models/nanoFramework.M2Mqtt):
+// - with secure = true the server certificate is verified (SslStream's default CertificateRequired) against the CA
+//   passed in plus any CA bundle stored in the device configuration (nf-interpreter ssl_generic_init_internal.cpp);
+//   with neither, or before SNTP has set the clock, Connect throws after a failed handshake with no useful message.
 using System;
 using System.Collections;
 using System.Security.Cryptography.X509Certificates;

@@ -9,6 +9,8 @@
 // Upstream: nanoframework/nanoFramework.Runtime.Native@e70ef6920ca811b0403d667036fcbdc605d0e66e nanoFramework.Runtime.Native/ExecutionConstraint.cs
 // System.Environment exists ONLY here (mscorlib 1.17.11 has none) and has only TickCount64: no TickCount,
 // no NewLine, no MachineName. nanoFramework.Runtime.Native.GC is distinct from System.GC (mscorlib).
+// Device behaviour this compile-only shim cannot show: Power.RebootDevice does not return; the firmware's loop treats
+// code after it as unreachable. There is no managed hardware watchdog (the firmware's TickWatchdog is a Timer).
 using System;
 
 namespace System

@@ -13,6 +13,15 @@
 // PinValueChangedEventArgs derives from nanoFramework.Runtime.Events.BaseEvent, NOT EventArgs.
 // GpioPin has no public constructor (obtain it from GpioController.OpenPin). No WaitForEvent, no Read/Write
 // of PinValuePair spans, no OpenPin(int, PinMode, PinValue).
+// Device behaviour this compile-only shim cannot show (read in System.Device.Gpio@cd991582 GpioController.cs and
+// nf-interpreter src/System.Device.Gpio/sys_dev_gpio_native_System_Device_Gpio_GpioPin.cpp; modelled and exercised in
+// tests/Greenhouse.Firmware.Tests/Models/System.Device.Gpio):
+// - the open-pin list is static: every GpioController shares it, and Dispose() disposes EVERY open pin of the board
+//   (relays, heartbeat, inputs), not only the controller's own; use one controller and never dispose it;
+// - OpenPin(n, Output) drives the pin LOW before the first Write (CPU_GPIO_EnableOutputPin(pin, Low)): "on" for an
+//   active-low relay; there is no overload that opens at a level;
+// - a disposed pin becomes a floating input; Write/Read on it throw ObjectDisposedException, Write on an input
+//   throws ArgumentException; GPIO 34-39 accept only PinMode.Input.
 namespace System.Device.Gpio
 {
     public sealed class GpioController : IDisposable

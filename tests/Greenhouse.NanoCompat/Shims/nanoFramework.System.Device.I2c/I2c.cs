@@ -6,6 +6,13 @@
 // Upstream: nanoframework/System.Device.I2c@ac5858c8be7d7b917854328ebc023c8bf66dbfee System.Device.I2c/I2cTransferResult.cs
 // Upstream: nanoframework/System.Device.I2c@ac5858c8be7d7b917854328ebc023c8bf66dbfee System.Device.I2c/I2cTransferStatus.cs
 // Buffers are System.SpanByte (mscorlib 1.17.11), not Span<byte>; byte[] converts implicitly.
+// Device behaviour this compile-only shim cannot show (read in nf-interpreter targets/ESP32/_nanoCLR/System.Device.I2c/
+// sys_dev_i2c_native_System_Device_I2c_I2cDevice.cpp; modelled in tests/Greenhouse.Firmware.Tests/Models/System.Device.I2c):
+// - on ESP32 a NACK or a bus timeout never throws: Status says SlaveAddressNotAcknowledged / ClockStretchTimeout,
+//   BytesTransferred is 0 and the read buffer is left as it was (stale bytes, or zeros in a new buffer);
+// - ReadByte() returns its reused one-byte buffer without looking at the status;
+// - creating a device routes the bus to the pins mapped with Configuration.SetPinFunction (else the target's defaults,
+//   GPIO 18/19 and 25/26 on ESP32) and fails while either pin is open as a GPIO.
 namespace System.Device.I2c
 {
     public class I2cDevice : IDisposable

@@ -6,6 +6,11 @@
 // package. Only dependency bumps are expected between them; the declared members were read at v1.5.147.
 // WifiNetworkHelper is in namespace nanoFramework.Networking; WifiReconnectionKind in System.Device.Wifi.
 // Not declared (subset): the WifiAdapter property and the WifiAdapter/WifiAvailableNetwork/... types.
+// Device behaviour this compile-only shim cannot show (read in System.Device.Wifi@282a9067
+// NetworkHelper/WifiNetworkHelper.cs; modelled in tests/Greenhouse.Firmware.Tests/Models/nanoFramework.System.Device.Wifi):
+// - ConnectDhcp, unless already connected to that SSID, writes the Wi-Fi configuration to flash
+//   (Wireless80211Configuration.SaveConfiguration) on every call; Reconnect only waits for the automatic
+//   reconnection with the stored configuration and writes nothing.
 using System;
 using System.Device.Wifi;
 using System.Threading;

@@ -1,0 +1,4 @@
+using System.CommandLine;
+using Greenhouse.FlashKit;
+
+return FlashKitCli.Build(new NanoffProcess(), Console.Out).Parse(args).Invoke();
