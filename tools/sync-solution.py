@@ -10,13 +10,16 @@ def guid_of(path):
     m = re.search(r'<ProjectGuid>\{([0-9A-Fa-f-]+)\}</ProjectGuid>', txt)
     if m: return m.group(1).upper()
     return str(uuid.uuid5(uuid.NAMESPACE_URL, 'greenhouse/' + path)).upper()
+# Projects built by tests for the kit's nanoCLR (they need ../shared/nanoclr, so the solution never builds them).
+NOT_IN_SOLUTION = ('tests/Greenhouse.NanoClr.Tests/Device/',)
 projects = []
 for dp, dn, fn in os.walk(ROOT):
     dn[:] = [d for d in dn if d not in ('bin','obj','.git','packages','node_modules')]
     for f in fn:
         if f.endswith('.nfproj') or f.endswith('.csproj'):
             rel = os.path.relpath(os.path.join(dp, f), ROOT)
-            projects.append(rel)
+            if not rel.replace(os.sep, '/').startswith(NOT_IN_SOLUTION):
+                projects.append(rel)
 projects.sort()
 folders = {'shared':None,'firmware':None,'tests':None,'tools':None}
 fguids = {k: str(uuid.uuid5(uuid.NAMESPACE_URL, 'greenhouse-folder/'+k)).upper() for k in folders}

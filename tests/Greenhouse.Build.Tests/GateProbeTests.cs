@@ -62,6 +62,11 @@ public sealed class GateProbeTests
         ("custom-composite-format", "NFGATE007", "public class P { public string Run(double x) { return string.Format(\"t={0:0.00}\", x); } }"),
         ("thread-in-core", "NFGATE008", "public class P { public void Run() { System.Threading.Thread.Sleep(10); } }"),
         ("timer-in-core", "NFGATE008", "public class P { private System.Threading.Timer _t; public void Run() { _t = new System.Threading.Timer(s => { }, null, 0, 100); } }"),
+        ("fresh-string-array", "NFGATE010", "public class P { private readonly string[] _slots = new string[4]; public bool Empty() { return _slots[0] == null; } }"),
+        ("string-array-of-run-time-length", "NFGATE010", "public class P { public string[] Run(int n) { return new string[n]; } }"),
+        ("string-array-partly-stored", "NFGATE010", "public class P { public string[] Run() { string[] pair = new string[2]; pair[0] = \"a\"; return pair; } }"),
+        ("string-array-initializer-with-null", "NFGATE010", "public class P { public string[] Run() { return new string[] { \"a\", null }; } }"),
+        ("string-array-clear", "NFGATE010", "public class P { private string[] _names = { \"a\", \"b\" }; public void Reset() { System.Array.Clear(_names, 0, _names.Length); } }"),
     };
 
     // Probes the compiler must reject (the device's mscorlib and shims lack the API). Built together in one gate build.
@@ -164,6 +169,42 @@ public sealed class GateProbeTests
                         string s3 = string.Format("{0:HH:mm}", when);
                         string s4 = n.ToString("X4") + t.ToString("g") + t.ToString() + ((long)n).ToString("N0");
                         return s1 + s2 + s3 + s4 + new Reading(t).Value + Table.Length + _jagged.Length + new Nested().X;
+                    }
+                }
+            }
+
+            namespace Greenhouse.Text
+            {
+                // The one helper allowed to make a string[] of run-time length (it stores null into every element).
+                public static class StringArray
+                {
+                    public static string[] New(int length)
+                    {
+                        string[] array = new string[length];
+                        for (int i = 0; i < array.Length; i++) { array[i] = null; }
+                        return array;
+                    }
+                }
+            }
+
+            namespace Greenhouse.Core.GateProbe.Strings
+            {
+                // string[] with every element stored, other arrays of any length, Array.Clear on a non-string array.
+                public class Arrays
+                {
+                    private static readonly string[] Names = { "pump", "fan" };
+                    private readonly string[] _none = new string[0];
+                    private readonly string[] _slots = Greenhouse.Text.StringArray.New(4);
+                    public string Run(int n)
+                    {
+                        string[] pair = new string[2];
+                        pair[0] = "x";
+                        pair[1] = n.ToString();
+                        object[] boxes = new object[n];
+                        int[] counts = new int[n];
+                        System.Array.Clear(counts, 0, counts.Length);
+                        string[] split = "a,b".Split(',');
+                        return Names[0] + _none.Length + _slots.Length + pair[1] + boxes.Length + split[1] + new string[] { "a", "b" }[1];
                     }
                 }
             }

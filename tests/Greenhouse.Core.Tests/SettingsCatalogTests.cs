@@ -27,22 +27,6 @@ namespace Greenhouse.Tests
             }
         }
 
-        /// <summary>
-        /// A device's nanoCLR (nanoclr bin-upstream) crashes comparing a string[] element that was never assigned, and
-        /// TrySet compares the stored texts of every kind of setting (checked there: setting a number to its current
-        /// value crashed before every text slot was filled).
-        /// </summary>
-        [TestMethod]
-        public void NoTextSlotIsLeftAFreshArrayElement()
-        {
-            ControllerSettings settings = SettingsCatalog.CreateSettings();
-            string[] texts = (string[])typeof(ControllerSettings).GetField("_texts", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance).GetValue(settings);
-            for (int i = 0; i < texts.Length; i++)
-            {
-                Assert.IsNotNull(texts[i], "slot " + i);
-            }
-        }
-
         [TestMethod]
         public void NoSettingRangeExceedsTheHardLimits()
         {

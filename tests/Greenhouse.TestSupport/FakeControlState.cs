@@ -1,5 +1,6 @@
 using Greenhouse.Control;
 using Greenhouse.Persistence;
+using Greenhouse.Text;
 
 namespace Greenhouse.TestSupport
 {
@@ -19,8 +20,8 @@ namespace Greenhouse.TestSupport
 
         public bool Save(string[] keys, string[] values)
         {
-            Keys = new string[keys.Length];
-            Values = new string[values.Length];
+            Keys = StringArray.New(keys.Length);
+            Values = StringArray.New(values.Length);
             for (int i = 0; i < keys.Length; i++)
             {
                 Keys[i] = keys[i];

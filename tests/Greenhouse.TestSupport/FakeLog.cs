@@ -1,4 +1,5 @@
 using Greenhouse.Ports;
+using Greenhouse.Text;
 
 namespace Greenhouse.TestSupport
 {
@@ -28,7 +29,7 @@ namespace Greenhouse.TestSupport
 
         public FakeLog(int capacity)
         {
-            Lines = new string[capacity];
+            Lines = StringArray.New(capacity);
         }
 
         public void WriteLine(string line)

@@ -1,4 +1,5 @@
 using Greenhouse.Ports;
+using Greenhouse.Text;
 
 namespace Greenhouse.TestSupport
 {
@@ -45,7 +46,7 @@ namespace Greenhouse.TestSupport
 
         public FakeMqttLink(int capacity)
         {
-            Topics = new string[capacity];
+            Topics = StringArray.New(capacity);
             Payloads = new byte[capacity][];
             Retains = new bool[capacity];
             Accepted = new bool[capacity];

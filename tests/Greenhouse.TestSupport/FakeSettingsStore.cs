@@ -1,4 +1,5 @@
 using Greenhouse.Ports;
+using Greenhouse.Text;
 
 namespace Greenhouse.TestSupport
 {
@@ -14,7 +15,7 @@ namespace Greenhouse.TestSupport
         /// <summary>Most blobs the store holds; a write of a new name beyond that fails.</summary>
         public const int Capacity = 16;
 
-        public readonly string[] Names = new string[Capacity];
+        public readonly string[] Names = StringArray.New(Capacity);
         public readonly byte[][] Blobs = new byte[Capacity][];
         /// <summary>Successful writes, and those of the settings copies only (the engine's counters and the journal are saved beside them).</summary>
         public int Writes;

@@ -65,7 +65,10 @@ namespace Greenhouse.Tests
         public void NonPrintableBytesAndEscapeSequencesAreIgnored()
         {
             LineEditor editor = new LineEditor(LineEditor.DefaultMaxLength, null, Secrets());
-            Assert.AreEqual("status|", Feed(editor, "st" + (char)0 + (char)7 + "a" + (char)200 + "tus\r"));
+            // A nanoFramework string ends at its first NUL character, so the NUL goes in on its own, as from the UART.
+            Assert.AreEqual("", Feed(editor, "st"));
+            Assert.IsNull(editor.Feed((char)0));
+            Assert.AreEqual("status|", Feed(editor, "" + (char)7 + "a" + (char)200 + "tus\r"));
             // Arrow up (ESC [ A), F1 (ESC O P), delete key (ESC [ 3 ~).
             Assert.AreEqual("help|", Feed(editor, "he" + (char)27 + "[A" + (char)27 + "OP" + "l" + (char)27 + "[3~p\r"));
             // Tab counts as a space.

@@ -59,6 +59,24 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void WithoutAnyHumidityTheStateIsNotSentEveryFewSeconds()
+        {
+            // A missing humidity is NaN; on nanoFramework NaN - NaN >= 3 is true, so comparing it would resend the
+            // state document every MinStateGapMs for as long as the sensor is down.
+            MqttRig rig = new MqttRig();
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("mqtt.telemetry_s", "600", "test").Ok);
+            rig.Ticks(10);
+            rig.Sensor.Temperature = double.NaN;
+            rig.Sensor.Humidity = double.NaN;
+            rig.Ticks(20);
+            Assert.IsFalse(rig.Controller.Status.Zone(1).Climate.HumidityValid);
+
+            int from = rig.Link.Count;
+            rig.Ticks(60);
+            Assert.AreEqual(0, rig.Link.CountOn(rig.Base + "/state", from), "nothing a grower watches changed");
+        }
+
+        [TestMethod]
         public void ConnectPublishesStatusSettingsDiscoveryAndState()
         {
             MqttRig rig = new MqttRig();

@@ -27,11 +27,6 @@ namespace Greenhouse.Tests
             Assert.IsTrue(settings.TrySet(key, value, out error));
         }
 
-        private static bool IsNaN(double value)
-        {
-            return !(value <= 0) && !(value > 0);
-        }
-
         [TestMethod]
         public void ZonesUseTheirSensorOrTheAverage()
         {
@@ -101,7 +96,7 @@ namespace Greenhouse.Tests
             Assert.IsFalse(climate.HumidityValid);
             Assert.IsFalse(climate.TemperatureValid);
             Assert.AreEqual(SensorArray.SourceNone, climate.Source);
-            Assert.IsTrue(IsNaN(climate.RelativeHumidityPercent));
+            Assert.IsTrue(double.IsNaN(climate.RelativeHumidityPercent));
         }
 
         [TestMethod]

@@ -390,7 +390,7 @@ namespace Greenhouse.Tests
             port.Pressure = 5000;
             Tick(channel, limits, 0);
             Assert.IsTrue(channel.HumidityUsable);
-            Assert.IsFalse(channel.PressureHectopascals >= 0); // NaN, health untouched
+            Assert.IsTrue(double.IsNaN(channel.PressureHectopascals)); // health untouched
             port.Status = SensorReadStatus.NotPresent;
             for (int i = 1; i <= 3; i++)
             {

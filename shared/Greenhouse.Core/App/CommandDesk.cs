@@ -5,6 +5,7 @@ using Greenhouse.Diagnostics;
 using Greenhouse.Persistence;
 using Greenhouse.Ports;
 using Greenhouse.Settings;
+using Greenhouse.Text;
 
 namespace Greenhouse.App
 {
@@ -48,7 +49,7 @@ namespace Greenhouse.App
             _store = store;
             _trial = new ConnectionTrial(settings, store, alarms, log);
             _hardware = new HardwareChanges(settings, store, alarms, log);
-            _resetBlobs = new string[resetBlobs.Length + 2];
+            _resetBlobs = StringArray.New(resetBlobs.Length + 2);
             for (int i = 0; i < resetBlobs.Length; i++)
             {
                 _resetBlobs[i] = resetBlobs[i];

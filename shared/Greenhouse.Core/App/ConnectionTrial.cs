@@ -62,7 +62,7 @@ namespace Greenhouse.App
             }
 
             _defs = new int[count];
-            _good = new string[count];
+            _good = StringArray.New(count);
             int at = 0;
             for (int i = 0; i < all.Length; i++)
             {

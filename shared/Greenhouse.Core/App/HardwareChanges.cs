@@ -2,6 +2,7 @@ using Greenhouse.Diagnostics;
 using Greenhouse.Persistence;
 using Greenhouse.Ports;
 using Greenhouse.Settings;
+using Greenhouse.Text;
 
 namespace Greenhouse.App
 {
@@ -33,7 +34,7 @@ namespace Greenhouse.App
             _alarms = alarms;
             _log = log;
             _waiting = new bool[settings.Definitions.Length];
-            _values = new string[settings.Definitions.Length];
+            _values = StringArray.New(settings.Definitions.Length);
             for (int i = 0; i < _values.Length; i++)
             {
                 _values[i] = "";

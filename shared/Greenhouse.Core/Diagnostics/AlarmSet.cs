@@ -1,4 +1,5 @@
 using Greenhouse.Collections;
+using Greenhouse.Text;
 
 namespace Greenhouse.Diagnostics
 {
@@ -37,7 +38,7 @@ namespace Greenhouse.Diagnostics
             _codes = AlarmCodes.All;
             int slots = _codes.Length * ZoneSlots;
             _active = new bool[slots];
-            _details = new string[slots];
+            _details = StringArray.New(slots);
             _sinceMs = new long[slots];
         }
 

@@ -1,3 +1,5 @@
+using Greenhouse.Text;
+
 namespace Greenhouse.Diagnostics
 {
     /// <summary>
@@ -8,14 +10,14 @@ namespace Greenhouse.Diagnostics
     internal sealed class RepeatLimiter
     {
         private readonly Logger _log;
-        private readonly string[] _repeatComponent = new string[Logger.RepeatSlots];
-        private readonly string[] _repeatMessage = new string[Logger.RepeatSlots];
+        private readonly string[] _repeatComponent = StringArray.New(Logger.RepeatSlots);
+        private readonly string[] _repeatMessage = StringArray.New(Logger.RepeatSlots);
         private readonly long[] _repeatWindowStart = new long[Logger.RepeatSlots];
         private readonly int[] _repeatWritten = new int[Logger.RepeatSlots];
         private readonly int[] _repeatSame = new int[Logger.RepeatSlots];
-        private readonly string[] _repeatWrittenPairs = new string[Logger.RepeatSlots];
+        private readonly string[] _repeatWrittenPairs = StringArray.New(Logger.RepeatSlots);
         private readonly int[] _repeatSuppressed = new int[Logger.RepeatSlots];
-        private readonly string[] _repeatLastPairs = new string[Logger.RepeatSlots];
+        private readonly string[] _repeatLastPairs = StringArray.New(Logger.RepeatSlots);
         private readonly LogLevel[] _repeatLevel = new LogLevel[Logger.RepeatSlots];
 
         public RepeatLimiter(Logger log)

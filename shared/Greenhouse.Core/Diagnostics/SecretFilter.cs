@@ -1,4 +1,5 @@
 using Greenhouse.Settings;
+using Greenhouse.Text;
 
 namespace Greenhouse.Diagnostics
 {
@@ -34,7 +35,7 @@ namespace Greenhouse.Diagnostics
             }
 
             _secretDefinitions = new int[count];
-            _secretNames = new string[count];
+            _secretNames = StringArray.New(count);
             int at = 0;
             for (int i = 0; i < definitions.Length; i++)
             {

@@ -1,5 +1,6 @@
 using Greenhouse.Settings;
 using Greenhouse.Status;
+using Greenhouse.Text;
 
 namespace Greenhouse.Messaging
 {
@@ -15,7 +16,7 @@ namespace Greenhouse.Messaging
         private readonly IControllerStatus _status;
         private readonly int _modeDef;
         private readonly string[] _published;
-        private readonly string[] _publishedPower = new string[ControllerSettings.MaxZones + 1];
+        private readonly string[] _publishedPower = StringArray.New(ControllerSettings.MaxZones + 1);
         private int _syncedVersion = int.MinValue;
         private int _scanVersion;
         private int _scanCursor = -1;
@@ -25,7 +26,7 @@ namespace Greenhouse.Messaging
             _status = status;
             _settings = status.Settings;
             _modeDef = _settings.Require(CoreSettings.Mode);
-            _published = new string[_settings.Definitions.Length * (ControllerSettings.MaxZones + 1)];
+            _published = StringArray.New(_settings.Definitions.Length * (ControllerSettings.MaxZones + 1));
         }
 
         /// <summary>Everything is published again (after a connect or a Home Assistant restart).</summary>

@@ -3,6 +3,7 @@ using Greenhouse.Ports;
 using Greenhouse.Sensing;
 using Greenhouse.Settings;
 using Greenhouse.Status;
+using Greenhouse.Text;
 
 namespace Greenhouse.Messaging
 {
@@ -65,7 +66,7 @@ namespace Greenhouse.Messaging
             if ((object)baseTopic != (object)_actionBase)
             {
                 _actionBase = baseTopic;
-                _actionTopics = new string[ControllerSettings.MaxZones + 1];
+                _actionTopics = StringArray.New(ControllerSettings.MaxZones + 1);
                 for (int z = 1; z <= ControllerSettings.MaxZones; z++)
                 {
                     _actionTopics[z] = baseTopic + "/zone/" + z.ToString() + "/action";

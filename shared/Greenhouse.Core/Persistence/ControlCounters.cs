@@ -18,8 +18,8 @@ namespace Greenhouse.Persistence
         public static void Write(ControlEngine engine, Actuators relays, out string[] keys, out string[] values)
         {
             MistZone[] zones = engine.Zones;
-            keys = new string[3 + PerZone * zones.Length];
-            values = new string[keys.Length];
+            keys = StringArray.New(3 + PerZone * zones.Length);
+            values = StringArray.New(keys.Length);
             keys[0] = "day";
             values[0] = Num.Format(engine.Days.SavedDay);
             keys[1] = "pump.ops";
@@ -51,8 +51,8 @@ namespace Greenhouse.Persistence
         public static int Read(string[] keys, string[] values, long nowMs, ControlEngine engine, Actuators relays)
         {
             MistZone[] zones = engine.Zones;
-            string[] minutes = new string[zones.Length];
-            string[] hours = new string[zones.Length];
+            string[] minutes = StringArray.New(zones.Length);
+            string[] hours = StringArray.New(zones.Length);
             int[] stage = new int[zones.Length];
             long[] stageDay = new long[zones.Length];
             long[] stageMs = new long[zones.Length];

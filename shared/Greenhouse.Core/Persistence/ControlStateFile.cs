@@ -45,8 +45,8 @@ namespace Greenhouse.Persistence
             _nextIsA = chosen != a;
 
             _generation = chosen.Generation;
-            keys = new string[chosen.Count];
-            values = new string[chosen.Count];
+            keys = StringArray.New(chosen.Count);
+            values = StringArray.New(chosen.Count);
             for (int i = 0; i < chosen.Count; i++)
             {
                 keys[i] = chosen.Keys[i];

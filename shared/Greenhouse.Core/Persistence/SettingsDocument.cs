@@ -1,3 +1,5 @@
+using Greenhouse.Text;
+
 namespace Greenhouse.Persistence
 {
     /// <summary>The parsed content of a settings file: its header values and the key=value lines in file order.</summary>
@@ -10,9 +12,9 @@ namespace Greenhouse.Persistence
         /// <summary>True when a well-formed checksum line was present and matched.</summary>
         public bool ChecksumValid;
         /// <summary>Setting keys, in file order (Count entries used).</summary>
-        public string[] Keys = new string[16];
+        public string[] Keys = StringArray.New(16);
         /// <summary>Values as written (after the first '='), parallel to Keys.</summary>
-        public string[] Values = new string[16];
+        public string[] Values = StringArray.New(16);
         public int Count;
         /// <summary>Lines that were neither comments, blank, header nor key=value (reported, not applied).</summary>
         public int BadLines;
@@ -24,8 +26,8 @@ namespace Greenhouse.Persistence
         {
             if (Count == Keys.Length)
             {
-                string[] keys = new string[Keys.Length * 2];
-                string[] values = new string[Keys.Length * 2];
+                string[] keys = StringArray.New(Keys.Length * 2);
+                string[] values = StringArray.New(Keys.Length * 2);
                 for (int i = 0; i < Count; i++)
                 {
                     keys[i] = Keys[i];

@@ -305,7 +305,7 @@ namespace Greenhouse.Sensing
 
             double t = reading.TemperatureCelsius;
             double rh = reading.RelativeHumidityPercent;
-            if (IsNaN(t) || IsNaN(rh))
+            if (double.IsNaN(t) || double.IsNaN(rh))
             {
                 return SensorReason.NotANumber;
             }
@@ -362,11 +362,6 @@ namespace Greenhouse.Sensing
             ReasonCode = reason;
             Reason = SensorReasons.Text(reason);
             HealthChanged = true;
-        }
-
-        private static bool IsNaN(double value)
-        {
-            return !(value <= 0) && !(value > 0);
         }
 
         private static double Abs(double value)

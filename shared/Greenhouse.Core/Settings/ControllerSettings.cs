@@ -24,14 +24,7 @@ namespace Greenhouse.Settings
         {
             _definitions = definitions;
             _numbers = new double[definitions.Length * SlotsPerDefinition];
-            _texts = new string[definitions.Length * SlotsPerDefinition];
-            for (int i = 0; i < _texts.Length; i++)
-            {
-                // Never leave a fresh string[] element: TrySet compares the texts of every kind, and a device's
-                // nanoCLR crashes comparing one (nanoclr/README.md, bin-upstream).
-                _texts[i] = "";
-            }
-
+            _texts = StringArray.New(definitions.Length * SlotsPerDefinition);
             ResetToDefaults();
         }
 

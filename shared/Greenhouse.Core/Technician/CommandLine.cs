@@ -1,3 +1,5 @@
+using Greenhouse.Text;
+
 namespace Greenhouse.Technician
 {
     /// <summary>
@@ -14,7 +16,7 @@ namespace Greenhouse.Technician
         public const string Mask = "********";
 
         private readonly string _line;
-        private readonly string[] _words = new string[MaxWords];
+        private readonly string[] _words = StringArray.New(MaxWords);
         private readonly int[] _starts = new int[MaxWords];
         private int _count;
 

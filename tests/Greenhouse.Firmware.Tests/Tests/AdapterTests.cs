@@ -155,9 +155,12 @@ namespace Greenhouse.Firmware.Tests
             };
         }
 
-        private static void WaitFor(M2MqttLink link)
+        // Waits for the connect worker's outcome: connected, or a failure text other than the one the link
+        // already held (a refusal before this attempt stays in LastError until the attempt ends, so it must
+        // not end the wait: on a slow machine that raced the worker and failed in CI).
+        private static void WaitFor(M2MqttLink link, string errorBefore = null)
         {
-            for (int i = 0; i < 200 && !link.IsConnected && link.LastError == null; i++)
+            for (int i = 0; i < 500 && !link.IsConnected && link.LastError == errorBefore; i++)
             {
                 Thread.Sleep(10);
             }
@@ -188,8 +191,9 @@ namespace Greenhouse.Firmware.Tests
             Esp32Board.Wifi.AccessPointUp = true;
             Assert.AreEqual(0, new NetworkStarter("shed-3", "secret").Attempt(0));
             clock.Synced = Esp32Board.Wifi.RtcSet;
+            string refusal = link.LastError;
             Assert.IsTrue(link.BeginConnect(TlsOptions(ca)));
-            WaitFor(link);
+            WaitFor(link, refusal);
             Assert.IsTrue(link.IsConnected, link.LastError);
             Assert.AreEqual(0, Esp32Board.Broker.FailedHandshakes);
         }

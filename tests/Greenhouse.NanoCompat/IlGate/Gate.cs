@@ -174,6 +174,7 @@ internal sealed partial class Gate : IDisposable
             var body = _pe.GetMethodBody(method.RelativeVirtualAddress);
             var instructions = Decode(body.GetILBytes() ?? Array.Empty<byte>());
             var ilCtx = ctx with { AtOffset = offset => _locations.Method(mh, offset) };
+            var localTypes = ImmutableArray<SigType>.Empty;
             if (!body.LocalSignature.IsNil)
             {
                 // A local has no line of its own: report it where it is first stored, loaded or addressed.
@@ -186,12 +187,14 @@ internal sealed partial class Gate : IDisposable
                     }
                 }
                 var locals = _md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(SigProvider.Instance, null);
+                localTypes = locals;
                 for (var i = 0; i < locals.Length; i++)
                 {
                     CheckSig(locals[i], ilCtx, firstUse.GetValueOrDefault(i, -1));
                 }
             }
-            new IlScan(this, body, instructions, ilCtx, sig.ReturnType.Name != "void").Run();
+            var argTypes = sig.Header.IsInstance ? sig.ParameterTypes.Insert(0, new SigType(typeName)) : sig.ParameterTypes;
+            new IlScan(this, body, instructions, ilCtx, sig.ReturnType.Name != "void", localTypes, argTypes).Run();
         }
     }
 
@@ -296,7 +299,24 @@ internal sealed partial class Gate : IDisposable
 
     // ---------------------------------------------------------------- callee and enum resolution
 
-    private sealed record CalleeInfo(string Name, string ParentType, bool HasThis, bool ReturnsValue, ImmutableArray<SigType> Params);
+    private sealed record CalleeInfo(string Name, string ParentType, bool HasThis, bool ReturnsValue, ImmutableArray<SigType> Params, SigType ReturnType);
+
+    /// <summary>The declared type of a field token (definition or reference), or null.</summary>
+    private SigType? FieldType(EntityHandle handle)
+    {
+        switch (handle.Kind)
+        {
+            case HandleKind.FieldDefinition:
+                return _md.GetFieldDefinition((FieldDefinitionHandle)handle).DecodeSignature(SigProvider.Instance, null);
+            case HandleKind.MemberReference:
+            {
+                var mr = _md.GetMemberReference((MemberReferenceHandle)handle);
+                return mr.GetKind() == MemberReferenceKind.Field ? mr.DecodeFieldSignature(SigProvider.Instance, null) : null;
+            }
+            default:
+                return null;
+        }
+    }
 
     private CalleeInfo? Callee(EntityHandle handle)
     {
@@ -307,7 +327,7 @@ internal sealed partial class Gate : IDisposable
                 var def = _md.GetMethodDefinition((MethodDefinitionHandle)handle);
                 var sig = def.DecodeSignature(SigProvider.Instance, null);
                 return new CalleeInfo(_md.GetString(def.Name), Names.TypeDef(_md, def.GetDeclaringType()),
-                    sig.Header.IsInstance, sig.ReturnType.Name != "void", sig.ParameterTypes);
+                    sig.Header.IsInstance, sig.ReturnType.Name != "void", sig.ParameterTypes, sig.ReturnType);
             }
             case HandleKind.MemberReference:
             {
@@ -322,7 +342,7 @@ internal sealed partial class Gate : IDisposable
                     HandleKind.TypeDefinition or HandleKind.TypeReference or HandleKind.TypeSpecification => Names.TypeOf(_md, mr.Parent),
                     _ => "?",
                 };
-                return new CalleeInfo(_md.GetString(mr.Name), parent, sig.Header.IsInstance, sig.ReturnType.Name != "void", sig.ParameterTypes);
+                return new CalleeInfo(_md.GetString(mr.Name), parent, sig.Header.IsInstance, sig.ReturnType.Name != "void", sig.ParameterTypes, sig.ReturnType);
             }
             case HandleKind.MethodSpecification:
                 return Callee(_md.GetMethodSpecification((MethodSpecificationHandle)handle).Method);

@@ -15,6 +15,8 @@ internal sealed partial class Gate
         public string? BoxedEnum;      // from box of an enum type
         public Dictionary<int, Val?>? Elements; // from newarr, filled by stelem with constant indexes
         public bool HasEnumElement;    // a boxed enum was stored into the array
+        public bool IsStringArray;     // statically a string[] (newarr, or a field, local, argument or result of that type)
+        public int? Length;            // from newarr with a constant length
     }
 
     private readonly record struct Instruction(int Offset, OpCode Op, int Token, long Number, int[] Targets);
@@ -33,14 +35,22 @@ internal sealed partial class Gate
         // Locals stored exactly once and never passed by address: their value is known wherever they are loaded.
         private readonly HashSet<int> _trackedLocals = new();
         private readonly Dictionary<int, Val?> _locals = new();
+        // Types of the locals and arguments (argument 0 is 'this' in an instance method), for the string[] rule.
+        private readonly IReadOnlyList<SigType> _localTypes;
+        private readonly IReadOnlyList<SigType> _argTypes;
+        // Every 'newarr System.String' of this body with the value it made, checked once the body is walked.
+        private readonly List<(int Offset, Val Array)> _newStringArrays = new();
 
-        public IlScan(Gate gate, MethodBodyBlock body, List<Instruction> instructions, MemberContext ctx, bool returnsValue)
+        public IlScan(Gate gate, MethodBodyBlock body, List<Instruction> instructions, MemberContext ctx, bool returnsValue,
+            IReadOnlyList<SigType> localTypes, IReadOnlyList<SigType> argTypes)
         {
             _instructions = instructions;
             _g = gate;
             _body = body;
             _ctx = ctx;
             _returnsValue = returnsValue;
+            _localTypes = localTypes;
+            _argTypes = argTypes;
         }
 
         public void Run()
@@ -123,6 +133,41 @@ internal sealed partial class Gate
                     reachable = false;
                 }
             }
+            CheckNewStringArrays();
+        }
+
+        /// <summary>
+        /// NFGATE010: a new string[] must not leave an element unwritten (nanoFramework's interpreter gives such an
+        /// element a broken null). Fine: length 0; a constant length with every index stored in this body (an array
+        /// initializer without null items, or one store per index); the helper that stores null into each element.
+        /// </summary>
+        private void CheckNewStringArrays()
+        {
+            if (_ctx.Member == StringArrayHelper)
+            {
+                return;
+            }
+            foreach (var (offset, array) in _newStringArrays)
+            {
+                if (array.Length is int n && (n == 0 || Enumerable.Range(0, n).All(k => array.Elements!.ContainsKey(k))))
+                {
+                    continue;
+                }
+                string what;
+                if (array.Length is int length)
+                {
+                    var missing = Enumerable.Range(0, length).Where(k => !array.Elements!.ContainsKey(k)).ToList();
+                    var shown = string.Join(", ", missing.Take(4)) + (missing.Count > 4 ? $" and {missing.Count - 4} more" : "");
+                    what = missing.Count == length
+                        ? $"new string[{length}] with no element stored"
+                        : $"new string[{length}] with element {shown} never stored (a null item of an initializer is not stored)";
+                }
+                else
+                {
+                    what = "new string[n] of a length known only at run time";
+                }
+                Report(Rules.FreshStringArray, Rules.FreshStringArrayText(what), offset);
+            }
         }
 
         private void Step(Instruction ins, List<Val?> stack, EntityHandle? constrained)
@@ -160,7 +205,12 @@ internal sealed partial class Gate
             }
             if (LoadedLocal(ins) is int loaded)
             {
-                stack.Add(_trackedLocals.Contains(loaded) ? _locals.GetValueOrDefault(loaded) : null);
+                var known = _trackedLocals.Contains(loaded) ? _locals.GetValueOrDefault(loaded) : null;
+                if (known is null && loaded < _localTypes.Count && IsStringArrayType(_localTypes[loaded]))
+                {
+                    known = new Val { IsStringArray = true };
+                }
+                stack.Add(known);
                 return;
             }
             if (op == OpCodes.Dup)
@@ -171,8 +221,28 @@ internal sealed partial class Gate
             }
             if (op == OpCodes.Newarr)
             {
-                Pop(stack);
-                stack.Add(new Val { Elements = new Dictionary<int, Val?>() });
+                var length = Pop(stack)?.Int;
+                var isString = Names.TypeOf(md, MetadataTokens.EntityHandle(ins.Token)) == "System.String";
+                var array = new Val { Elements = new Dictionary<int, Val?>(), IsStringArray = isString, Length = length };
+                if (isString)
+                {
+                    _newStringArrays.Add((ins.Offset, array));
+                }
+                stack.Add(array);
+                return;
+            }
+            if (op == OpCodes.Ldfld || op == OpCodes.Ldsfld)
+            {
+                if (op == OpCodes.Ldfld)
+                {
+                    Pop(stack);
+                }
+                stack.Add(_g.FieldType(MetadataTokens.EntityHandle(ins.Token)) is { } ft && IsStringArrayType(ft) ? new Val { IsStringArray = true } : null);
+                return;
+            }
+            if (LoadedArgument(ins) is int arg)
+            {
+                stack.Add(arg < _argTypes.Count && IsStringArrayType(_argTypes[arg]) ? new Val { IsStringArray = true } : null);
                 return;
             }
             if (op == OpCodes.Stelem_Ref || op == OpCodes.Stelem)
@@ -215,7 +285,7 @@ internal sealed partial class Gate
                 }
                 if (op == OpCodes.Newobj || callee.ReturnsValue)
                 {
-                    stack.Add(null);
+                    stack.Add(op != OpCodes.Newobj && IsStringArrayType(callee.ReturnType) ? new Val { IsStringArray = true } : null);
                 }
                 return;
             }
@@ -253,6 +323,21 @@ internal sealed partial class Gate
             }
         }
 
+        private const string StringArrayHelper = "Greenhouse.Text.StringArray.New";
+
+        private static bool IsStringArrayType(SigType type) => type.Name == "System.String[]";
+
+        private static int? LoadedArgument(Instruction ins)
+        {
+            var op = ins.Op;
+            if (op == OpCodes.Ldarg_0) return 0;
+            if (op == OpCodes.Ldarg_1) return 1;
+            if (op == OpCodes.Ldarg_2) return 2;
+            if (op == OpCodes.Ldarg_3) return 3;
+            if (op == OpCodes.Ldarg_S || op == OpCodes.Ldarg) return (int)ins.Number;
+            return null;
+        }
+
         private static int? StoredLocal(Instruction ins)
         {
             var op = ins.Op;
@@ -278,6 +363,10 @@ internal sealed partial class Gate
         private void AnalyzeCall(int offset, CalleeInfo callee, bool withThis, List<Val?> args, EntityHandle? constrained)
         {
             var first = withThis ? 1 : 0;
+            if (callee.ParentType == "System.Array" && callee.Name == "Clear" && !withThis && args.Count > 0 && args[0] is { IsStringArray: true })
+            {
+                Report(Rules.FreshStringArray, Rules.FreshStringArrayText("Array.Clear on a string[]"), offset);
+            }
             var isObjectToString = callee.Name == "ToString" && callee.Params.Length == 0 &&
                 callee.ParentType is "System.Object" or "System.Enum" or "System.ValueType";
             if (isObjectToString)

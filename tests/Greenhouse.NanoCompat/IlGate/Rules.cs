@@ -12,6 +12,7 @@ internal static class Rules
     public const string CustomCompositeFormat = "NFGATE007";
     public const string ThreadInCore = "NFGATE008";
     public const string Async = "NFGATE009";
+    public const string FreshStringArray = "NFGATE010";
 
     public const string NoGenerics =
         "nanoFramework 1.x (CoreLibrary 1.17.11) has no generics; the metadata processor rejects them (NFMDP 0x81010009)";
@@ -39,6 +40,9 @@ internal static class Rules
 
     public static string ThreadText(string type) =>
         $"uses {type} in the core: the core is tick-driven (time is passed in through calls, work happens in Tick); only the firmware (namespace Greenhouse.Firmware*) may own threads and timers";
+
+    public static string FreshStringArrayText(string what) =>
+        $"{what}: nanoFramework's interpreter (upstream nf-interpreter, so the device) gives an element of a new or cleared string[] a broken null (== null is false; comparing or concatenating it crashes the runtime); create it with Greenhouse.Text.StringArray.New(n), which stores a real null in every element, or initialize every element";
 
     public const string AsyncText =
         "async method (compiler-generated state machine): nanoFramework 1.x has no async/await or Task; drive the work from the tick loop or a firmware thread";

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+
+namespace Greenhouse.NanoClr.Tests;
+
+/// <summary>
+/// The shared tests of tests/NFUnitTest, unchanged, on nanoFramework's own interpreter: bin/ (with the kit's fix for
+/// null string[] elements, i.e. C# semantics) and bin-upstream/ (what the device firmware does). Every test must run
+/// and pass on both; a crash, a hang (timeout) or a missing summary line is a failure, never a pass.
+/// </summary>
+[TestClass]
+public sealed partial class SharedTestsOnNanoClrTests
+{
+    public TestContext TestContext { get; set; }
+
+    [TestMethod]
+    [Timeout(600_000)]
+    public void EverySharedTestPassesOnTheNanoClr() => RunOn(NanoKit.Patched, "nanoCLR");
+
+    [TestMethod]
+    [Timeout(600_000)]
+    public void EverySharedTestPassesOnTheUpstreamNanoClr() => RunOn(NanoKit.Upstream, "nanoCLR upstream");
+
+    /// <summary>The [TestMethod]s of the shared sources: what the device runner must find and run.</summary>
+    internal static int SharedTestCount()
+    {
+        var dir = Repo.PathOf("tests/NFUnitTest");
+        return Directory.EnumerateFiles(dir, "*.cs").Sum(f => TestMethodAttribute().Matches(File.ReadAllText(f)).Count);
+    }
+
+    [GeneratedRegex(@"^\s*\[TestMethod\]", RegexOptions.Multiline)]
+    private static partial Regex TestMethodAttribute();
+
+    private void RunOn(string interpreter, string label)
+    {
+        var kit = NanoKit.Require();
+        var build = DeviceBuild.Get(kit);
+        var run = kit.Run(interpreter, build.CorePe, build.TestsPe, TimeSpan.FromMinutes(3));
+        var result = DeviceTestResults.Parse(run.Lines);
+        var expected = SharedTestCount();
+
+        var problems = new List<string>();
+        var note = "";
+        if (run.Abnormal is { } how)
+        {
+            var at = result.Running is null ? "before the first test" : "in " + result.Running;
+            problems.Add($"the interpreter ended abnormally {at}: {how}");
+            note = $" (interpreter {how} {at}; {Math.Max(0, expected - result.Executed - (result.Crashed ? 1 : 0))} not run)";
+        }
+        else if (!result.HasSummary)
+        {
+            problems.Add("the runner printed no SUMMARY line: the program stopped early (an unhandled exception ends it silently)"
+                + (result.Running is null ? "" : "; last test started: " + result.Running));
+            note = " (no summary: the runner stopped early)";
+        }
+        var failed = result.Failed.Count + (result.Crashed ? 1 : 0);
+        CiReport.Write(label, $"{label}: {result.Passed.Count} passed, {failed} failed{note}");
+        TestContext.WriteLine($"{label}: {result.Passed.Count} passed, {failed} failed, {result.Skipped.Count} skipped of {expected} shared tests " +
+            $"(build {build.BuildTime.TotalSeconds:F1} s, convert {build.ConvertTime.TotalSeconds:F1} s, run {run.Elapsed.TotalSeconds:F1} s)");
+
+        problems.AddRange(result.Failed.Select(f => "FAIL " + f));
+        problems.AddRange(result.Skipped.Select(s => "SKIP " + s));
+        if (result.HasSummary && result.SummaryTotal != result.Executed)
+        {
+            problems.Add($"the summary counts {result.SummaryTotal} tests but {result.Executed} reported a result");
+        }
+        if (run.Abnormal is null && result.Executed != expected)
+        {
+            problems.Add($"{result.Executed} tests ran, but tests/NFUnitTest declares {expected} [TestMethod]s");
+        }
+        Assert.IsEmpty(problems, $"{label} ({interpreter}/):\n{string.Join("\n", problems)}\n--- last output ---\n{run.Tail()}");
+    }
+}
+
+/// <summary>The device runner's lines: RUN, PASS, FAIL, SKIP per test, then SUMMARY.</summary>
+internal sealed class DeviceTestResults
+{
+    public List<string> Passed { get; } = new();
+    public List<string> Failed { get; } = new();
+    public List<string> Skipped { get; } = new();
+    public bool HasSummary { get; private set; }
+    public int SummaryTotal { get; private set; }
+    /// <summary>The test started last without a result: where a crash happened.</summary>
+    public string Running { get; private set; }
+    public bool Crashed => Running is not null && !HasSummary;
+    public int Executed => Passed.Count + Failed.Count + Skipped.Count;
+
+    public static DeviceTestResults Parse(IEnumerable<string> lines)
+    {
+        var r = new DeviceTestResults();
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("RUN ", StringComparison.Ordinal))
+            {
+                r.Running = line.Substring(4);
+            }
+            else if (line.StartsWith("PASS ", StringComparison.Ordinal))
+            {
+                r.Passed.Add(line.Substring(5));
+                r.Running = null;
+            }
+            else if (line.StartsWith("FAIL ", StringComparison.Ordinal))
+            {
+                r.Failed.Add(line.Substring(5));
+                r.Running = null;
+            }
+            else if (line.StartsWith("SKIP ", StringComparison.Ordinal))
+            {
+                r.Skipped.Add(line.Substring(5));
+                r.Running = null;
+            }
+            else if (line.StartsWith("SUMMARY ", StringComparison.Ordinal))
+            {
+                r.HasSummary = true;
+                var total = Regex.Match(line, @"total=(\d+)");
+                r.SummaryTotal = total.Success ? int.Parse(total.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+            }
+        }
+        return r;
+    }
+}
