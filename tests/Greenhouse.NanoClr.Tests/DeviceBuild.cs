@@ -7,8 +7,9 @@ namespace Greenhouse.NanoClr.Tests;
 
 /// <summary>
 /// Builds the two device programs of Device/ once per test run and converts them to nanoFramework PEs with the kit's
-/// MetadataProcessor: Greenhouse.Core.pe (the core as its own assembly), Greenhouse.DeviceTests.pe (the shared tests
-/// with the device test runner) and Greenhouse.DeviceReplay.pe (the replayed day, its recorded minute values compiled
+/// MetadataProcessor: Greenhouse.Core.pe (the core as its own assembly), Greenhouse.DeviceTests.pe and
+/// Greenhouse.DeviceTests2.pe (the shared tests in two parts, each with the device test runner: one PE's string table
+/// holds at most 64 KB, Device/SharedTests.props) and Greenhouse.DeviceReplay.pe (the replayed day, its recorded minute values compiled
 /// in). Debug builds, C# 9, NoStdLib against the nanoFramework mscorlib and the kit's reference assemblies; the work
 /// folder is under the test's output folder, so a second run builds incrementally.
 /// </summary>
@@ -25,10 +26,12 @@ internal sealed class DeviceBuild
 
     public string Work { get; }
     public string CorePe => Path.Combine(Work, "pe", "Greenhouse.Core.pe");
-    public string TestsPe => Path.Combine(Work, "pe", "Greenhouse.DeviceTests.pe");
+    /// <summary>The device test programs, each run on its own; together they hold every shared test.</summary>
+    public string[] TestPes => TestPrograms.Select(p => Path.Combine(Work, "pe", p + ".pe")).ToArray();
     public string ReplayPe => Path.Combine(Work, "pe", "Greenhouse.DeviceReplay.pe");
     /// <summary>The replay program's build output: it holds nanoFramework's own mscorlib.dll and library dlls.</summary>
     public string ReplayBin => Path.Combine(Work, "artifacts", "bin", "Greenhouse.DeviceReplay", "debug");
+    private static readonly string[] TestPrograms = { "Greenhouse.DeviceTests", "Greenhouse.DeviceTests2" };
     public TimeSpan BuildTime { get; private set; }
     public TimeSpan ConvertTime { get; private set; }
 
@@ -67,6 +70,7 @@ internal sealed class DeviceBuild
         foreach (var (project, extra) in new[]
         {
             ("Device/Tests/Greenhouse.DeviceTests.csproj", (string)null),
+            ("Device/Tests2/Greenhouse.DeviceTests2.csproj", (string)null),
             ("Device/Replay/Greenhouse.DeviceReplay.csproj", "-p:ReplayData=" + replayData),
         })
         {
@@ -87,17 +91,23 @@ internal sealed class DeviceBuild
         }
         BuildTime = clock.Elapsed;
 
-        // Convert: the core first, then each program with the core as a load hint. The three run side by side.
+        // Convert: the core, and each program with the core as a load hint, side by side.
         clock.Restart();
-        var testsBin = Path.Combine(artifacts, "bin", "Greenhouse.DeviceTests", "debug");
+        var testsBin = Path.Combine(artifacts, "bin", TestPrograms[0], "debug");
         var replayBin = ReplayBin;
-        var conversions = new[]
+        var conversions = new List<Task<string>>
         {
             Task.Run(() => Convert(kit, testsBin, "Greenhouse.Core", CorePe, false)),
-            Task.Run(() => Convert(kit, testsBin, "Greenhouse.DeviceTests", TestsPe, true)),
             Task.Run(() => Convert(kit, replayBin, "Greenhouse.DeviceReplay", ReplayPe, true)),
         };
-        Task.WaitAll(conversions);
+        var testPes = TestPes;
+        for (var i = 0; i < TestPrograms.Length; i++)
+        {
+            var program = TestPrograms[i];
+            var pe = testPes[i];
+            conversions.Add(Task.Run(() => Convert(kit, Path.Combine(artifacts, "bin", program, "debug"), program, pe, true)));
+        }
+        Task.WaitAll(conversions.ToArray());
         ConvertTime = clock.Elapsed;
         return conversions.Select(c => c.Result).FirstOrDefault(r => r is not null);
     }
