@@ -295,6 +295,31 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void ADeviceSettingChangedRemotelyIsAnEventAndAZoneSettingIsNot()
+        {
+            MqttRig rig = OnlineRig();
+            int from = rig.Link.Count;
+            string ack = rig.Send(rig.Base + "/config/lockout.high_c/set", "30", false);
+            Assert.IsTrue(Has(ack, "\"ok\":true"), ack);
+            ack = rig.Send(rig.Base + "/config/net.trial_min/set", "10", false);
+            Assert.IsTrue(Has(ack, "\"ok\":true"), ack);
+            ack = rig.Send(rig.Base + "/zone/1/target_rh/set", "85", false);
+            Assert.IsTrue(Has(ack, "\"ok\":true"), ack);
+            rig.Send(rig.Base + "/config/lockout.high_c/set", "30", false); // the value in effect: nothing moved
+            rig.Ticks(25);
+
+            string alarms = AlarmEvents(rig, from);
+            Assert.IsTrue(Has(alarms, "{\"code\":\"setting_changed\",\"zone\":0,\"active\":false,\"event\":true,\"detail\":\"lockout.high_c 28 -> 30 by mqtt\""), alarms);
+            Assert.IsTrue(Has(alarms, "\"detail\":\"net.trial_min 1 -> 10 by mqtt\""), alarms);
+            Assert.IsFalse(Has(alarms, "target_rh"), alarms);
+            Assert.AreEqual(alarms.IndexOf("lockout.high_c"), alarms.LastIndexOf("lockout.high_c"), alarms);
+            string events = Events(rig.Controller);
+            Assert.IsTrue(Has(events, "INFO alarm event code=setting_changed detail=\"lockout.high_c 28 -> 30 by mqtt\""), events);
+            Assert.IsFalse(Has(events, "setting_changed detail=\"zone1.target_rh"), events);
+            Assert.IsTrue(Has(events, "settings changed key=zone1.target_rh value=85 source=mqtt"), "the zone setting is journalled as before");
+        }
+
+        [TestMethod]
         public void EveryRelayIsDrivenOffBeforeTheFirstDecisionOfEveryBoot()
         {
             ConsoleRig rig = new ConsoleRig();

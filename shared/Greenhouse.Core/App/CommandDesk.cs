@@ -133,7 +133,10 @@ namespace Greenhouse.App
             }
 
             _log.Info("settings", "changed", "key=" + key + " value=" + shown + " source=" + source);
-            if (risk != SettingRisk.Crop && (guarded || source == CommandSources.Trial))
+            // Every change of a device setting from MQTT or the console (connection, and crop settings of the whole
+            // device such as lockouts or net.trial_min) and every revert of the trial is a one-off event, so who moved
+            // what can be read afterwards; zone settings (targets, modes) are the growers' daily work and are not.
+            if (source == CommandSources.Trial || (CommandSources.IsRestricted(source) && !_settings.Definitions[definition].PerZone))
             {
                 _alarms.Notice(AlarmCodes.SettingChanged, 0, key + " " + old + " -> " + Shown(definition, zone) + " by " + source, false, _nowMs);
             }
