@@ -69,25 +69,37 @@ def nfproj(guid, kind, rootns, asm, compiles, pkgs, extra_top='', extra_props=''
 '''
 
 core_dir = os.path.join(ROOT, 'shared/Greenhouse.Core')
-open(os.path.join(core_dir, 'Greenhouse.Core.nfproj'), 'w').write(nfproj('259CC4D1-0F52-4BD8-9EAE-F9179C8A2F3E', 'Library', 'Greenhouse', 'Greenhouse.Core', cs_files(core_dir), CORE))
+# nanoFramework's MetadataProcessor addresses an assembly's byte code with 16-bit offsets (at most 65,535 bytes). The
+# core's unoptimised (Debug) byte code reached that limit (64,856 bytes on 2026-12-02); optimised it is about a sixth
+# smaller. So the core is compiled optimised in every configuration (docs/device-fidelity.md, "Assembly size").
+core_after = '  <PropertyGroup>\n    <Optimize>true</Optimize>\n  </PropertyGroup>\n'
+open(os.path.join(core_dir, 'Greenhouse.Core.nfproj'), 'w').write(nfproj('259CC4D1-0F52-4BD8-9EAE-F9179C8A2F3E', 'Library', 'Greenhouse', 'Greenhouse.Core', cs_files(core_dir), CORE, after_props=core_after))
 open(os.path.join(core_dir, 'packages.config'), 'w').write(packages_config(CORE))
+
+# The controller's upper half (App, Messaging, Technician) is its own device assembly over the core: one assembly
+# could not hold the byte code of both (same limit as above; docs/device-fidelity.md, "Assembly size").
+ctl_dir = os.path.join(ROOT, 'shared/Greenhouse.Controller')
+core_ref = '    <ProjectReference Include="..\\..\\shared\\Greenhouse.Core\\Greenhouse.Core.nfproj" />\n'
+ctl_ref = '    <ProjectReference Include="..\\..\\shared\\Greenhouse.Controller\\Greenhouse.Controller.nfproj" />\n'
+open(os.path.join(ctl_dir, 'Greenhouse.Controller.nfproj'), 'w').write(nfproj('7B1E2C64-3D5A-4F0B-9C8E-2A6D41F5B937', 'Library', 'Greenhouse', 'Greenhouse.Controller', cs_files(ctl_dir), CORE, extra_items=core_ref.replace('..\\..\\shared\\', '..\\'), after_props=core_after))
+open(os.path.join(ctl_dir, 'packages.config'), 'w').write(packages_config(CORE))
 
 fw_dir = os.path.join(ROOT, 'firmware/Greenhouse.Firmware')
 if os.path.isdir(fw_dir):
-    items = '    <ProjectReference Include="..\\..\\shared\\Greenhouse.Core\\Greenhouse.Core.nfproj" />\n'
+    items = core_ref + ctl_ref
     open(os.path.join(fw_dir, 'Greenhouse.Firmware.nfproj'), 'w').write(nfproj('64CC70C6-E771-4B2D-86C8-DCF9E4528BE4', 'Exe', 'Greenhouse.Firmware', 'Greenhouse.Firmware', cs_files(fw_dir), FIRMWARE, extra_items=items))
     open(os.path.join(fw_dir, 'packages.config'), 'w').write(packages_config(FIRMWARE))
 
 ts_dir = os.path.join(ROOT, 'tests/Greenhouse.TestSupport')
 if os.path.isdir(ts_dir):
     # The port fakes shared by every test project and tool; on the device, a class library the unit-test project references.
-    items = '    <ProjectReference Include="..\\..\\shared\\Greenhouse.Core\\Greenhouse.Core.nfproj" />\n'
+    items = core_ref + ctl_ref
     open(os.path.join(ts_dir, 'Greenhouse.TestSupport.nfproj'), 'w').write(nfproj('CF0FD982-BF1D-4A1A-BC07-B535EFA46BB1', 'Library', 'Greenhouse.TestSupport', 'Greenhouse.TestSupport', cs_files(ts_dir), CORE, extra_items=items))
     open(os.path.join(ts_dir, 'packages.config'), 'w').write(packages_config(CORE))
 
 t_dir = os.path.join(ROOT, 'tests/NFUnitTest')
 if os.path.isdir(t_dir):
-    items = '    <None Include="nano.runsettings" />\n    <ProjectReference Include="..\\..\\shared\\Greenhouse.Core\\Greenhouse.Core.nfproj" />\n'
+    items = '    <None Include="nano.runsettings" />\n' + core_ref + ctl_ref
     if os.path.isdir(ts_dir):
         items += '    <ProjectReference Include="..\\Greenhouse.TestSupport\\Greenhouse.TestSupport.nfproj" />\n'
     top = '  <ItemGroup>\n    <ProjectCapability Include="TestContainer" />\n  </ItemGroup>\n'

@@ -47,6 +47,7 @@ public sealed class ArchitectureTests
     public void CoreFilesStaySmall()
     {
         var tooLong = Repo.Files(Repo.PathOf("shared/Greenhouse.Core"), "*.cs")
+            .Concat(Repo.Files(Repo.PathOf("shared/Greenhouse.Controller"), "*.cs"))
             .Select(f => (File: Repo.Relative(f), Lines: File.ReadAllLines(f).Length))
             .Where(x => x.Lines > MaxCoreFileLines)
             .Select(x => $"{x.File}: {x.Lines} lines")

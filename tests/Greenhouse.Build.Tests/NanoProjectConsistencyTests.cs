@@ -13,6 +13,7 @@ public sealed class NanoProjectConsistencyTests
                  {
                      "firmware/Greenhouse.Firmware/Greenhouse.Firmware.nfproj",
                      "shared/Greenhouse.Core/Greenhouse.Core.nfproj",
+                     "shared/Greenhouse.Controller/Greenhouse.Controller.nfproj",
                      NanoProjectChecks.NfUnitTestProject,
                      NanoProjectChecks.TestSupportProject,
                  })

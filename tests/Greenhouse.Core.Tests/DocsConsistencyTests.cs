@@ -112,9 +112,12 @@ namespace Greenhouse.Tests
         {
             string text = File.ReadAllText(RepoFile("hardware-docs/troubleshooting.md"));
             var sources = new System.Text.StringBuilder();
-            foreach (string file in Directory.GetFiles(RepoFile("shared/Greenhouse.Core"), "*.cs", SearchOption.AllDirectories))
+            foreach (string folder in new[] { "shared/Greenhouse.Core", "shared/Greenhouse.Controller" })
             {
-                sources.Append(File.ReadAllText(file));
+                foreach (string file in Directory.GetFiles(RepoFile(folder), "*.cs", SearchOption.AllDirectories))
+                {
+                    sources.Append(File.ReadAllText(file));
+                }
             }
 
             string code = sources.ToString();

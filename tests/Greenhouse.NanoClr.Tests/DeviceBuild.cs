@@ -6,10 +6,10 @@ using Greenhouse.NanoClr.Replay;
 namespace Greenhouse.NanoClr.Tests;
 
 /// <summary>
-/// Builds the two device programs of Device/ once per test run and converts them to nanoFramework PEs with the kit's
-/// MetadataProcessor: Greenhouse.Core.pe (the core as its own assembly), Greenhouse.DeviceTests.pe and
-/// Greenhouse.DeviceTests2.pe (the shared tests in two parts, each with the device test runner: one PE's string table
-/// holds at most 64 KB, Device/SharedTests.props) and Greenhouse.DeviceReplay.pe (the replayed day, its recorded minute values compiled
+/// Builds the device programs of Device/ once per test run and converts them to nanoFramework PEs with the kit's
+/// MetadataProcessor: Greenhouse.Core.pe and Greenhouse.Controller.pe (the controller's two assemblies),
+/// Greenhouse.DeviceTests.pe and Greenhouse.DeviceTests2.pe (the shared tests in two parts, each with the device
+/// test runner) and Greenhouse.DeviceReplay.pe (the replayed day, its recorded minute values compiled
 /// in). Debug builds, C# 9, NoStdLib against the nanoFramework mscorlib and the kit's reference assemblies; the work
 /// folder is under the test's output folder, so a second run builds incrementally.
 /// </summary>
@@ -26,12 +26,16 @@ internal sealed class DeviceBuild
 
     public string Work { get; }
     public string CorePe => Path.Combine(Work, "pe", "Greenhouse.Core.pe");
-    /// <summary>The device test programs, each run on its own; together they hold every shared test.</summary>
+    public string ControllerPe => Path.Combine(Work, "pe", "Greenhouse.Controller.pe");
+    /// <summary>The controller's assemblies in load order: the core, then the controller over it.</summary>
+    public string[] ControllerPes => new[] { CorePe, ControllerPe };
+    /// <summary>The device test programs, each run on its own; together they hold every shared test (a PE's string
+    /// table holds at most 64 KB, so the shared tests are split: Device/SharedTests.props).</summary>
     public string[] TestPes => TestPrograms.Select(p => Path.Combine(Work, "pe", p + ".pe")).ToArray();
+    private static readonly string[] TestPrograms = { "Greenhouse.DeviceTests", "Greenhouse.DeviceTests2" };
     public string ReplayPe => Path.Combine(Work, "pe", "Greenhouse.DeviceReplay.pe");
     /// <summary>The replay program's build output: it holds nanoFramework's own mscorlib.dll and library dlls.</summary>
     public string ReplayBin => Path.Combine(Work, "artifacts", "bin", "Greenhouse.DeviceReplay", "debug");
-    private static readonly string[] TestPrograms = { "Greenhouse.DeviceTests", "Greenhouse.DeviceTests2" };
     public TimeSpan BuildTime { get; private set; }
     public TimeSpan ConvertTime { get; private set; }
 
@@ -91,21 +95,23 @@ internal sealed class DeviceBuild
         }
         BuildTime = clock.Elapsed;
 
-        // Convert: the core, and each program with the core as a load hint, side by side.
+        // Convert: the core, the controller over it and each program, with the assemblies they use as load hints.
+        // They run side by side.
         clock.Restart();
-        var testsBin = Path.Combine(artifacts, "bin", TestPrograms[0], "debug");
+        var testsBin = Path.Combine(artifacts, "bin", "Greenhouse.DeviceTests", "debug");
         var replayBin = ReplayBin;
         var conversions = new List<Task<string>>
         {
-            Task.Run(() => Convert(kit, testsBin, "Greenhouse.Core", CorePe, false)),
-            Task.Run(() => Convert(kit, replayBin, "Greenhouse.DeviceReplay", ReplayPe, true)),
+            Task.Run(() => Convert(kit, testsBin, "Greenhouse.Core", CorePe, Array.Empty<string>())),
+            Task.Run(() => Convert(kit, testsBin, "Greenhouse.Controller", ControllerPe, new[] { "Greenhouse.Core" })),
+            Task.Run(() => Convert(kit, replayBin, "Greenhouse.DeviceReplay", ReplayPe, Ours)),
         };
         var testPes = TestPes;
         for (var i = 0; i < TestPrograms.Length; i++)
         {
             var program = TestPrograms[i];
             var pe = testPes[i];
-            conversions.Add(Task.Run(() => Convert(kit, Path.Combine(artifacts, "bin", program, "debug"), program, pe, true)));
+            conversions.Add(Task.Run(() => Convert(kit, Path.Combine(artifacts, "bin", program, "debug"), program, pe, Ours)));
         }
         Task.WaitAll(conversions.ToArray());
         ConvertTime = clock.Elapsed;
@@ -113,7 +119,9 @@ internal sealed class DeviceBuild
     }
 
     /// <summary>One MetadataProcessor conversion; options act in order, so the load hints come first.</summary>
-    private static string Convert(NanoKit kit, string bin, string assembly, string pe, bool usesCore)
+    private static readonly string[] Ours = { "Greenhouse.Core", "Greenhouse.Controller" };
+
+    private static string Convert(NanoKit kit, string bin, string assembly, string pe, string[] uses)
     {
         var args = new List<string> { kit.Mdp, "-loadHints", "mscorlib", Path.Combine(bin, "mscorlib.dll") };
         foreach (var lib in NanoKit.Libraries)
@@ -124,9 +132,9 @@ internal sealed class DeviceBuild
                 args.AddRange(new[] { "-loadHints", lib, dll });
             }
         }
-        if (usesCore)
+        foreach (var ours in uses)
         {
-            args.AddRange(new[] { "-loadHints", "Greenhouse.Core", Path.Combine(bin, "Greenhouse.Core.dll") });
+            args.AddRange(new[] { "-loadHints", ours, Path.Combine(bin, ours + ".dll") });
         }
         args.AddRange(new[] { "-parse", Path.Combine(bin, assembly + ".dll"), "-compile", pe, "false" });
         File.Delete(pe);

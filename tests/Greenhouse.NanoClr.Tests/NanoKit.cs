@@ -72,15 +72,15 @@ internal sealed class NanoKit
     }
 
     /// <summary>
-    /// Runs a converted program: mscorlib, the base libraries, the core, then the program. The host exits 0 even after
+    /// Runs a converted program: mscorlib, the base libraries, our assemblies (the core, the controller), then the program. The host exits 0 even after
     /// an unhandled exception and buffers its output (lost on a crash), so it runs unbuffered under stdbuf when present
     /// and the caller judges the run by the program's own lines.
     /// </summary>
-    public NanoRun Run(string interpreter, string corePe, string programPe, TimeSpan timeout)
+    public NanoRun Run(string interpreter, string[] ourPes, string programPe, TimeSpan timeout)
     {
         var args = new List<string> { Pe("mscorlib") };
         args.AddRange(Libraries.Select(Pe));
-        args.Add(corePe);
+        args.AddRange(ourPes);
         args.Add(programPe);
         var stdbuf = File.Exists("/usr/bin/stdbuf") ? "/usr/bin/stdbuf" : null;
         var psi = new ProcessStartInfo(stdbuf ?? Host(interpreter))

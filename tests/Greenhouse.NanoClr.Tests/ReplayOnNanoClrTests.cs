@@ -25,7 +25,7 @@ public sealed partial class ReplayOnNanoClrTests
         var host = RunOnHost(DeviceBuild.RecordedDay());
         // Children's CPU time around the run: the nanoCLR is the only child that ends in between.
         var cpuBefore = CpuTime.ReapedChildren();
-        var run = kit.Run(NanoKit.Upstream, build.CorePe, build.ReplayPe, TimeSpan.FromMinutes(10));
+        var run = kit.Run(NanoKit.Upstream, build.ControllerPes, build.ReplayPe, TimeSpan.FromMinutes(10));
         var nanoClrCpu = CpuTime.ReapedChildren() - cpuBefore;
 
         var device = run.Lines.TakeWhile(l => l != "Done.").Where(l => !l.StartsWith("M ", StringComparison.Ordinal)).ToList();

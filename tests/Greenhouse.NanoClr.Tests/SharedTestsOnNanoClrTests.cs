@@ -45,7 +45,7 @@ public sealed partial class SharedTestsOnNanoClrTests
         foreach (var pe in build.TestPes)
         {
             var part = Path.GetFileNameWithoutExtension(pe);
-            var run = kit.Run(interpreter, build.CorePe, pe, TimeSpan.FromMinutes(3));
+            var run = kit.Run(interpreter, build.ControllerPes, pe, TimeSpan.FromMinutes(3));
             elapsed += run.Elapsed;
             tails.Add($"--- last output of {part} ---\n{run.Tail()}");
             var result = DeviceTestResults.Parse(run.Lines);

@@ -79,7 +79,7 @@ public sealed class CliTests
         Assert.AreEqual(2 + 24 * 60, trace.Length, "header, the initial state and one row per minute");
         Assert.AreEqual("0", trace[1].Split(',')[0]);
         Assert.AreEqual("1440", trace[^1].Split(',')[0]);
-        Assert.AreEqual(9, trace[1].Split(',').Length);
+        Assert.AreEqual(11, trace[1].Split(',').Length);
         int mistMinutes = trace.Skip(1).Count(l => l.Split(',')[6] == "1");
         Assert.IsLessThanOrEqualTo(mistMinutes * 60.0, mistS);
         if (mistS > 0)
@@ -202,23 +202,67 @@ public sealed class CliTests
     }
 
     [TestMethod]
-    public void Benchmark_RunsEveryControllerOnEveryScenario()
+    public void Benchmark_RunsScenariosTimesHousesTimesControllers_WithTheWeekAndHeldOutDaysApart()
     {
-        var (code, output, error) = Run("benchmark", "--markdown", P("b.md"), "--json", P("b.json"));
+        // Bounded for CI: two scenarios (a day and the week), two houses, one held-out day, the first 6 hours of each run
+        // (05:00-06:00 scored), without the oracle (tested below and in OracleTests). The full benchmark is a command.
+        string houses = Path.Combine(AppContext.BaseDirectory, "examples", "houses");
+        string[] controllers = { "ours", "timer", "cycle", "hygrostat" };
+        var (code, output, error) = Run(new[] { "benchmark", "--scenario", "cool-spring", "june-week",
+            "--house", Path.Combine(houses, "default.house"), Path.Combine(houses, "leaky.house"),
+            "--held-out", "1", "--weather-seed", "7", "--hours", "6", "--markdown", P("b.md"), "--json", P("b.json"), "--controllers" }.Concat(controllers).ToArray());
         Assert.AreEqual(0, code, output + error);
-        string[] rows = File.ReadAllLines(P("b.md"));
-        Assert.AreEqual(2 + Weather.Scenarios.All.Length * CliApp.Controllers.Length, rows.Length);
-        foreach (var s in Weather.Scenarios.All)
+        string md = File.ReadAllText(P("b.md"));
+        string[] rows = md.Split('\n');
+        foreach (string group in new[] { "### built-in days", "### week: growth calendar over 7 days", "### held-out weather (seed 7, never tuned on)" })
         {
-            foreach (string c in CliApp.Controllers)
+            StringAssert.Contains(md, group);
+        }
+
+        foreach (string scenario in new[] { "cool-spring", "june-week", "held-out-7-0" })
+        {
+            foreach (string house in new[] { "default", "leaky" })
             {
-                Assert.IsTrue(rows.Any(r => r.StartsWith($"| {s.Name} | {c} |")), $"{s.Name} / {c} missing");
+                foreach (string c in controllers)
+                {
+                    Assert.AreEqual(1, rows.Count(r => r.StartsWith($"| {scenario} | {house} | {c} |")), $"{scenario} / {house} / {c}");
+                }
+
+                string goals = rows.Single(r => r.StartsWith($"| {scenario} | {house} | ") && (r.Contains("pass") || r.Contains("FAIL") || r.Contains("n/a")));
+                Assert.AreEqual(Cli.BenchmarkGoals.Names.Length + 4, goals.Split('|').Length, goals);
+                Assert.AreEqual("n/a", goals.Split('|')[3].Trim(), "no oracle run: that goal is not judged");
             }
         }
 
-        var runs = JsonNode.Parse(File.ReadAllText(P("b.json")))!["runs"]!.AsArray();
-        Assert.AreEqual(20, runs.Count);
-        Assert.IsTrue(runs.All(r => r!["total"]!["water_floor_l"] != null));
+        var json = JsonNode.Parse(File.ReadAllText(P("b.json")))!;
+        var runs = json["runs"]!.AsArray();
+        Assert.AreEqual(3 * 2 * controllers.Length, runs.Count);
+        Assert.IsTrue(runs.All(r => r!["house"] != null && r["group"] != null && r["total"]!["crop_cost"] != null));
+        Assert.IsTrue(runs.Where(r => (string?)r!["weather"] == "june-week").All(r => (int)r!["days"]! == 7));
+        Assert.IsTrue(runs.Where(r => (string?)r!["house"] == "leaky" && (string?)r!["controller"] == "timer").All(r => (double)r!["total"]!["water_l"]! > 0));
+        var goalsJson = json["goals"]!.AsArray();
+        Assert.AreEqual(6, goalsJson.Count);
+        Assert.IsTrue(goalsJson.All(g => g!["goals"]!.AsObject().Count == Cli.BenchmarkGoals.Names.Length));
+        StringAssert.Contains(md, "goals for ours:");
+
+        // Bad inputs are refused.
+        Assert.AreEqual(2, Run("benchmark", "--scenario", "monsoon", "--held-out", "0").Code);
+        Assert.AreEqual(2, Run("benchmark", "--house", P("missing.house"), "--held-out", "0").Code);
+        Assert.AreEqual(1, Run("benchmark", "--controllers", "magic").Code);
+    }
+
+    [TestMethod]
+    public void Benchmark_WithTheOracle_JudgesEveryGoalForOurs()
+    {
+        var (code, output, error) = Run("benchmark", "--scenario", "cool-spring", "--held-out", "0", "--hours", "6", "--markdown", P("b.md"));
+        Assert.AreEqual(0, code, output + error);
+        string[] rows = File.ReadAllLines(P("b.md"));
+        string oracle = rows.Single(r => r.StartsWith("| cool-spring | default | oracle |"));
+        Assert.AreEqual("1.00", oracle.Split('|')[5].Trim(), "the oracle's film wetness relative to its own");
+        string goals = rows.Single(r => r.StartsWith("| cool-spring | default | ") && (r.Contains("pass") || r.Contains("FAIL")));
+        string[] cells = goals.Split('|').Skip(3).Take(Cli.BenchmarkGoals.Names.Length).Select(x => x.Trim()).ToArray();
+        Assert.IsTrue(cells.Take(8).All(x => x != "n/a"), goals);
+        Assert.AreEqual("n/a", cells[8], "no dry day in one day");
     }
 
     [TestMethod]

@@ -182,4 +182,103 @@ public sealed class MetricsAndBaselineTests
         var mistAfterNoon = sim.Series.Mist.Skip(1 + 721).Sum();
         Assert.AreEqual(0.0, mistAfterNoon, "no mist after the tank is empty");
     }
+
+    /// <summary>Mists and runs the fan on fixed scripts (second ranges).</summary>
+    private sealed class MistAndFanScript((long Start, long End)[] mist, Func<long, bool> fan) : ISimController
+    {
+        public string Name => "script";
+        public int AlarmCount => 0;
+        public long LastStepAllocatedBytes => 0;
+
+        public void Start(SimWorld world)
+        {
+        }
+
+        public void Step(SimWorld world, SimOutputs outputs)
+        {
+            bool on = mist.Any(p => world.Second >= p.Start && world.Second < p.End);
+            outputs.ValveOpen[0] = on;
+            outputs.Pump = on;
+            outputs.Vent = fan(world.Second);
+        }
+    }
+
+    [TestMethod]
+    public void HotWet_CountsWetFilmOrSaturatedAirAtOrAboveTheLockout()
+    {
+        // A hot dry day: the house is above 28 °C all day and the air far below 95 %: dry film, no hot-wet.
+        var hot = Constant(36, 30, 500);
+        var dryRun = new Simulation(Setup(hot)).Run(new MistAndFanScript(Array.Empty<(long, long)>(), _ => false), new[] { new ScoringPlan() });
+        Assert.AreEqual(0.0, (double)dryRun["total"]!["hot_wet_min"]!);
+
+        // A 2-minute pulse at 10:00 wets the film: every minute it stays wet in the hot house counts.
+        var sim = new Simulation(Setup(hot));
+        var trace = new StringWriter();
+        var doc = sim.Run(new MistAndFanScript(new (long, long)[] { (36000, 36120) }, _ => false), new[] { new ScoringPlan() }, new TraceWriter(trace));
+        double hotWet = (double)doc["total"]!["hot_wet_min"]!;
+        var rows = trace.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(r => r.Split(',')).ToList();
+        int wetRows = rows.Count(r => r[9] == "1");
+        Assert.IsGreaterThan(2.0, hotWet);
+        Assert.AreEqual(wetRows, hotWet, 1.5, "hot-wet minutes = minutes with the film wet (the air is hot all day)");
+        Assert.IsGreaterThan(0.0, (double)doc["total"]!["crop_cost"]!);
+        Assert.IsGreaterThan((double)dryRun["total"]!["crop_cost"]!, (double)doc["total"]!["crop_cost"]!, "wet in hot air costs the crop");
+    }
+
+    [TestMethod]
+    public void Stagnant_CountsSaturatedStillAirOnlyInStretchesLongerThanAnHour()
+    {
+        // Outside fog at 20 °C: a closed house stays at 100 % all day.
+        var fog = Constant(20, 100, 0, 0.5);
+        var closed = new Simulation(Setup(fog)).Run(new MistAndFanScript(Array.Empty<(long, long)>(), _ => false), new[] { new ScoringPlan() });
+        Assert.AreEqual(1440.0, (double)closed["total"]!["stagnant_min"]!, 1.0, "the whole day is one stretch of more than an hour");
+
+        // The fan for 3 minutes every 50 minutes breaks every stretch before it reaches an hour.
+        var aired = new Simulation(Setup(fog)).Run(new MistAndFanScript(Array.Empty<(long, long)>(), s => s % 3000 < 180), new[] { new ScoringPlan() });
+        Assert.AreEqual(0.0, (double)aired["total"]!["stagnant_min"]!);
+
+        // The fan every 90 minutes leaves stretches of 87 minutes: each counts whole.
+        var rarely = new Simulation(Setup(fog)).Run(new MistAndFanScript(Array.Empty<(long, long)>(), s => s % 5400 < 180), new[] { new ScoringPlan() });
+        double stagnant = (double)rarely["total"]!["stagnant_min"]!;
+        Assert.IsGreaterThan(1440.0 * 0.8, stagnant);
+        Assert.IsLessThan(1440.0 * 87 / 90 + 1, stagnant);
+    }
+
+    [TestMethod]
+    public void Trace_FilmWetAndScoredColumns_FollowTheFilmAndThePlan()
+    {
+        var plan = new ScoringPlan { Windows = new[] { new TimeWindow(6 * 60, 8 * 60) } };
+        var sim = new Simulation(Setup(Constant(18, 70)));
+        var trace = new StringWriter();
+        var doc = sim.Run(new MistAndFanScript(new (long, long)[] { (6 * 3600 + 600, 6 * 3600 + 640) }, _ => false), new[] { plan }, new TraceWriter(trace));
+        var lines = trace.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.AreEqual(TraceWriter.Header, lines[0]);
+        StringAssert.EndsWith(TraceWriter.Header, ",film_mm,film_wet,scored", "the new columns come after the existing ones");
+        var rows = lines.Skip(1).Select(r => r.Split(',')).ToList();
+        Assert.AreEqual("0", rows[0][10], "row 0 closes no minute");
+        Assert.AreEqual(120, rows.Count(r => r[10] == "1"));
+        Assert.IsTrue(rows.Where(r => r[10] == "1").All(r => int.Parse(r[0]) > 360 && int.Parse(r[0]) <= 480), "rows 361..480 close the minutes 06:00-08:00");
+        double threshold = new HouseParameters().FilmCapacityMm * new HouseParameters().FilmWetThresholdFraction;
+        foreach (var r in rows)
+        {
+            double film = double.Parse(r[8], System.Globalization.CultureInfo.InvariantCulture);
+            if (Math.Abs(film - threshold) > 1e-4)
+            {
+                Assert.AreEqual(film >= threshold ? "1" : "0", r[9], "minute " + r[0]);
+            }
+        }
+
+        int wetScored = rows.Count(r => r[9] == "1" && r[10] == "1");
+        Assert.AreEqual(100.0 * wetScored / 120, (double)doc["total"]!["surface_wet_pct"]!, 1.0);
+    }
+
+    [TestMethod]
+    public void WetOnADryDay_IsCounted()
+    {
+        var plan = new ScoringPlan { WetDays = 1, DryDays = 1 };
+        var doc = new Simulation(Setup(Constant(18, 70), days: 2)).Run(
+            new MistAndFanScript(new (long, long)[] { (3600 * 8, 3600 * 8 + 60), (86400 + 3600 * 8, 86400 + 3600 * 8 + 60) }, _ => false), new[] { plan });
+        double dryWet = (double)doc["total"]!["dry_day_wet_min"]!;
+        Assert.IsGreaterThan(10.0, dryWet, "the second pulse wets the film on the dry day");
+        Assert.IsLessThan(1440.0, dryWet);
+    }
 }

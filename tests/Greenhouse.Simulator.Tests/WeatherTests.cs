@@ -110,4 +110,114 @@ public sealed class WeatherTests
         var fromSix = new ScenarioWeather(Scenarios.HotJuly, 6 * 3600);
         Assert.AreEqual(fromMidnight.At(6 * 3600).OutsideTempC, fromSix.At(0).OutsideTempC, 1e-9);
     }
+
+    [TestMethod]
+    public void DaySequence_FollowsEachDay_AndJoinsDaysWithoutAJumpAtMidnight()
+    {
+        var days = new[] { Scenarios.CoolSpring, Scenarios.HeatWave, Scenarios.Rainy };
+        var w = new DaySequenceWeather("seq", d => days[Math.Clamp(d, 0, 2)]);
+        Assert.AreEqual(Scenarios.CoolSpring.MinTempC, w.At(Scenario.MinTempMinute * 60).OutsideTempC, 1e-9);
+        Assert.AreEqual(Scenarios.HeatWave.MaxTempC, w.At(86400 + Scenario.MaxTempMinute * 60).OutsideTempC, 1e-9);
+        Assert.AreEqual(Scenarios.Rainy.MinTempC, w.At(2 * 86400 + Scenario.MinTempMinute * 60).OutsideTempC, 1e-9);
+        Assert.AreEqual(Scenarios.HeatWave.AfternoonRhPct, w.At(86400 + Scenario.MaxTempMinute * 60).OutsideRhPct, 1e-9);
+        for (int d = 1; d <= 2; d++)
+        {
+            var before = w.At(d * 86400 - 1);
+            var after = w.At(d * 86400);
+            Assert.AreEqual(before.OutsideTempC, after.OutsideTempC, 0.01, "temperature over midnight " + d);
+            Assert.AreEqual(before.OutsideRhPct, after.OutsideRhPct, 0.01, "RH over midnight " + d);
+        }
+
+        // A sequence of one repeated day is the built-in day.
+        var june = new DaySequenceWeather("june", _ => Scenarios.TypicalJune);
+        var builtIn = new ScenarioWeather(Scenarios.TypicalJune, 0);
+        for (int s = 0; s < 2 * 86400; s += 997)
+        {
+            Assert.AreEqual(builtIn.At(s), june.At(s), "second " + s);
+        }
+    }
+
+    [TestMethod]
+    public void HeldOut_IsReproducible_DiffersBySeed_AndIsNoBuiltInDay()
+    {
+        var a = HeldOutWeather.Create(7);
+        var b = HeldOutWeather.Create(7);
+        var other = HeldOutWeather.Create(8);
+        for (int s = 0; s < 7 * 86400; s += 3599)
+        {
+            Assert.AreEqual(a.At(s), b.At(s));
+        }
+
+        Assert.AreNotEqual(a.Day(0).Description, other.Day(0).Description);
+        Assert.AreEqual(a.Day(14).Description, HeldOutWeather.Create(7, firstDay: 14).Day(0).Description, "--weather-day K starts at day K");
+        Assert.AreEqual(a.Day(0), a.Day(-1), "the spin-up repeats the first day");
+
+        var means = new List<double>();
+        for (int seed = 1; seed <= 20; seed++)
+        {
+            for (int day = 0; day < 28; day += 7)
+            {
+                var d = HeldOutWeather.Day(seed, day);
+                Assert.IsFalse(Scenarios.All.Any(s => s.MeanTempC == d.MeanTempC && s.RangeC == d.RangeC), d.Description);
+                Assert.IsLessThanOrEqualTo(37.0, d.MaxTempC + 1e-9, "no day above the extreme highs (S97)");
+                Assert.IsTrue(d.DawnRhPct >= d.AfternoonRhPct, d.Description);
+                means.Add(d.MeanTempC);
+            }
+        }
+
+        Assert.IsGreaterThan(10.0, means.Max() - means.Min(), "the held-out days span the season");
+        // A week of one seed is one month.
+        string month = a.Day(0).Description[..3];
+        Assert.IsTrue(Enumerable.Range(0, 7).All(d => a.Day(d).Description.StartsWith(month)), "days 0-6 share a month");
+    }
+
+    [TestMethod]
+    public void Week_StringsTheBuiltInDays()
+    {
+        var week = Weeks.Find("june-week")!;
+        Assert.AreEqual(7, week.Days.Length);
+        var w = week.Weather();
+        for (int d = 0; d < 7; d++)
+        {
+            Assert.AreEqual(week.Days[d].MaxTempC, w.At(d * 86400 + Scenario.MaxTempMinute * 60).OutsideTempC, 1e-9);
+        }
+    }
+
+    [TestMethod]
+    public void WeatherCommand_WritesACsvThatRunReadsForSevenDays()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "gh-weather-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string csv = Path.Combine(dir, "week.csv");
+            var output = new StringWriter();
+            Assert.AreEqual(0, Cli.CliApp.Invoke(new[] { "weather", "--weather-seed", "3", "--days", "7", "--out", csv }, output, new StringWriter(), progress: false));
+            StringAssert.Contains(output.ToString(), "day 7:");
+            var file = CsvWeather.Load(csv);
+            Assert.AreEqual(7 * 1440 + 1, file.RowCount);
+            var generated = HeldOutWeather.Create(3);
+            Assert.AreEqual(generated.At(3 * 86400 + 777 * 60).OutsideTempC, file.At(3 * 86400 + 777 * 60).OutsideTempC, 0.006);
+
+            string metrics = Path.Combine(dir, "m.json");
+            var error = new StringWriter();
+            int code = Cli.CliApp.Invoke(new[] { "run", "--controller", "timer", "--weather", csv, "--days", "7", "--broker", "none", "--metrics", metrics },
+                new StringWriter(), error, progress: false);
+            Assert.AreEqual(0, code, error.ToString());
+            var total = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metrics))!["total"]!;
+            Assert.AreEqual(7 * 24.0, (double)total["sim_hours"]!, 1e-9);
+            Assert.AreEqual(7 * 8L, (long)total["valve_cycles"]!, "the timer ran its program on each of the seven days");
+
+            // The held-out weather runs directly too, and names itself.
+            code = Cli.CliApp.Invoke(new[] { "run", "--controller", "timer", "--weather-seed", "3", "--weather-day", "7", "--broker", "none", "--metrics", metrics },
+                new StringWriter(), error, progress: false);
+            Assert.AreEqual(0, code, error.ToString());
+            Assert.AreEqual("held-out-3-7", (string?)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metrics))!["weather"]);
+            Assert.AreEqual(1, Cli.CliApp.Invoke(new[] { "run", "--weather-seed", "3", "--scenario", "rainy" }, new StringWriter(), new StringWriter(), progress: false));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }

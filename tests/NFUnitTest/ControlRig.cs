@@ -118,6 +118,13 @@ namespace Greenhouse.Tests
                 Climates[i].Source = 1;
             }
 
+            // The rig's tests exercise the humidity program and the hard limits around it; the ears' water
+            // film program (FilmProgramTests) switches itself back on where a test is about it.
+            for (int zone = 1; zone <= Valves.Length; zone++)
+            {
+                Set("zone" + zone.ToString() + ".film", "off");
+            }
+
             Clock.Synced = true;
             Clock.Uptime = 1000;
             SetLocal(2026, 5, 10, 8, 0);

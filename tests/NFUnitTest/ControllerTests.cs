@@ -51,6 +51,7 @@ namespace Greenhouse.Tests
         public void MistsBelowTargetMinusBandAndStopsAtTheUpperBand()
         {
             Rig rig = new Rig();
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.film", "off", "test").Ok, "the humidity program is asserted");
             rig.Controller.Start();
             rig.Sensor.Humidity = 86.9; // default target 90, band 3
             rig.Ticks(1);

@@ -81,6 +81,7 @@ namespace Greenhouse.Tests
         {
             MqttRig rig = new MqttRig();
             rig.Ticks(10);
+            rig.TicksUntilSent(Base + "/state", 20);
             FakeMqttLink link = rig.Link;
             Assert.AreEqual(Base, rig.Base);
             Assert.AreEqual(1, link.ConnectAttempts);
@@ -439,7 +440,16 @@ namespace Greenhouse.Tests
         public void ControlContinuesOfflineAndAlarmsAreDeliveredAfterReconnect()
         {
             MqttRig rig = new MqttRig();
+            // Counts alarm events and publish timing of the humidity program; no film top-ups in between.
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.film", "off", "test").Ok);
+            // Online until the connect burst is through and the boot's alarm (clock_unsynced) has gone out.
             rig.Ticks(10);
+            for (int i = 0; i < 120 && rig.Controller.Mqtt.PendingAlarmEvents > 0; i++)
+            {
+                rig.Ticks(1);
+            }
+
+            Assert.AreEqual(0, rig.Controller.Mqtt.PendingAlarmEvents);
             rig.Link.Connected = false;
             rig.Link.AutoConnect = false;
             rig.Ticks(2);
@@ -474,7 +484,16 @@ namespace Greenhouse.Tests
         public void AlarmBufferIsBoundedAndReportsDrops()
         {
             MqttRig rig = new MqttRig();
+            // Counts alarm events and publish timing of the humidity program; no film top-ups in between.
+            Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.film", "off", "test").Ok);
+            // Online until the connect burst is through and the boot's alarm (clock_unsynced) has gone out.
             rig.Ticks(10);
+            for (int i = 0; i < 120 && rig.Controller.Mqtt.PendingAlarmEvents > 0; i++)
+            {
+                rig.Ticks(1);
+            }
+
+            Assert.AreEqual(0, rig.Controller.Mqtt.PendingAlarmEvents);
             rig.Link.Connected = false;
             rig.Link.AutoConnect = false;
             rig.Ticks(1);

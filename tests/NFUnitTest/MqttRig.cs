@@ -38,6 +38,18 @@ namespace Greenhouse.Tests
             }
         }
 
+        /// <summary>
+        /// Ticks until the link has accepted a message on <paramref name="topic"/>, at most <paramref name="maxTicks"/>
+        /// times: the connect burst grows with every setting, so tests wait for what they read, not a fixed time.
+        /// </summary>
+        public void TicksUntilSent(string topic, int maxTicks)
+        {
+            for (int i = 0; i < maxTicks && Link.LastPayload(topic, 0) == null; i++)
+            {
+                Ticks(1);
+            }
+        }
+
         /// <summary>Posts a command, ticks once, returns the ack payload published for it (or null).</summary>
         public string Send(string topic, string payload, bool retained)
         {

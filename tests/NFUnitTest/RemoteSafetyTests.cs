@@ -351,6 +351,14 @@ namespace Greenhouse.Tests
                 Assert.IsFalse(rig.Valve2.Energised);
                 Assert.IsTrue(rig.Pump.Writes > pumpWrites);
                 Assert.IsTrue(rig.Valve1.Writes > valveWrites);
+                if (boot == 0)
+                {
+                    // The humidity program, stored for the next boots: the film program waters a dry film at the
+                    // first tick, which would be a decision, not what the boot left on.
+                    controller.Commands.ApplySetting("zone1.film", "off", "test");
+                    controller.Commands.ApplySetting("zone2.film", "off", "test");
+                }
+
                 rig.Ticks(30);
             }
         }

@@ -82,7 +82,10 @@ public sealed class SimulationSetup
     /// </summary>
     public bool KeepSeries { get; init; } = true;
 
-    public long TotalSeconds => (long)Days * 86400;
+    /// <summary>Length of the run in seconds when shorter than whole days (tests); null = <see cref="Days"/> days.</summary>
+    public long? DurationSeconds { get; init; }
+
+    public long TotalSeconds => DurationSeconds ?? (long)Days * 86400;
 }
 
 /// <summary>Runs a controller against the house model, second by second.</summary>
@@ -187,7 +190,7 @@ public sealed class Simulation
             }
 
             metrics.Record(world, outputs, controller.LastStepAllocatedBytes);
-            trace?.Record(world, outputs);
+            trace?.Record(world, outputs, metrics.ScoredNow(0));
             if (_setup.KeepSeries)
             {
                 Series.Record(world, outputs);

@@ -3,7 +3,8 @@ using Greenhouse.Sensing;
 namespace Greenhouse.Control
 {
     /// <summary>
-    /// Pulse-and-settle on measured humidity (docs/control.md): below target − band the zone asks for a pulse
+    /// The wet phase's automatic program (docs/control.md): first the ears' water film — a top-up when its
+    /// <see cref="FilmProgram"/> balance is spent — then pulse-and-settle on measured humidity: below target − band the zone asks for a pulse
     /// sized by the deficit (pulse_min_s at the edge to pulse_max_s at pulse_full_deficit, scaled by what
     /// <see cref="PulseLearning"/> learned), then leaves humidity to settle for settle_s and keeps min_off_s between
     /// pulses. A request once made is held through the pump pre-run until the valve opens or humidity recovers.
@@ -15,17 +16,20 @@ namespace Greenhouse.Control
         private readonly PulseLearning _learning;
         private readonly WaterBudget _budget;
         private readonly ZoneDecision _decision;
+        private readonly FilmProgram _film;
 
-        public AutoProgram(ZoneLimits zone, ValvePulse pulse, PulseLearning learning, WaterBudget budget, ZoneDecision decision)
+        public AutoProgram(ZoneLimits zone, ValvePulse pulse, PulseLearning learning, FilmProgram film, WaterBudget budget, ZoneDecision decision)
         {
             _zone = zone;
+            _film = film;
             _pulse = pulse;
             _learning = learning;
             _budget = budget;
             _decision = decision;
         }
 
-        public void Decide(ControlContext c, ZoneClimate z, long left, long hourLeft, bool wasWanting)
+        /// <param name="filmOnly">Condensation hold with the fan running: only a film top-up may start.</param>
+        public void Decide(ControlContext c, ZoneClimate z, int stage, long left, bool wasWanting, long hourLeft, bool filmOnly)
         {
             long now = c.NowMs;
             double rh = z.RelativeHumidityPercent;
@@ -49,6 +53,18 @@ namespace Greenhouse.Control
                 return;
             }
 
+            long minOffMs = _zone.MinOffMs;
+            bool offLongEnough = now - _pulse.LastCloseMs >= minOffMs;
+            if ((offLongEnough || (wasWanting && _decision.WantKind == PulseKind.Film)) && _film.Decide(c, z, stage, left, wasWanting))
+            {
+                return;
+            }
+
+            if (filmOnly)
+            {
+                return;
+            }
+
             if (wasWanting && _decision.WantKind == PulseKind.Auto && rh < target)
             {
                 // Latched request: a pulse once asked for is held through the pump pre-run (and while waiting for a
@@ -67,12 +83,19 @@ namespace Greenhouse.Control
 
             if (rh >= lower)
             {
-                _decision.Show(ZoneActivity.Idle, ReasonCode.InBand, rh, lower);
+                _decision.Show(ZoneActivity.Idle, _film.HeldForHeat ? ReasonCode.FilmHeldForHeat : ReasonCode.InBand, _film.HeldForHeat ? z.TemperatureCelsius : rh, lower);
                 return;
             }
 
-            long minOffMs = _zone.MinOffMs;
-            if (now - _pulse.LastCloseMs < minOffMs)
+            // Below target - band the zone mists, unless the film still holds half a top-up: more spray would run
+            // off the bags (a leaky house cannot hold the target on water alone).
+            if (_film.Holds(0.5))
+            {
+                _decision.Show(ZoneActivity.Idle, ReasonCode.FilmHolds, _film.Balance.Litres, 0);
+                return;
+            }
+
+            if (!offLongEnough)
             {
                 _decision.Show(ZoneActivity.Idle, ReasonCode.MinOff, (minOffMs - (now - _pulse.LastCloseMs) + 999) / 1000, 0);
                 return;

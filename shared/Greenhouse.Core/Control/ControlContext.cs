@@ -18,5 +18,7 @@ namespace Greenhouse.Control
         public bool Summer;
         /// <summary>Cold (midday-only) mode active.</summary>
         public bool Cold;
+        /// <summary>The fan runs (as actuation last applied it).</summary>
+        public bool FanOn;
     }
 }

@@ -125,6 +125,7 @@ namespace Greenhouse.Control
             _c.ClockSynced = clockSynced;
             _c.MinuteOfDay = clockSynced ? WallClock.MinuteOfDay(localTime) : 0;
             _c.TankHasWater = tankHasWater;
+            _c.FanOn = fanOn;
             _c.DayCrossings = _day.Crossings(nowMs, clockSynced, clockSynced ? WallClock.DayNumber(localTime) : 0);
             if (_day.DayChangedQuietly)
             {

@@ -14,12 +14,13 @@ namespace Greenhouse.Control
         private readonly ZoneLimits[] _zones = new ZoneLimits[ControllerSettings.MaxZones + 1];
         private readonly DeviceLimits _device = new DeviceLimits();
         private readonly int _mode, _target, _band, _stage, _maxMist, _pulseMin, _pulseMax, _fullDeficit, _settle, _minOff,
-            _anticipate, _wetDays, _dryDays, _maxWetDays, _stageAuto, _budgetHour, _budgetDay, _nozzleFlow;
+            _anticipate, _wetDays, _dryDays, _maxWetDays, _stageAuto, _budgetHour, _budgetDay, _nozzleFlow,
+            _film, _filmDose;
         private readonly int _zoneCount, _preRun, _postRun, _maxOpen, _lockHigh, _lockLow, _lockHyst, _summer, _summerC,
             _nightStart, _nightEnd, _cold, _coldC, _middayStart, _middayEnd, _seasonMemory, _degradedPulse,
             _degradedInterval, _noEffectPulses, _noEffectRise, _noEffectBackoff, _protectRh, _protectC, _protectPulse,
             _protectInterval, _fanEnabled, _fanOn, _fanHyst, _condRh, _condMin, _fanMinOn, _fanMinOff, _ratedOps,
-            _wearPct, _saveSeconds, _preHarvestHours;
+            _wearPct, _saveSeconds, _preHarvestHours, _filmHeatMargin;
         private readonly int[] _profileTarget = new int[StageCount];
         private readonly int[] _profileMaxTemp = new int[StageCount];
         private readonly int[] _profileStart = new int[StageCount];
@@ -50,6 +51,9 @@ namespace Greenhouse.Control
             _budgetHour = settings.Require(ControlSettings.BudgetHourSeconds);
             _budgetDay = settings.Require(ControlSettings.BudgetDaySeconds);
             _nozzleFlow = settings.Require(ControlSettings.NozzleFlow);
+            _film = settings.Require(ControlSettings.Film);
+            _filmDose = settings.Require(ControlSettings.FilmDose);
+            _filmHeatMargin = settings.Require(ControlSettings.FilmHeatMargin);
             _preRun = settings.Require(ControlSettings.PumpPreRun);
             _postRun = settings.Require(ControlSettings.PumpPostRun);
             _maxOpen = settings.Require(ControlSettings.MaxOpenValves);
@@ -143,6 +147,8 @@ namespace Greenhouse.Control
                 z.HourBudgetMs = Clamp(_s.Integer(_budgetHour, n), HardLimits.MaxMistSecondsPerHour) * 1000L;
                 z.DayBudgetMs = Clamp(_s.Integer(_budgetDay, n), HardLimits.MaxMistSecondsPerDay) * 1000L;
                 z.NozzleFlowLMin = _s.Number(_nozzleFlow, n);
+                z.Film = _s.Flag(_film, n);
+                z.FilmDoseLitres = _s.Number(_filmDose, n);
             }
 
             DeviceLimits d = _device;
@@ -172,6 +178,7 @@ namespace Greenhouse.Control
             d.ProtectC = _s.Number(_protectC, 0);
             d.ProtectPulseMs = _s.Integer(_protectPulse, 0) * 1000;
             d.ProtectIntervalMs = _s.Integer(_protectInterval, 0) * 60000;
+            d.FilmHeatMarginC = _s.Number(_filmHeatMargin, 0);
             d.FanEnabled = _s.Flag(_fanEnabled, 0);
             d.FanOnC = _s.Number(_fanOn, 0);
             d.FanHystC = _s.Number(_fanHyst, 0);
@@ -229,6 +236,8 @@ namespace Greenhouse.Control
         /// <summary>Valve-open time per rolling day, never above HardLimits.MaxMistSecondsPerDay.</summary>
         public long DayBudgetMs;
         public double NozzleFlowLMin;
+        public bool Film;
+        public double FilmDoseLitres;
     }
 
     /// <summary>Device-wide control settings with units in their names (filled in place by <see cref="ControlLimits"/>).</summary>
@@ -262,6 +271,7 @@ namespace Greenhouse.Control
         public double ProtectC;
         public long ProtectPulseMs;
         public long ProtectIntervalMs;
+        public double FilmHeatMarginC;
         public bool FanEnabled;
         public double FanOnC;
         public double FanHystC;

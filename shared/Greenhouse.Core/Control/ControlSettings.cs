@@ -24,6 +24,8 @@ namespace Greenhouse.Control
         public const string BudgetHourSeconds = "budget_hour_s";
         public const string BudgetDaySeconds = "budget_day_s";
         public const string NozzleFlow = "nozzle_flow_l_min";
+        public const string Film = "film";
+        public const string FilmDose = "film_dose_l";
 
         // Device: water path.
         public const string PumpPreRun = "pump.prerun_s";
@@ -58,6 +60,9 @@ namespace Greenhouse.Control
         public const string ProtectCelsius = "protect.temp_c";
         public const string ProtectPulseSeconds = "protect.pulse_s";
         public const string ProtectIntervalMinutes = "protect.interval_min";
+
+        // Device: the ears' water balance.
+        public const string FilmHeatMargin = "film.heat_margin_c";
 
         // Device: ventilation.
         public const string FanEnabled = "fan.enabled";
@@ -110,6 +115,8 @@ namespace Greenhouse.Control
                 SettingDefinition.Integer(BudgetHourSeconds, true, 0, HardLimits.MaxMistSecondsPerHour, 900, "s", "most valve-open time per rolling hour"),
                 SettingDefinition.Integer(BudgetDaySeconds, true, 0, HardLimits.MaxMistSecondsPerDay, 3600, "s", "most valve-open time per rolling 24 h"),
                 SettingDefinition.Number(NozzleFlow, true, 0, 200, 10, 1, "L/min", "water flow of the zone's nozzles together, for the litres estimate"),
+                SettingDefinition.Flag(Film, true, true, "in wet phases, top the ears' water film up as its estimated balance dries (besides misting below target - band)"),
+                SettingDefinition.Number(FilmDose, true, 1, 200, 12, 1, "L", "water sprayed per film top-up (twice this to wet a dry film)"),
 
                 SettingDefinition.Integer(PumpPreRun, false, 0, 30, 2, "s", "pump runs this long before a valve opens (pressure)"),
                 SettingDefinition.Integer(PumpPostRun, false, 0, 30, 0, "s", "pump keeps running this long after the last valve closed"),
@@ -139,6 +146,8 @@ namespace Greenhouse.Control
                 SettingDefinition.Number(ProtectCelsius, false, 10, 35, 25, 1, "C", "dry phase and rest: protective pulse only at or above this temperature or in summer mode"),
                 SettingDefinition.Integer(ProtectPulseSeconds, false, 1, 60, 10, "s", "protective pulse length"),
                 SettingDefinition.Integer(ProtectIntervalMinutes, false, 30, 1440, 120, "min", "shortest time between protective pulses"),
+
+                SettingDefinition.Number(FilmHeatMargin, false, 0, 10, 3, 1, "C", "no film top-up this close below the high lockout (the film would still be wet when the air gets there)"),
 
                 SettingDefinition.Flag(FanEnabled, false, true, "drive the ventilation relay"),
                 SettingDefinition.Number(FanOnCelsius, false, 15, 40, 26, 1, "C", "fan on at or above this temperature"),

@@ -48,5 +48,17 @@ namespace Greenhouse.Control
 
         /// <summary>Litres since local midnight from nozzle_flow_l_min.</summary>
         double WaterTodayLitres { get; }
+
+        /// <summary>True when the zone keeps a film balance (zoneN.film on); the film members below mean nothing otherwise.</summary>
+        bool FilmEstimated { get; }
+
+        /// <summary>True while the film balance reckons the bags and ears wet.</summary>
+        bool EarsWet { get; }
+
+        /// <summary>Litres of spray the film balance still reckons on the bags.</summary>
+        double FilmLitres { get; }
+
+        /// <summary>Learned drying rate: vapour deficit × seconds one sprayed litre lasts, g·s/m³.</summary>
+        double FilmDryingPerLitre { get; }
     }
 }

@@ -26,9 +26,11 @@ namespace Greenhouse.Control
         private readonly WaterBudget _budget;
         private readonly PulseLearning _learning;
         private readonly AutoProgram _auto;
+        private readonly FilmProgram _film;
         private readonly DegradedProgram _degraded;
         private readonly ProtectiveProgram _protective;
         private readonly ManualPulse _manual;
+        private readonly RunningPulse _running;
         private long _nowMs;
         private ZoneClimate _climate;
 
@@ -42,10 +44,12 @@ namespace Greenhouse.Control
             _safety = new ZoneSafety(number, limits, alarms);
             _budget = new WaterBudget(number, limits, alarms);
             _learning = new PulseLearning(number, limits, alarms);
-            _auto = new AutoProgram(_zone, _pulse, _learning, _budget, _decision);
+            _film = new FilmProgram(number, _zone, _device, _pulse, _decision, log);
+            _auto = new AutoProgram(_zone, _pulse, _learning, _film, _budget, _decision);
             _degraded = new DegradedProgram(_device, _pulse, _budget, _decision);
             _protective = new ProtectiveProgram(_zone, _device, _calendar, _decision);
             _manual = new ManualPulse(number, _zone, _calendar, _safety, _budget, _decision);
+            _running = new RunningPulse(_zone, _device, _pulse, _calendar);
         }
 
         public int Number
@@ -74,9 +78,10 @@ namespace Greenhouse.Control
             get { return _budget; }
         }
 
-        public PulseLearning Learning
+        /// <summary>The ears' water balance and its top-ups.</summary>
+        public FilmProgram Film
         {
-            get { return _learning; }
+            get { return _film; }
         }
 
         /// <summary>The valve as the zone knows it: open or closed, the running pulse, settling.</summary>
@@ -150,7 +155,10 @@ namespace Greenhouse.Control
             if (_calendar.Update(c))
             {
                 _learning.Forget();
+                _film.Forget();
             }
+
+            _film.Follow(c, z);
 
             int stage = _calendar.Stage;
             _safety.UpdateLocks(z, stage, now);
@@ -197,10 +205,18 @@ namespace Greenhouse.Control
                 return;
             }
 
+            // Near saturation the fan runs and misting is held, except film top-ups while the fan moves the air: the
+            // ventilated film still dries, and air that stays saturated under the fan (rain outside) dries it too.
+            bool filmOnly = false;
             if (_safety.Condensing)
             {
-                Block(ZoneActivity.Blocked, ReasonCode.Condensation, z.RelativeHumidityPercent, _device.CondensationMinutes);
-                return;
+                if (!c.FanOn || !_zone.Film || (_pulse.Open && _pulse.Kind != PulseKind.Film) || _manual.Pending)
+                {
+                    Block(ZoneActivity.Blocked, ReasonCode.Condensation, z.RelativeHumidityPercent, _device.CondensationMinutes);
+                    return;
+                }
+
+                filmOnly = true;
             }
 
             if (_pulse.Open)
@@ -241,60 +257,26 @@ namespace Greenhouse.Control
                 return;
             }
 
-            if (stage == ControlSettings.StageRest || _calendar.DryPhase)
+            bool restOrDry = stage == ControlSettings.StageRest || _calendar.DryPhase;
+            if (filmOnly && (restOrDry || !sensorsOk))
+            {
+                ShowCondensationHold(z);
+            }
+            else if (restOrDry)
             {
                 _protective.Decide(c, z, stage, left, wasWanting);
-                return;
             }
-
-            if (!sensorsOk)
+            else if (!sensorsOk)
             {
                 _degraded.Decide(c, z, left, hourLeft, wasWanting);
-                return;
             }
-
-            _auto.Decide(c, z, left, hourLeft, wasWanting);
-        }
-
-        /// <summary>A running pulse goes on until it is done, its limits are reached, or its program no longer applies.</summary>
-        private void ContinueOrStop(ControlContext c, ZoneClimate z, int stage, int mode, long left, long hourLeft)
-        {
-            long now = c.NowMs;
-            long onFor = _pulse.OpenForMs(now);
-            if (left <= 0)
+            else
             {
-                BudgetBlocked(now, hourLeft);
-                return;
-            }
-
-            long maxMs = _zone.MaxContinuousMs;
-            if (onFor >= maxMs)
-            {
-                SetAlarm(AlarmCodes.MaxContinuousMist, true, "valve cut at " + Text.Num.Format(maxMs / 1000) + " s");
-                Stop(ReasonCode.MaxContinuous, maxMs / 1000, 0);
-                return;
-            }
-
-            PulseKind kind = _pulse.Kind;
-            if (onFor >= _pulse.PulseMs)
-            {
-                ReasonCode done = kind == PulseKind.Manual ? ReasonCode.ManualDone : ReasonCode.MistOffPulseDone;
-                Stop(done, _pulse.PulseMs / 1000, 0);
-                return;
-            }
-
-            double upper = _zone.TargetRhPct + _zone.BandPct;
-            if (kind == PulseKind.Auto && z.HumidityValid && z.RelativeHumidityPercent >= upper)
-            {
-                // Early stop at the upper band edge (target + band), not at the target: mist passing the sensor
-                // reads high for a moment, and the pulse length already sizes the dose.
-                Stop(ReasonCode.MistOffTarget, z.RelativeHumidityPercent, upper);
-                return;
-            }
-
-            if (!ProgramRules.StillApplies(kind, c, z, stage, mode, _calendar.DryPhase, _device))
-            {
-                Stop(ReasonCode.ProgramStopped, 0, 0);
+                _auto.Decide(c, z, stage, left, wasWanting, hourLeft, filmOnly);
+                if (filmOnly && !_decision.WantsValve)
+                {
+                    ShowCondensationHold(z);
+                }
             }
         }
 
@@ -307,6 +289,7 @@ namespace Greenhouse.Control
             _pulse.Opened(nowMs, _decision.WantKind, _decision.WantPulseMs);
             _decision.Show(ZoneActivity.Misting, _decision.WantCode, _decision.WantA, _decision.WantB);
             _learning.PulseStarted(z);
+            _film.PulseStarted(_pulse.Kind);
             _decision.Granted();
             if (_pulse.Kind == PulseKind.Manual)
             {
@@ -324,7 +307,9 @@ namespace Greenhouse.Control
         /// <summary>The water path closed the valve (by this zone's decision or its own need).</summary>
         public void ValveClosed(long nowMs)
         {
-            _learning.PulseEnded(_pulse.Closed(nowMs, _zone.SettleMs));
+            PulseKind ended = _pulse.Closed(nowMs, _zone.SettleMs);
+            _learning.PulseEnded(ended);
+            _film.PulseEnded(ended, nowMs);
         }
 
         /// <summary>The water path took the valve back for another zone (max_open_valves lowered).</summary>
@@ -340,6 +325,29 @@ namespace Greenhouse.Control
         }
 
         // ---------------------------------------------------------------- helpers
+
+        /// <summary>A running pulse goes on until it is done, its limits are reached, or its program no longer applies.</summary>
+        private void ContinueOrStop(ControlContext c, ZoneClimate z, int stage, int mode, long left, long hourLeft)
+        {
+            if (left <= 0)
+            {
+                BudgetBlocked(c.NowMs, hourLeft);
+                return;
+            }
+
+            double a;
+            double b;
+            ReasonCode stop = _running.StopReason(c, z, stage, mode, out a, out b);
+            if (stop == ReasonCode.MaxContinuous)
+            {
+                SetAlarm(AlarmCodes.MaxContinuousMist, true, "valve cut at " + Text.Num.Format((long)a) + " s");
+            }
+
+            if (stop != ReasonCode.None)
+            {
+                Stop(stop, a, b);
+            }
+        }
 
         private void BudgetBlocked(long now, long hourLeft)
         {
@@ -360,6 +368,12 @@ namespace Greenhouse.Control
 
             _decision.CloseValve(code, a, b);
             _decision.Show(activity, code, a, b);
+        }
+
+        /// <summary>Condensation hold with the valve closed and no top-up wished: shown, nothing to close.</summary>
+        private void ShowCondensationHold(ZoneClimate z)
+        {
+            _decision.Show(ZoneActivity.Blocked, ReasonCode.Condensation, z.RelativeHumidityPercent, _device.CondensationMinutes);
         }
 
         /// <summary>Ends the running pulse: close, then idle with the same reason.</summary>

@@ -32,7 +32,7 @@ namespace Greenhouse.Control
             }
 
             bool sensorsOk = z.HumidityValid && z.TemperatureValid;
-            return !(stage == ControlSettings.StageRest || dryPhase) && (kind == PulseKind.Auto ? sensorsOk : !sensorsOk);
+            return !(stage == ControlSettings.StageRest || dryPhase) && (kind == PulseKind.Auto || kind == PulseKind.Film ? sensorsOk : !sensorsOk);
         }
     }
 }

@@ -52,7 +52,12 @@ namespace Greenhouse.Control
         FanIdle,
         FanDisabled,
         Reboot,
-        DeadManCheck
+        DeadManCheck,
+        FilmTopUp,
+        FilmWetting,
+        FilmHeldForHeat,
+        FilmAwaitsAnswer,
+        FilmHolds
     }
 
     /// <summary>Turns a reason code and its values into the text logs, state messages and the console show.</summary>
@@ -85,6 +90,11 @@ namespace Greenhouse.Control
                 case ReasonCode.MinOff: return "idle: minimum off " + Num.Format((long)a) + " s left";
                 case ReasonCode.NoEffectBackoff: return "blocked: no effect, retry in " + Num.Format((long)a) + " min";
                 case ReasonCode.InBand: return "idle: rh " + Num.Format(a, 1) + " >= " + Num.Format(b, 1);
+                case ReasonCode.FilmTopUp: return "mist on: film top-up " + Num.Format(a, 1) + " L";
+                case ReasonCode.FilmWetting: return "mist on: wetting dry film " + Num.Format(a, 1) + " L";
+                case ReasonCode.FilmHeldForHeat: return "idle: film top-up held, air " + Num.Format(a, 1) + " C heading for the lockout";
+                case ReasonCode.FilmAwaitsAnswer: return "idle: film top-up waits " + Num.Format((long)a) + " min for the last one's answer";
+                case ReasonCode.FilmHolds: return "idle: ears wet, film holds " + Num.Format(a, 1) + " L";
                 case ReasonCode.MistOnDeficit: return "mist on: rh " + Num.Format(a, 1) + " < " + Num.Format(b, 1);
                 case ReasonCode.MistOffTarget: return "mist off: rh " + Num.Format(a, 1) + " >= " + Num.Format(b, 1);
                 case ReasonCode.MistOffPulseDone: return "mist off: pulse " + Num.Format((long)a) + " s done";

@@ -11,7 +11,9 @@ namespace Greenhouse.Control
         /// <summary>Protective minimum in a dry phase or rest.</summary>
         Protective = 3,
         /// <summary>Mist-now request.</summary>
-        Manual = 4
+        Manual = 4,
+        /// <summary>Top-up of the ears' water film from its estimated balance.</summary>
+        Film = 5
     }
 
     /// <summary>

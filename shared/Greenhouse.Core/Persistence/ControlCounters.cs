@@ -8,11 +8,11 @@ namespace Greenhouse.Persistence
     /// <summary>
     /// What of the engine survives a reboot, as short key/value text for <see cref="IControlStatePersistence"/>:
     /// the day number, relay switch counts, and per zone (zN.) the stage and its counters, the wet/dry phase, the
-    /// water used today and in total, and the budget buckets.
+    /// water used today and in total, the budget buckets, and the drying rate the film program learned (film_dpl).
     /// </summary>
     public static class ControlCounters
     {
-        private const int PerZone = 11;
+        private const int PerZone = 12;
 
         /// <summary>The keys and values to save.</summary>
         public static void Write(ControlEngine engine, Actuators relays, out string[] keys, out string[] values)
@@ -44,6 +44,7 @@ namespace Greenhouse.Persistence
                 keys[at] = p + "min"; values[at++] = ledger.MinutesText();
                 keys[at] = p + "hour"; values[at++] = ledger.HoursText();
                 keys[at] = p + "ops"; values[at++] = Num.Format(relays.Valve(i + 1).SwitchCount);
+                keys[at] = p + "film_dpl"; values[at++] = Num.Format((long)(z.Film.Balance.DryingPerLitre + 0.5));
             }
         }
 
@@ -149,6 +150,10 @@ namespace Greenhouse.Persistence
                 else if (item == "ops")
                 {
                     relays.Valve(z + 1).SwitchCount = number;
+                }
+                else if (item == "film_dpl")
+                {
+                    zones[z].Film.Restore(number);
                 }
             }
 

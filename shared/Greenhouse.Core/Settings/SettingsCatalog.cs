@@ -13,7 +13,7 @@ namespace Greenhouse.Settings
             ControllerSettings settings = new ControllerSettings(All());
             Greenhouse.Control.ControlSettings.AddRules(settings);
             settings.AddRule(new PinRules(settings));
-            settings.AddRule(new Greenhouse.Messaging.TopicSettingsRule(settings));
+            settings.AddRule(new TopicSettingsRule(settings));
             return settings;
         }
 

@@ -28,6 +28,29 @@ namespace Greenhouse.Tests
         }
 
         [TestMethod]
+        public void TicksFollowingTheFilmBetweenTopUpsAllocateNothing()
+        {
+            ControlRig rig = new ControlRig();
+            rig.Set("zones", "4");
+            for (int z = 1; z <= 4; z++)
+            {
+                rig.Set("zone" + z + ".film", "on");
+                rig.Climate(z, 20, 95);
+            }
+
+            rig.Run(1200, 1, 0); // the wetting pulses, one valve at a time
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 600; i++)
+            {
+                rig.Climates[0].TemperatureCelsius = 20 + (i % 5) * 0.1;
+                rig.Step(1000);
+            }
+
+            Assert.IsTrue(rig.Zone(1).Film.EarsWet && !rig.Valves[0].Energised);
+            Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        [TestMethod]
         public void ALongPulseAllocatesNothingBetweenItsEdges()
         {
             ControlRig rig = new ControlRig();

@@ -82,18 +82,26 @@ namespace Greenhouse.Footprint.Rig
 
         /// <summary>
         /// The rig with the default settings except four zones in use and a broker configured, so the MQTT
-        /// interface runs its per-tick upkeep and publishes a state document every mqtt.telemetry_s (60 s).
+        /// interface runs its per-tick upkeep and publishes a state document every mqtt.telemetry_s (60 s). The
+        /// zones run the humidity program alone (zoneN.film off), so the profiles keep their meaning (the wiggle
+        /// never switches a relay); film top-ups between ticks are measured in the core's allocation tests and
+        /// with the default settings below.
         /// </summary>
         public static SteadyStateRig FourZones(HumidityProfile profile)
         {
-            return new SteadyStateRig(profile, WithBroker(new[] { "zones", "4" }), DefaultWarmUpTicks);
+            return new SteadyStateRig(profile, WithBroker(FourHumidityZones), DefaultWarmUpTicks);
         }
 
         /// <summary>Four zones, no broker configured and the link down: the control tick alone.</summary>
         public static SteadyStateRig FourZonesWithoutBroker(HumidityProfile profile)
         {
-            return new SteadyStateRig(profile, new[] { "zones", "4" }, DefaultWarmUpTicks, false);
+            return new SteadyStateRig(profile, FourHumidityZones, DefaultWarmUpTicks, false);
         }
+
+        private static readonly string[] FourHumidityZones =
+        {
+            "zones", "4", "zone1.film", "off", "zone2.film", "off", "zone3.film", "off", "zone4.film", "off",
+        };
 
         /// <summary>The MQTT base topic of the rig's controller (greenhouse/gh-a1b2c3 by default).</summary>
         public string BaseTopic

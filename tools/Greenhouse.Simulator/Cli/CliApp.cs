@@ -8,16 +8,19 @@ namespace Greenhouse.Simulator.Cli;
 /// <summary>The command line (System.CommandLine 2.0): <c>run</c>, <c>benchmark</c>, <c>fleet</c> and <c>soak</c> with their options.</summary>
 public static class CliApp
 {
-    public static readonly string[] Controllers = { "ours", "timer", "cycle", "hygrostat" };
+    public static readonly string[] Controllers = { "ours", "timer", "cycle", "hygrostat", "oracle" };
 
     public static RootCommand Build(TextWriter? output = null, TextWriter? error = null, bool progress = true, TextReader? input = null, CancellationToken cancel = default)
     {
         var weather = new Option<string?>("--weather") { Description = "weather CSV (minute,outside_temp_c,outside_rh_pct,solar_w_m2,wind_m_s)", HelpName = "FILE" };
-        var scenario = new Option<string?>("--scenario") { Description = $"built-in day: {Scenarios.Names} (default {RunExecutor.DefaultScenario})", HelpName = "NAME" };
+        var scenario = new Option<string?>("--scenario") { Description = $"built-in day: {Scenarios.Names} (default {RunExecutor.DefaultScenario}); or week: {string.Join(", ", Weeks.All.Select(w => w.Name))}", HelpName = "NAME" };
+        var weatherSeed = new Option<int?>("--weather-seed") { Description = "held-out weather: days drawn from the Wangqing climate facts with this seed (never the built-in days)", HelpName = "N" };
+        var weatherDay = new Option<int>("--weather-day") { Description = "first day of the held-out sequence (with --weather-seed)", DefaultValueFactory = _ => 0, HelpName = "K" };
         var days = new Option<int>("--days") { Description = "number of simulated days", DefaultValueFactory = _ => 1, HelpName = "N" };
         var startTime = new Option<string>("--start-time") { Description = "local time of day the run starts", DefaultValueFactory = _ => "00:00", HelpName = "HH:MM" };
-        var controller = new Option<string>("--controller") { Description = "ours, timer, cycle or hygrostat", DefaultValueFactory = _ => "ours" };
+        var controller = new Option<string>("--controller") { Description = "ours, timer, cycle, hygrostat or oracle (perfect knowledge, the limit to measure against)", DefaultValueFactory = _ => "ours" };
         var settings = new Option<string?>("--settings") { Description = "key=value settings file (the device's settings; sim.* keys set baselines and scoring)", HelpName = "FILE" };
+        var house = new Option<string?>("--house") { Description = "key=value house file (HouseParameters property names; see examples/houses)", HelpName = "FILE" };
         var speed = new Option<string>("--speed") { Description = "max = as fast as possible; N = N times real time", DefaultValueFactory = _ => "max", HelpName = "max|N" };
         var broker = new Option<string>("--broker") { Description = "MQTT: none, embedded or HOST:PORT", DefaultValueFactory = _ => "embedded", HelpName = "none|embedded|HOST:PORT" };
         var deviceId = new Option<string?>("--device-id") { Description = "device id in MQTT topics", HelpName = "ID" };
@@ -70,16 +73,22 @@ public static class CliApp
         });
 
         var run = new Command("run", "simulate a house with a controller and measure it");
-        foreach (Option o in new Option[] { weather, scenario, days, startTime, controller, settings, speed, broker, deviceId, seed, metrics, trace, plot, logFile, console, faults })
+        foreach (Option o in new Option[] { weather, scenario, weatherSeed, weatherDay, days, startTime, controller, settings, house, speed, broker, deviceId, seed, metrics, trace, plot, logFile, console, faults })
         {
             run.Options.Add(o);
         }
 
         run.Validators.Add(r =>
         {
-            if (r.GetResult(weather) != null && r.GetResult(scenario) != null)
+            int sources = (r.GetResult(weather) != null ? 1 : 0) + (r.GetResult(scenario) != null ? 1 : 0) + (r.GetResult(weatherSeed) != null ? 1 : 0);
+            if (sources > 1)
             {
-                r.AddError("use either --weather FILE or --scenario NAME, not both");
+                r.AddError("use one of --weather FILE, --scenario NAME or --weather-seed N");
+            }
+
+            if (r.GetResult(weatherDay) is { Implicit: false } && r.GetResult(weatherSeed) == null)
+            {
+                r.AddError("--weather-day needs --weather-seed");
             }
         });
 
@@ -98,10 +107,13 @@ public static class CliApp
             {
                 WeatherFile = parse.GetValue(weather),
                 ScenarioName = parse.GetValue(scenario),
+                WeatherSeed = parse.GetValue(weatherSeed),
+                WeatherDay = parse.GetValue(weatherDay),
                 Days = parse.GetValue(days),
                 StartTime = start,
                 Controller = parse.GetValue(controller)!,
                 SettingsFile = parse.GetValue(settings),
+                HouseFile = parse.GetValue(house),
                 Speed = speedValue,
                 Broker = brokerValue,
                 DeviceId = parse.GetValue(deviceId),
@@ -119,11 +131,17 @@ public static class CliApp
             return RunExecutor.Execute(request, output ?? Console.Out, error ?? Console.Error);
         });
 
-        var benchDays = new Option<int>("--days") { Description = "simulated days per run", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var benchDays = new Option<int>("--days") { Description = "simulated days per run of a built-in or held-out day (weeks are 7 days)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var benchSeed = new Option<int>("--seed") { Description = "seed of every run", DefaultValueFactory = _ => 1, HelpName = "N" };
         var benchSettings = new Option<string?>("--settings") { Description = "settings file applied to every run", HelpName = "FILE" };
-        var benchMarkdown = new Option<string?>("--markdown") { Description = "write the table here", HelpName = "FILE.md" };
-        var benchJson = new Option<string?>("--json") { Description = "write every run's metrics here", HelpName = "FILE.json" };
+        var benchMarkdown = new Option<string?>("--markdown") { Description = "write the tables here", HelpName = "FILE.md" };
+        var benchJson = new Option<string?>("--json") { Description = "write every run's metrics and the goals here", HelpName = "FILE.json" };
+        var benchHouses = new Option<string[]>("--house") { Description = "house files to run each scenario in (default: the default house)", HelpName = "FILE", AllowMultipleArgumentsPerToken = true };
+        var benchScenarios = new Option<string[]>("--scenario") { Description = $"built-in days or weeks to run (default: {Scenarios.Names}, {string.Join(", ", Weeks.All.Select(w => w.Name))})", HelpName = "NAME", AllowMultipleArgumentsPerToken = true };
+        var benchControllers = new Option<string[]>("--controllers") { Description = $"controllers to run (default: {string.Join(", ", Controllers)})", HelpName = "NAME", AllowMultipleArgumentsPerToken = true };
+        var benchHeldOut = new Option<int>("--held-out") { Description = "held-out days to add (days 0, 7, 14 ... of --weather-seed), reported apart", DefaultValueFactory = _ => 4, HelpName = "N" };
+        var benchWeatherSeed = new Option<int>("--weather-seed") { Description = "seed of the held-out weather", DefaultValueFactory = _ => 7, HelpName = "N" };
+        var benchHours = new Option<double?>("--hours") { Description = "run only the first H hours of every run (quick checks, not the benchmark)", HelpName = "H" };
         benchDays.Validators.Add(r =>
         {
             int d = r.GetValueOrDefault<int>();
@@ -132,22 +150,53 @@ public static class CliApp
                 r.AddError("--days must be 1..366");
             }
         });
-        var bench = new Command("benchmark", "every controller on every built-in scenario at --speed max; prints a Markdown table");
-        foreach (Option o in new Option[] { benchDays, benchSeed, benchSettings, benchMarkdown, benchJson })
+        benchHeldOut.Validators.Add(r =>
+        {
+            int n = r.GetValueOrDefault<int>();
+            if (n < 0 || n > 100)
+            {
+                r.AddError("--held-out must be 0..100");
+            }
+        });
+        benchHours.Validators.Add(r =>
+        {
+            double? h = r.GetValueOrDefault<double?>();
+            if (h is { } v && !(v > 0 && v <= 24 * 366))
+            {
+                r.AddError("--hours must be a positive number of hours");
+            }
+        });
+        benchControllers.AcceptOnlyFromAmong(Controllers);
+        var bench = new Command("benchmark", "every controller on every built-in day, week and house, and held-out days, at --speed max; prints Markdown tables with the goals for ours");
+        foreach (Option o in new Option[] { benchDays, benchSeed, benchSettings, benchMarkdown, benchJson, benchHouses, benchScenarios, benchControllers, benchHeldOut, benchWeatherSeed, benchHours })
         {
             bench.Options.Add(o);
         }
 
-        bench.SetAction(parse => Benchmark.Execute(parse.GetValue(benchDays), parse.GetValue(benchSeed), parse.GetValue(benchSettings),
-            parse.GetValue(benchMarkdown), parse.GetValue(benchJson), output ?? Console.Out, error ?? Console.Error));
+        bench.SetAction(parse => Benchmark.Execute(new BenchmarkOptions
+        {
+            Days = parse.GetValue(benchDays),
+            Seed = parse.GetValue(benchSeed),
+            SettingsFile = parse.GetValue(benchSettings),
+            MarkdownFile = parse.GetValue(benchMarkdown),
+            JsonFile = parse.GetValue(benchJson),
+            Houses = parse.GetValue(benchHouses) ?? Array.Empty<string>(),
+            Scenarios = parse.GetValue(benchScenarios) ?? Array.Empty<string>(),
+            Controllers = parse.GetValue(benchControllers) ?? Array.Empty<string>(),
+            HeldOut = parse.GetValue(benchHeldOut),
+            WeatherSeed = parse.GetValue(benchWeatherSeed),
+            Hours = parse.GetValue(benchHours),
+        }, output ?? Console.Out, error ?? Console.Error));
 
         var fleet = BuildFleet(output, error, cancel);
+        var weatherCommand = BuildWeatherExport(output, error);
 
         var root = new RootCommand("Greenhouse simulator: the wood-ear controller core against a physical model of a hanging-bag house");
         root.Subcommands.Add(run);
         root.Subcommands.Add(bench);
         root.Subcommands.Add(fleet);
         root.Subcommands.Add(SoakCommand.Build(output, error));
+        root.Subcommands.Add(weatherCommand);
         return root;
     }
 
@@ -237,6 +286,67 @@ public static class CliApp
             }
         });
         return fleet;
+    }
+
+    /// <summary><c>weather</c>: writes built-in or held-out weather as a CSV for <c>run --weather FILE</c>.</summary>
+    private static Command BuildWeatherExport(TextWriter? output, TextWriter? error)
+    {
+        var scenario = new Option<string?>("--scenario") { Description = "built-in day or week", HelpName = "NAME" };
+        var weatherSeed = new Option<int?>("--weather-seed") { Description = "held-out weather of this seed", HelpName = "N" };
+        var weatherDay = new Option<int>("--weather-day") { Description = "first held-out day", DefaultValueFactory = _ => 0, HelpName = "K" };
+        var days = new Option<int>("--days") { Description = "days to write", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var outFile = new Option<string>("--out") { Description = "CSV file to write", Required = true, HelpName = "FILE.csv" };
+        days.Validators.Add(r =>
+        {
+            int d = r.GetValueOrDefault<int>();
+            if (d < 1 || d > 366)
+            {
+                r.AddError("--days must be 1..366");
+            }
+        });
+        var command = new Command("weather", "write built-in or held-out weather as a CSV (one row per minute) for run --weather FILE");
+        foreach (Option o in new Option[] { scenario, weatherSeed, weatherDay, days, outFile })
+        {
+            command.Options.Add(o);
+        }
+
+        command.Validators.Add(r =>
+        {
+            if ((r.GetResult(scenario) != null) == (r.GetResult(weatherSeed) != null))
+            {
+                r.AddError("give exactly one of --scenario NAME or --weather-seed N");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var request = new RunRequest { ScenarioName = parse.GetValue(scenario), WeatherSeed = parse.GetValue(weatherSeed), WeatherDay = parse.GetValue(weatherDay) };
+                IWeather w = RunExecutor.BuildWeather(request, out _);
+                string path = parse.GetValue(outFile)!;
+                using (var writer = new StreamWriter(path, false) { NewLine = "\n" })
+                {
+                    CsvWeather.Write(w, parse.GetValue(days) * 1440, writer);
+                }
+
+                if (w is DaySequenceWeather sequence)
+                {
+                    for (int d = 0; d < parse.GetValue(days); d++)
+                    {
+                        (output ?? Console.Out).WriteLine($"day {d + 1}: {sequence.Day(d).Description}");
+                    }
+                }
+
+                (output ?? Console.Out).WriteLine($"sim: weather written to {path}");
+                return 0;
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                (error ?? Console.Error).WriteLine("error: " + e.Message);
+                return 2;
+            }
+        });
+        return command;
     }
 
     /// <summary>HOST:PORT for <c>fleet</c> (a broker is required there: none and embedded are not accepted).</summary>

@@ -15,6 +15,9 @@ public sealed class RunConfiguration
 {
     public List<SettingLine> CoreLines { get; } = new();
     public ScoringPlan[] Plans { get; private set; } = { new() };
+    /// <summary>The core's settings after the file (validated by the core's own catalogue and rules): what the oracle
+    /// reads its limits from.</summary>
+    public ControllerSettings Settings { get; private set; } = null!;
     public int Zones { get; private set; } = 1;
 
     // Baseline set-up (defaults documented in tools/Greenhouse.Simulator/README.md).
@@ -108,6 +111,7 @@ public sealed class RunConfiguration
             config.CoreLines.Add(new SettingLine(0, CoreSettings.DeviceId, deviceId));
         }
 
+        config.Settings = probe;
         config.Zones = (int)ReadNumber(probe, CoreSettings.ZoneCount);
         config.Plans = new ScoringPlan[config.Zones];
         for (int z = 0; z < config.Zones; z++)
@@ -175,7 +179,7 @@ public sealed class RunConfiguration
             (int)ReadNumber(settings, Greenhouse.Control.ControlSettings.SeasonMemoryHours));
     }
 
-    private static string ReadText(ISettingsView settings, string key)
+    internal static string ReadText(ISettingsView settings, string key)
     {
         if (!settings.TryGetText(key, out string text, out string error))
         {
@@ -185,7 +189,7 @@ public sealed class RunConfiguration
         return text;
     }
 
-    private static double ReadNumber(ISettingsView settings, string key)
+    internal static double ReadNumber(ISettingsView settings, string key)
     {
         if (!settings.TryGetText(key, out string text, out string error) ||
             !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))

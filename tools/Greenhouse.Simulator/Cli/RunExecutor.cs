@@ -13,10 +13,16 @@ public sealed class RunRequest
 {
     public string? WeatherFile { get; init; }
     public string? ScenarioName { get; init; }
+    /// <summary>Held-out weather of this seed (<see cref="HeldOutWeather"/>); null = not held-out.</summary>
+    public int? WeatherSeed { get; init; }
+    /// <summary>First day of the held-out sequence (with <see cref="WeatherSeed"/>).</summary>
+    public int WeatherDay { get; init; }
     public int Days { get; init; } = 1;
     public TimeSpan StartTime { get; init; }
     public string Controller { get; init; } = "ours";
     public string? SettingsFile { get; init; }
+    /// <summary>House description (<c>--house</c>, key=value of <see cref="Physics.HouseParameters"/>); null = the default house.</summary>
+    public string? HouseFile { get; init; }
     /// <summary>Null = as fast as possible.</summary>
     public double? Speed { get; init; }
     public BrokerOption Broker { get; init; } = BrokerOption.None;
@@ -50,6 +56,7 @@ public static class RunExecutor
         try
         {
             IWeather weather = BuildWeather(request, out var config);
+            Physics.HouseParameters house = request.HouseFile != null ? Physics.HouseFile.Load(request.HouseFile) : new Physics.HouseParameters();
             if (request.LogFile != null)
             {
                 logFile = new StreamWriter(request.LogFile, false) { NewLine = "\n", AutoFlush = false };
@@ -78,6 +85,7 @@ public static class RunExecutor
                 StartLocal = StartDate + request.StartTime,
                 Seed = request.Seed,
                 Zones = config.Zones,
+                House = house,
                 TankEmptyFromMinute = config.TankEmptyFromMinute,
                 SecondSensor = config.SecondSensor,
                 Speed = request.Speed,
@@ -107,7 +115,7 @@ public static class RunExecutor
             // Baselines have no network: no broker for them, whatever --broker says.
             var brokerOption = request.Controller == "ours" ? request.Broker : BrokerOption.None;
             using var broker = BrokerHookups.Current.Connect(brokerOption, request.DeviceId ?? "", log);
-            ISimController controller = BuildController(request.Controller, config, log, broker.Link, faults);
+            ISimController controller = BuildController(request.Controller, config, log, broker.Link, faults, null, house);
             if (controller is OursController core)
             {
                 core.AfterStart = c => broker.Attach(c);
@@ -135,6 +143,7 @@ public static class RunExecutor
             {
                 ["controller"] = controller.Name,
                 ["weather"] = weather.Name,
+                ["house"] = request.HouseFile != null ? Path.GetFileName(request.HouseFile) : "default",
                 ["days"] = request.Days,
                 ["start_time"] = $"{request.StartTime.Hours:00}:{request.StartTime.Minutes:00}",
                 ["seed"] = request.Seed,
@@ -228,7 +237,7 @@ public static class RunExecutor
 
             return 0;
         }
-        catch (Exception e) when (e is FaultSpecException or WeatherFormatException or RunSettingsFileException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FaultSpecException or WeatherFormatException or RunSettingsFileException or Physics.HouseFileException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine("error: " + e.Message);
             return 2;
@@ -241,13 +250,17 @@ public static class RunExecutor
 
     private static string Show(System.Text.Json.Nodes.JsonNode? node) => node?.ToJsonString() ?? "-";
 
+    /// <summary>The house's total nozzle flow as the core's <c>zoneN.nozzle_flow_l_min</c> value.</summary>
+    public static string NozzleFlowSetting(Physics.HouseParameters house) =>
+        (house.MistFlowKgS * 60.0).ToString("F1", CultureInfo.InvariantCulture);
+
     public static IWeather BuildWeather(RunRequest request, out RunConfiguration config)
     {
         var lines = request.SettingsFile != null ? RunSettingsFile.Load(request.SettingsFile) : new List<SettingLine>();
         config = RunConfiguration.Build(lines, request.DeviceId);
-        if (request.WeatherFile != null && request.ScenarioName != null)
+        if ((request.WeatherFile != null ? 1 : 0) + (request.ScenarioName != null ? 1 : 0) + (request.WeatherSeed != null ? 1 : 0) > 1)
         {
-            throw new ArgumentException("use either --weather FILE or --scenario NAME, not both");
+            throw new ArgumentException("use one of --weather FILE, --scenario NAME or --weather-seed N");
         }
 
         if (request.WeatherFile != null)
@@ -255,8 +268,18 @@ public static class RunExecutor
             return CsvWeather.Load(request.WeatherFile);
         }
 
+        if (request.WeatherSeed is { } weatherSeed)
+        {
+            return HeldOutWeather.Create(weatherSeed, request.WeatherDay, (int)request.StartTime.TotalSeconds);
+        }
+
         string name = request.ScenarioName ?? DefaultScenario;
-        var scenario = Scenarios.Find(name) ?? throw new ArgumentException($"unknown scenario '{name}'; built in: {Scenarios.Names}");
+        if (Weeks.Find(name) is { } week)
+        {
+            return week.Weather((int)request.StartTime.TotalSeconds);
+        }
+
+        var scenario = Scenarios.Find(name) ?? throw new ArgumentException($"unknown scenario '{name}'; built in: {Scenarios.Names}, {string.Join(", ", Weeks.All.Select(w => w.Name))}");
         return new ScenarioWeather(scenario, (int)request.StartTime.TotalSeconds, config.VaryDays, request.Seed);
     }
 
@@ -305,8 +328,9 @@ public static class RunExecutor
 
     /// <param name="invariants">Options of the invariant monitor of a faulty run of ours (null = defaults).</param>
     public static ISimController BuildController(string name, RunConfiguration config, Action<string> log, Greenhouse.Ports.IMqttLink? link,
-        FaultInjector? faults = null, InvariantOptions? invariants = null)
+        FaultInjector? faults = null, InvariantOptions? invariants = null, Physics.HouseParameters? house = null)
     {
+        house ??= new Physics.HouseParameters();
         switch (name)
         {
             case "timer":
@@ -316,16 +340,19 @@ public static class RunExecutor
             case "hygrostat":
                 return new HygrostatBaseline(config.HygrostatTarget ?? config.Plans[0].TargetRhPct, config.HygrostatDryTolerance,
                     config.HygrostatWetTolerance, config.HygrostatMinCycleSeconds);
+            case "oracle":
+                return new Oracle.OracleController(Oracle.OracleLimits.FromSettings(config), config.Plans);
             case "ours":
                 var ours = new OursController(log, link, config.SecondSensor ?? config.Zones >= 2, faults, invariants);
                 // Tell the core the house's real nozzle flow (as a technician would), so its litres estimate
                 // matches the model; the settings file may still override it.
-                string flow = (new Physics.HouseParameters().MistFlowKgS * 60.0).ToString("F1", CultureInfo.InvariantCulture);
+                string flow = NozzleFlowSetting(house);
                 for (int z = 1; z <= config.Zones; z++)
                 {
                     if (!ours.ApplySetting($"zone{z}.{Greenhouse.Control.ControlSettings.NozzleFlow}", flow, "sim", out string flowError))
                     {
-                        throw new InvalidOperationException("the core refused the nozzle flow: " + flowError);
+                        throw new Physics.HouseFileException(
+                            $"the controller refuses the house's nozzle flow ({house.NozzleLines} lines x {house.NozzlesPerLine} nozzles x {house.NozzleFlowLh.ToString(CultureInfo.InvariantCulture)} L/h = {flow} L/min): {flowError}");
                     }
                 }
 
@@ -340,7 +367,7 @@ public static class RunExecutor
 
                 return ours;
             default:
-                throw new ArgumentException($"unknown controller '{name}'; use ours, timer, cycle or hygrostat");
+                throw new ArgumentException($"unknown controller '{name}'; use {string.Join(", ", CliApp.Controllers)}");
         }
     }
 }

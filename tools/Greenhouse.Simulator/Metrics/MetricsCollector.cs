@@ -16,7 +16,7 @@ public sealed class MetricsCollector
     {
         "controller", "sim_hours", "time_in_band_pct", "water_l", "mist_s", "valve_cycles", "mist_s_above_lockout",
         "max_continuous_mist_s", "rh_min", "rh_max", "rh_mean", "temp_max", "alarms", "surface_wet_pct", "runoff_l",
-        "water_floor_l", "alloc_bytes_per_tick"
+        "water_floor_l", "alloc_bytes_per_tick", "hot_wet_min", "stagnant_min"
     };
 
     private readonly ZoneAccumulator[] _zones;
@@ -40,6 +40,9 @@ public sealed class MetricsCollector
         SeasonRules? rules = plans.Select(p => p.Seasons).FirstOrDefault(r => r != null);
         _season = rules != null ? new SeasonTracker(rules) : null;
     }
+
+    /// <summary>Whether the last recorded second was a scored second of zone <paramref name="zone"/> (for the trace).</summary>
+    public bool ScoredNow(int zone) => _zones[zone].ScoredNow;
 
     /// <summary>Minutes scored while summer mode held, and while cold mode held (for reports).</summary>
     public long SummerSeconds { get; private set; }
@@ -126,7 +129,10 @@ public sealed class MetricsCollector
                 acc.ContinuousMist = 0;
             }
 
-            if (plan.IsScored(local, world.StartLocal, summer, cold))
+            bool scored = plan.IsScored(local, world.StartLocal, summer, cold);
+            acc.ScoredNow = scored;
+            acc.Crop.Record(1.0, scored, plan.IsDryDay(local, world.StartLocal), house, plan.LockoutTempC, outputs.Vent, valve);
+            if (scored)
             {
                 acc.ScoredSeconds++;
                 if (plan.InBand(rh))
@@ -217,7 +223,11 @@ public sealed class MetricsCollector
             ["runoff_l"] = Round(runoffKg, 2),
             ["water_floor_l"] = Round(acc.WaterFloorKg, 2),
             ["alloc_bytes_per_tick"] = Round(allocPerTick, 1),
+            ["hot_wet_min"] = Round(acc.Crop.HotWetSeconds / 60.0, 1),
+            ["stagnant_min"] = Round(acc.Crop.StagnantSeconds / 60.0, 1),
             ["scored_minutes"] = Round(acc.ScoredSeconds / 60.0, 1),
+            ["dry_day_wet_min"] = Round(acc.Crop.WetOnDryDaySeconds / 60.0, 1),
+            ["crop_cost"] = Round(acc.Crop.Cost(waterKg, runoffKg), 1),
         };
     }
 
@@ -243,9 +253,12 @@ public sealed class MetricsCollector
         public long InBandSeconds;
         public long WetSeconds;
         public double WaterFloorKg;
+        public bool ScoredNow;
+        public readonly CropTally Crop = new();
 
         public void Merge(ZoneAccumulator o)
         {
+            Crop.Merge(o.Crop);
             Seconds += o.Seconds;
             RhMin = Math.Min(RhMin, o.RhMin);
             RhMax = Math.Max(RhMax, o.RhMax);

@@ -72,6 +72,17 @@ public sealed class SeasonTracker
     public bool Summer { get; private set; }
     public bool Cold { get; private set; }
 
+    /// <summary>Makes this tracker the same as <paramref name="other"/> (same rules), for look-ahead copies.</summary>
+    public void CopyFrom(SeasonTracker other)
+    {
+        _started = other._started;
+        _haveHot = other._haveHot;
+        _lastHotS = other._lastHotS;
+        _lastWarmS = other._lastWarmS;
+        Summer = other.Summer;
+        Cold = other.Cold;
+    }
+
     public void Update(long second, double maxInsideTempC)
     {
         if (!_started)
@@ -132,6 +143,9 @@ public sealed class ScoringPlan
         return dayIndex % (WetDays + DryDays) < WetDays;
     }
 
+    /// <summary>True on a dry-phase day of the wet/dry cycle (counted from the first day; never without a cycle).</summary>
+    public bool IsDryDay(DateTime local, DateTime startLocal) => !IsWetDay((int)(local.Date - startLocal.Date).TotalDays);
+
     /// <summary>
     /// Season rules of the core's settings, or null (then only <see cref="Windows"/> count). When set, a summer
     /// or cold mode replaces the stage window by the night or midday window, as the engine does, but only for
@@ -144,15 +158,19 @@ public sealed class ScoringPlan
 
     /// <summary>True when this local time is a scored minute (wet day, inside the misting window that the season
     /// mode allows at that moment).</summary>
-    public bool IsScored(DateTime local, DateTime startLocal, bool summer, bool cold)
+    public bool IsScored(DateTime local, DateTime startLocal, bool summer, bool cold) =>
+        IsScored((int)(local.Date - startLocal.Date).TotalDays, local.TimeOfDay.TotalMinutes, summer, cold);
+
+    /// <summary>The same as <see cref="IsScored(DateTime, DateTime, bool, bool)"/> for day <paramref name="dayIndex"/>
+    /// of the run (0 = the first) at <paramref name="minute"/> after local midnight, without date arithmetic (the
+    /// oracle asks this thousands of times per simulated minute).</summary>
+    public bool IsScored(int dayIndex, double minute, bool summer, bool cold)
     {
-        int dayIndex = (int)(local.Date - startLocal.Date).TotalDays;
         if (!IsWetDay(dayIndex))
         {
             return false;
         }
 
-        double minute = local.TimeOfDay.TotalMinutes;
         if (Seasons != null && Windows.Length > 0 && (summer || cold))
         {
             var season = summer

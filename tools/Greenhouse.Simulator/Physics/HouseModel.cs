@@ -19,7 +19,7 @@ namespace Greenhouse.Simulator.Physics;
 /// </summary>
 public sealed class HouseModel
 {
-    private readonly HouseParameters _p;
+    private HouseParameters _p;
 
     public HouseModel(HouseParameters parameters, double airTempC, double relativeHumidityPct, double filmKg = 0.0)
     {
@@ -28,6 +28,41 @@ public sealed class HouseModel
         MassTempC = airTempC;
         AbsoluteHumidityGm3 = Psychrometrics.AbsoluteHumidityGramsPerCubicMetre(airTempC, relativeHumidityPct);
         FilmKg = Math.Clamp(filmKg, 0.0, parameters.FilmCapacityKg);
+    }
+
+    private HouseModel(HouseParameters parameters)
+    {
+        _p = parameters;
+    }
+
+    /// <summary>
+    /// An independent copy of this house (same parameters, state, counters and last rates): a look-ahead can step
+    /// the copy without touching the original. Costs one small object; <see cref="CopyFrom"/> reuses one.
+    /// </summary>
+    public HouseModel Clone()
+    {
+        var copy = new HouseModel(_p);
+        copy.CopyFrom(this);
+        return copy;
+    }
+
+    /// <summary>Makes this house the same as <paramref name="other"/> (state, counters, last rates and
+    /// parameters) without allocating, so a planner can restore a scratch copy thousands of times.</summary>
+    public void CopyFrom(HouseModel other)
+    {
+        _p = other._p;
+        AirTempC = other.AirTempC;
+        AbsoluteHumidityGm3 = other.AbsoluteHumidityGm3;
+        MassTempC = other.MassTempC;
+        FilmKg = other.FilmKg;
+        MistInKg = other.MistInKg;
+        MistEvaporatedInFlightKg = other.MistEvaporatedInFlightKg;
+        FilmEvaporatedKg = other.FilmEvaporatedKg;
+        RunoffKg = other.RunoffKg;
+        BagEvaporatedKg = other.BagEvaporatedKg;
+        CondensedKg = other.CondensedKg;
+        LastExchangeM3s = other.LastExchangeM3s;
+        LastOutsideAbsoluteHumidityGm3 = other.LastOutsideAbsoluteHumidityGm3;
     }
 
     public HouseParameters Parameters => _p;
@@ -65,7 +100,15 @@ public sealed class HouseModel
     public bool SurfaceWet => FilmKg >= _p.FilmCapacityKg * _p.FilmWetThresholdFraction;
 
     /// <summary>Advances the model by <paramref name="dt"/> seconds.</summary>
-    public void Step(double dt, in WeatherSample weather, bool mistOn, bool ventOn)
+    public void Step(double dt, in WeatherSample weather, bool mistOn, bool ventOn) =>
+        Step(dt, weather, mistOn ? dt : 0.0, ventOn);
+
+    /// <summary>
+    /// Advances the model by <paramref name="dt"/> seconds during which the nozzles ran for
+    /// <paramref name="mistSeconds"/> of them (0..dt): a look-ahead with steps longer than a second can still
+    /// place a pulse that ends inside a step.
+    /// </summary>
+    public void Step(double dt, in WeatherSample weather, double mistSeconds, bool ventOn)
     {
         double volume = _p.VolumeM3;
         double ach = _p.LeakAch(weather.WindMs) + (ventOn ? _p.VentFanAch : 0.0);
@@ -79,7 +122,7 @@ public sealed class HouseModel
         double surfaceDeficit = Math.Max(0.0, SaturationAbsoluteHumidity(MassTempC) - AbsoluteHumidityGm3);
 
         // Mist: part evaporates in flight (limited by the deficit), the rest lands on bags or the floor.
-        double mist = mistOn ? _p.MistFlowKgS * dt : 0.0;
+        double mist = _p.MistFlowKgS * mistSeconds;
         double inFlight = 0.0;
         if (mist > 0)
         {

@@ -133,6 +133,31 @@ public sealed class CsvWeather : IWeather
         return WeatherSample.Lerp(_samples[lo], _samples[hi], f);
     }
 
+    /// <summary>
+    /// Writes <paramref name="minutes"/> + 1 rows (one per minute from minute 0) of any weather in this file's format,
+    /// so generated or built-in weather can be edited, kept with a result, or run again with <c>--weather FILE</c>.
+    /// </summary>
+    public static void Write(IWeather weather, int minutes, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.Write(Header);
+        output.Write('\n');
+        for (int m = 0; m <= minutes; m++)
+        {
+            var w = weather.At(m * 60.0);
+            output.Write(m.ToString(c));
+            output.Write(',');
+            output.Write(w.OutsideTempC.ToString("F2", c));
+            output.Write(',');
+            output.Write(Math.Clamp(w.OutsideRhPct, 0, 100).ToString("F2", c));
+            output.Write(',');
+            output.Write(w.SolarWm2.ToString("F1", c));
+            output.Write(',');
+            output.Write(w.WindMs.ToString("F2", c));
+            output.Write('\n');
+        }
+    }
+
     private static void Check(bool ok, string name, int lineNo, string message)
     {
         if (!ok)

@@ -221,3 +221,29 @@ public sealed class ScenarioWeather : IWeather
         public static readonly DayShift None = new(0, 0, 1);
     }
 }
+
+/// <summary>A built-in sequence of days (for the growth calendar: wet and dry days, stage and phase over midnight).</summary>
+public sealed record WeekScenario(string Name, string Description, Scenario[] Days)
+{
+    /// <summary>The week's weather; days beyond the last repeat the week, the spin-up day is the last day.</summary>
+    public DaySequenceWeather Weather(int startSecondOfDay = 0) =>
+        new(Name, d => Days[((d % Days.Length) + Days.Length) % Days.Length], startSecondOfDay);
+}
+
+/// <summary>The built-in weeks.</summary>
+public static class Weeks
+{
+    /// <summary>
+    /// june-week: the built-in days strung into a week of early summer, so that the default growth calendar
+    /// (5 wet days, then 2 dry days, §1 [S7][S8][S17][S20]) meets a hot day, a rainy day and a cool clear day while
+    /// wet, and a hot day while dry (the protective pulses of the dry phase, §2 [S21]).
+    /// </summary>
+    public static readonly WeekScenario JuneWeek = new(
+        "june-week", "typical-june, hot-july, rainy, typical-june, cool-spring, hot-july, typical-june",
+        new[] { Scenarios.TypicalJune, Scenarios.HotJuly, Scenarios.Rainy, Scenarios.TypicalJune, Scenarios.CoolSpring, Scenarios.HotJuly, Scenarios.TypicalJune });
+
+    public static readonly WeekScenario[] All = { JuneWeek };
+
+    public static WeekScenario? Find(string name) =>
+        All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase));
+}

@@ -75,6 +75,11 @@ namespace Greenhouse.Messaging
                 json.Member("rh_pct", climate.HumidityValid ? climate.RelativeHumidityPercent : double.NaN, 1);
                 json.Member("reason", zone.Reason);
                 json.Member("water_l_today", zone.WaterTodayLitres, 1);
+                if (zone.FilmEstimated)
+                {
+                    json.MemberBool("ears_wet", zone.EarsWet);
+                }
+
                 json.EndObject();
             }
 

@@ -1,6 +1,4 @@
-using Greenhouse.Settings;
-
-namespace Greenhouse.Messaging
+namespace Greenhouse.Settings
 {
     /// <summary>
     /// Keeps the settings that become MQTT topic levels valid as topics: a device id or prefix with '+', '#', an
@@ -56,6 +54,26 @@ namespace Greenhouse.Messaging
             return text.Length > 0;
         }
 
+        /// <summary>True when the text is usable as one topic level: non-empty, no '/', '+', '#', spaces or control characters.</summary>
+        public static bool IsTopicLevel(string text)
+        {
+            if (text == null || text.Length == 0)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c <= ' ' || c > '~' || c == '/' || c == '+' || c == '#')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>Levels of printable ASCII separated by single slashes; no wildcards, no leading '$'.</summary>
         public static bool IsPrefix(string text)
         {
@@ -69,7 +87,7 @@ namespace Greenhouse.Messaging
             {
                 if (i == text.Length || text[i] == '/')
                 {
-                    if (!MqttTopics.IsTopicLevel(text.Substring(start, i - start)))
+                    if (!IsTopicLevel(text.Substring(start, i - start)))
                     {
                         return false;
                     }

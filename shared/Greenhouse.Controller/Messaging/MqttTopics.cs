@@ -1,3 +1,5 @@
+using Greenhouse.Settings;
+
 namespace Greenhouse.Messaging
 {
     /// <summary>What a received topic asks for, after parsing against the device's base.</summary>
@@ -59,24 +61,10 @@ namespace Greenhouse.Messaging
             return "gh-" + new string(digits);
         }
 
-        /// <summary>True when the text is usable as one topic level: non-empty, no '/', '+', '#', spaces or control characters.</summary>
+        /// <summary>True when the text is usable as one topic level (the rule lives with the settings that become levels).</summary>
         public static bool IsTopicLevel(string text)
         {
-            if (text == null || text.Length == 0)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c <= ' ' || c > '~' || c == '/' || c == '+' || c == '#')
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return TopicSettingsRule.IsTopicLevel(text);
         }
 
         /// <summary>Object id for Home Assistant: only [a-zA-Z0-9_-]; anything else becomes '_'.</summary>

@@ -84,7 +84,10 @@ namespace Greenhouse.Technician
             return "zone" + zone.ToString() + " mode=" + CoreSettings.Modes[mode] + " stage=" + z.StageName + " phase=" + z.PhaseName
                 + " target=" + Num.FormatShort(z.TargetRh, 1) + "% activity=" + ActivityText(z.Activity)
                 + " valve=" + (z.ValveOpen ? "on on_for=" + Duration(z.ValveOpenForMs(now)) : "off")
-                + " water_today=" + Num.Format(z.WaterTodayLitres, 1) + "L reason=" + Logger.Quote(z.Reason);
+                + " water_today=" + Num.Format(z.WaterTodayLitres, 1) + "L"
+                + (z.FilmEstimated ? " film=" + (z.EarsWet ? "wet" : "dry") + " film_l=" + Num.Format(z.FilmLitres, 1)
+                    + " drying_per_l=" + Num.Format(z.FilmDryingPerLitre, 0) : "")
+                + " reason=" + Logger.Quote(z.Reason);
         }
 
         private static string RelayLine(IRelayStatus relay, long now)

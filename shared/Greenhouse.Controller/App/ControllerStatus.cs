@@ -260,6 +260,26 @@ namespace Greenhouse.App
             {
                 get { return _zone.WaterTodayLitres; }
             }
+
+            public bool FilmEstimated
+            {
+                get { return _zone.Film.Enabled; }
+            }
+
+            public bool EarsWet
+            {
+                get { return _zone.Film.EarsWet; }
+            }
+
+            public double FilmLitres
+            {
+                get { return _zone.Film.Balance.Litres; }
+            }
+
+            public double FilmDryingPerLitre
+            {
+                get { return _zone.Film.Balance.DryingPerLitre; }
+            }
         }
     }
 }

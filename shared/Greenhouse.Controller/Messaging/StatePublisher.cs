@@ -34,6 +34,7 @@ namespace Greenhouse.Messaging
         private int _stateSettingsVersion;
         private int _stateAlarmVersion;
         private readonly bool[] _stateRhValid = new bool[ControllerSettings.MaxZones + 1];
+        private readonly bool[] _stateEarsWet = new bool[ControllerSettings.MaxZones + 1];
         private readonly double[] _stateRh = new double[ControllerSettings.MaxZones + 1];
 
         /// <param name="json">The writer the document is built in (shared with discovery: one document at a time).</param>
@@ -132,7 +133,7 @@ namespace Greenhouse.Messaging
             for (int z = 1; z <= ControllerSettings.MaxZones; z++)
             {
                 IZoneStatus zone = _status.Zone(z);
-                if ((int)zone.Activity != _stateActivity[z])
+                if ((int)zone.Activity != _stateActivity[z] || zone.EarsWet != _stateEarsWet[z])
                 {
                     return true;
                 }
@@ -165,6 +166,7 @@ namespace Greenhouse.Messaging
             {
                 IZoneStatus zone = _status.Zone(z);
                 _stateActivity[z] = (int)zone.Activity;
+                _stateEarsWet[z] = zone.EarsWet;
                 _stateRhValid[z] = zone.Climate.HumidityValid;
                 _stateRh[z] = zone.Climate.RelativeHumidityPercent;
             }
