@@ -111,6 +111,9 @@ namespace Greenhouse.Firmware
             ports.Clock = clock;
             ports.Store = store;
             ports.Mqtt = mqtt;
+            // The core asks it to join wifi.ssid at start and after every change (a change on trial, or its revert).
+            NetworkStarter network = new NetworkStarter(startThreads);
+            ports.Wifi = network;
             ports.MacAddress = MacAddress();
 
             // Technician console on COM2 (log lines and commands); the debugger output gets the same lines.
@@ -137,14 +140,6 @@ namespace Greenhouse.Firmware
             if (!uartOpen)
             {
                 controller.Log.Error("console", "uart open failed", "port=COM2 error=" + Logger.Quote(uartError));
-            }
-
-            NetworkStarter network = new NetworkStarter(
-                boot.Text(boot.Require("wifi.ssid"), 0),
-                boot.Text(boot.Require("wifi.password"), 0));
-            if (startThreads)
-            {
-                network.Start();
             }
 
             GpioRelay[] relays = new GpioRelay[] { pump, valves[0], valves[1], valves[2], valves[3], fan };

@@ -98,6 +98,14 @@ namespace Greenhouse.Tests
             }
 
             CollectionAssert.AreEquivalent(AlarmCodes.All, documented, "alarm codes in troubleshooting.md vs AlarmCodes.All");
+
+            var events = new List<string>();
+            foreach (string[] row in TableRows(text, "## Events"))
+            {
+                events.Add(row[0].Trim('`'));
+            }
+
+            CollectionAssert.AreEquivalent(AlarmCodes.Events, events, "event codes in troubleshooting.md vs AlarmCodes.Events");
         }
             [TestMethod]
         public void EveryDocumentedLogLineIsOneTheCoreWrites()

@@ -33,6 +33,7 @@ namespace Greenhouse.Tests
             rig.Clock.Synced = true;
             rig.Clock.Utc = new DateTime(2026, 11, 28, 6, 0, 0, DateTimeKind.Utc);
             rig.Ticks(10);
+            rig.TicksUntilSent("greenhouse/gh-a1b2c3/state", 20);
             string state = rig.Link.LastPayload("greenhouse/gh-a1b2c3/state", 0);
             Assert.IsNotNull(state);
             Assert.IsTrue(state.Length < 1024, "state is " + state.Length + " characters");
@@ -71,6 +72,7 @@ namespace Greenhouse.Tests
             MqttRig rig = new MqttRig();
             rig.Sensor.Status = Greenhouse.Ports.SensorReadStatus.BusError;
             rig.Ticks(10);
+            rig.TicksUntilSent("greenhouse/gh-a1b2c3/state", 20);
             using JsonDocument doc = JsonDocument.Parse(rig.Link.LastPayload("greenhouse/gh-a1b2c3/state", 0));
             Assert.AreEqual(JsonValueKind.Null, doc.RootElement.GetProperty("time").ValueKind);
         }

@@ -74,7 +74,17 @@ public sealed class MosquittoBroker : ITestBroker
     /// <summary>Starts Mosquitto; with a user and password, anonymous clients are refused.</summary>
     public static Task<ITestBroker> StartAsync(string user, string password) => StartAsync(user, password, null);
 
-    private static async Task<ITestBroker> StartAsync(string user, string password, TlsFiles tls)
+    /// <summary>
+    /// Starts Mosquitto with one account per (user, password) in a password_file and the given file as acl_file;
+    /// anonymous clients are refused.
+    /// </summary>
+    public static Task<ITestBroker> StartWithAclAsync((string User, string Password)[] accounts, string aclFile) =>
+        StartAsync(null, null, null, accounts, aclFile);
+
+    private static Task<ITestBroker> StartAsync(string user, string password, TlsFiles tls) =>
+        StartAsync(user, password, tls, user == null ? null : new[] { (user, password) }, null);
+
+    private static async Task<ITestBroker> StartAsync(string user, string password, TlsFiles tls, (string User, string Password)[] accounts, string aclFile)
     {
         string exe = FindExecutable();
         if (exe == null)
@@ -92,7 +102,7 @@ public sealed class MosquittoBroker : ITestBroker
         broker._folder = Directory.CreateTempSubdirectory("gh-mosquitto-").FullName;
         string conf = Path.Combine(broker._folder, "mosquitto.conf");
         string auth = "allow_anonymous true\n";
-        if (user != null)
+        if (accounts != null)
         {
             string passwd = Path.Combine(broker._folder, "passwd");
             string tool = Path.Combine(Path.GetDirectoryName(exe) ?? "", "mosquitto_passwd");
@@ -101,10 +111,14 @@ public sealed class MosquittoBroker : ITestBroker
                 tool = "/usr/bin/mosquitto_passwd";
             }
 
-            using (Process p = Process.Start(new ProcessStartInfo(tool, new[] { "-b", "-c", passwd, user, password }) { UseShellExecute = false }))
+            for (int i = 0; i < accounts.Length; i++)
             {
-                p.WaitForExit();
-                Assert.AreEqual(0, p.ExitCode, "mosquitto_passwd failed");
+                string[] args = i == 0 ? new[] { "-b", "-c", passwd, accounts[i].User, accounts[i].Password } : new[] { "-b", passwd, accounts[i].User, accounts[i].Password };
+                using (Process p = Process.Start(new ProcessStartInfo(tool, args) { UseShellExecute = false }))
+                {
+                    p.WaitForExit();
+                    Assert.AreEqual(0, p.ExitCode, "mosquitto_passwd failed");
+                }
             }
 
             // Started as root, mosquitto drops to its own user: it must be able to read the folder and file.
@@ -112,6 +126,14 @@ public sealed class MosquittoBroker : ITestBroker
                 | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
             File.SetUnixFileMode(passwd, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             auth = "allow_anonymous false\npassword_file " + passwd + "\n";
+        }
+
+        if (aclFile != null)
+        {
+            string acl = Path.Combine(broker._folder, "greenhouse.acl");
+            File.Copy(aclFile, acl);
+            File.SetUnixFileMode(acl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            auth = auth + "acl_file " + acl + "\n";
         }
 
         string tlsLines = "";

@@ -50,6 +50,14 @@ public sealed class TestClient : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Subscribes to one more filter; the broker's answer (e.g. GrantedQoS1, or UnspecifiedError when its ACL refuses).</summary>
+    public async Task<MqttClientSubscribeResultCode> SubscribeAsync(string filter)
+    {
+        MqttClientSubscribeResult result = await _client.SubscribeAsync(new MqttClientFactory().CreateSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build());
+        return result.Items.First().ResultCode;
+    }
+
     public Received[] All => _received.ToArray();
 
     public Task PublishAsync(string topic, string payload, bool retain = false) => PublishAsync(topic, Encoding.UTF8.GetBytes(payload), retain);

@@ -400,6 +400,7 @@ namespace Greenhouse.Faults.Tests
             rig.Ports.Mqtt = new FakeMqttLink();
             rig.Ports.MacAddress = "02:00:00:51:AC:01";
             rig.Ports.ControlState = new Greenhouse.Persistence.ControlStateFile(rig.Store);
+            rig.Ports.Wifi = new SimulatedWifi(new FakeFaultState());
             Greenhouse.TestSupport.FakeDeadMan deadMan = new Greenhouse.TestSupport.FakeDeadMan(new Greenhouse.TestSupport.FakeClock());
             rig.Ports.Heartbeat = deadMan.Heartbeat;
             rig.Ports.RelaySupply = deadMan.Supply;

@@ -18,7 +18,10 @@ namespace Greenhouse.Fuzz.Tests
         [TestCategory("Fuzz")]
         public void MqttSliceKeepsEveryOracle()
         {
-            Slice(MqttTarget.Name, 6000);
+            MqttTarget target = (MqttTarget)Slice(MqttTarget.Name, 6000);
+            // The risk-class oracles saw connection changes on trial and trials that ran out (the revert path).
+            Assert.IsTrue(target.TrialsStarted > 0, "no connection change went on trial");
+            Assert.IsTrue(target.TrialReverts > 0, "no connection trial ran out");
         }
 
         [TestMethod]
@@ -32,16 +35,18 @@ namespace Greenhouse.Fuzz.Tests
         [TestCategory("Fuzz")]
         public void ConsoleSliceKeepsEveryOracle()
         {
-            Slice(ConsoleTarget.Name, 4000);
+            ConsoleTarget target = (ConsoleTarget)Slice(ConsoleTarget.Name, 4000);
+            Assert.IsTrue(target.HardwareConfirmed > 0, "no hardware change was confirmed");
         }
 
-        private static void Slice(string name, long cases)
+        private static ITarget Slice(string name, long cases)
         {
             FailureLog failures = new FailureLog();
             ITarget target = Targets.Create(name, Seed, failures);
             RunResult result = Runner.Run(target, cases, 10, failures, null);
             Assert.IsTrue(result.Cases >= cases, "ran " + result.Cases.ToString());
             Assert.AreEqual(0L, failures.Total, Describe(failures));
+            return target;
         }
 
         internal static string Describe(FailureLog failures)

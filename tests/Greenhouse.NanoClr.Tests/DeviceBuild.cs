@@ -6,9 +6,10 @@ using Greenhouse.NanoClr.Replay;
 namespace Greenhouse.NanoClr.Tests;
 
 /// <summary>
-/// Builds the two device programs of Device/ once per test run and converts them to nanoFramework PEs with the kit's
-/// MetadataProcessor: Greenhouse.Core.pe (the core as its own assembly), Greenhouse.DeviceTests.pe (the shared tests
-/// with the device test runner) and Greenhouse.DeviceReplay.pe (the replayed day, its recorded minute values compiled
+/// Builds the device programs of Device/ once per test run and converts them to nanoFramework PEs with the kit's
+/// MetadataProcessor: Greenhouse.Core.pe and Greenhouse.Controller.pe (the controller's two assemblies),
+/// Greenhouse.DeviceTests.pe and Greenhouse.DeviceTests2.pe (the shared tests in two parts, each with the device
+/// test runner) and Greenhouse.DeviceReplay.pe (the replayed day, its recorded minute values compiled
 /// in). Debug builds, C# 9, NoStdLib against the nanoFramework mscorlib and the kit's reference assemblies; the work
 /// folder is under the test's output folder, so a second run builds incrementally.
 /// </summary>
@@ -28,7 +29,10 @@ internal sealed class DeviceBuild
     public string ControllerPe => Path.Combine(Work, "pe", "Greenhouse.Controller.pe");
     /// <summary>The controller's assemblies in load order: the core, then the controller over it.</summary>
     public string[] ControllerPes => new[] { CorePe, ControllerPe };
-    public string TestsPe => Path.Combine(Work, "pe", "Greenhouse.DeviceTests.pe");
+    /// <summary>The device test programs, each run on its own; together they hold every shared test (a PE's string
+    /// table holds at most 64 KB, so the shared tests are split: Device/SharedTests.props).</summary>
+    public string[] TestPes => TestPrograms.Select(p => Path.Combine(Work, "pe", p + ".pe")).ToArray();
+    private static readonly string[] TestPrograms = { "Greenhouse.DeviceTests", "Greenhouse.DeviceTests2" };
     public string ReplayPe => Path.Combine(Work, "pe", "Greenhouse.DeviceReplay.pe");
     /// <summary>The replay program's build output: it holds nanoFramework's own mscorlib.dll and library dlls.</summary>
     public string ReplayBin => Path.Combine(Work, "artifacts", "bin", "Greenhouse.DeviceReplay", "debug");
@@ -70,6 +74,7 @@ internal sealed class DeviceBuild
         foreach (var (project, extra) in new[]
         {
             ("Device/Tests/Greenhouse.DeviceTests.csproj", (string)null),
+            ("Device/Tests2/Greenhouse.DeviceTests2.csproj", (string)null),
             ("Device/Replay/Greenhouse.DeviceReplay.csproj", "-p:ReplayData=" + replayData),
         })
         {
@@ -91,18 +96,24 @@ internal sealed class DeviceBuild
         BuildTime = clock.Elapsed;
 
         // Convert: the core, the controller over it and each program, with the assemblies they use as load hints.
-        // The four run side by side.
+        // They run side by side.
         clock.Restart();
         var testsBin = Path.Combine(artifacts, "bin", "Greenhouse.DeviceTests", "debug");
         var replayBin = ReplayBin;
-        var conversions = new[]
+        var conversions = new List<Task<string>>
         {
             Task.Run(() => Convert(kit, testsBin, "Greenhouse.Core", CorePe, Array.Empty<string>())),
             Task.Run(() => Convert(kit, testsBin, "Greenhouse.Controller", ControllerPe, new[] { "Greenhouse.Core" })),
-            Task.Run(() => Convert(kit, testsBin, "Greenhouse.DeviceTests", TestsPe, Ours)),
             Task.Run(() => Convert(kit, replayBin, "Greenhouse.DeviceReplay", ReplayPe, Ours)),
         };
-        Task.WaitAll(conversions);
+        var testPes = TestPes;
+        for (var i = 0; i < TestPrograms.Length; i++)
+        {
+            var program = TestPrograms[i];
+            var pe = testPes[i];
+            conversions.Add(Task.Run(() => Convert(kit, Path.Combine(artifacts, "bin", program, "debug"), program, pe, Ours)));
+        }
+        Task.WaitAll(conversions.ToArray());
         ConvertTime = clock.Elapsed;
         return conversions.Select(c => c.Result).FirstOrDefault(r => r is not null);
     }

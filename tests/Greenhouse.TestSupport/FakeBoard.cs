@@ -81,6 +81,11 @@ namespace Greenhouse.TestSupport
         public Controller Build(string firmwareVersion)
         {
             Controller = new Controller(CreatePorts(), firmwareVersion);
+            if (Link != null)
+            {
+                Link.Loopback = Controller.Inbox;
+            }
+
             return Controller;
         }
 

@@ -15,6 +15,12 @@ namespace Greenhouse.TestSupport
         public bool Connected;
         /// <summary>BeginConnect connects at once (false: the broker is unreachable, attempts never succeed).</summary>
         public bool AutoConnect = true;
+        /// <summary>With <see cref="AutoConnect"/>: when set, only a connect to this host succeeds (a broker elsewhere is dead).</summary>
+        public string ReachableHost;
+        /// <summary>Like a broker: an accepted publish on a subscribed topic comes back (not retained) through <see cref="Loopback"/>.</summary>
+        public bool Echo;
+        /// <summary>Where echoed publishes go (the controller's inbox; FakeBoard.Build sets it).</summary>
+        public Greenhouse.App.Inbox Loopback;
         /// <summary>Record publishes and subscriptions refused while disconnected too (<see cref="Accepted"/> tells the publishes apart).</summary>
         public bool RecordRefused;
         public int ConnectAttempts;
@@ -55,7 +61,7 @@ namespace Greenhouse.TestSupport
         {
             ConnectAttempts++;
             LastOptions = options;
-            if (AutoConnect)
+            if (AutoConnect && (ReachableHost == null || (options != null && options.Host == ReachableHost)))
             {
                 Connected = true;
             }
@@ -79,6 +85,10 @@ namespace Greenhouse.TestSupport
             if (Connected)
             {
                 PublishedBytes += payload == null ? 0 : payload.Length;
+                if (Echo && Loopback != null && Subscribed != null && MatchesAny(Subscribed, topic))
+                {
+                    Loopback.PostMqtt(topic, payload, false);
+                }
             }
 
             return Connected;
@@ -104,6 +114,54 @@ namespace Greenhouse.TestSupport
         {
             Disconnects++;
             Connected = false;
+        }
+
+        /// <summary>True when a topic matches one of the filters (MQTT '+' and '#' wildcards).</summary>
+        public static bool MatchesAny(string[] filters, string topic)
+        {
+            for (int i = 0; i < filters.Length; i++)
+            {
+                if (Matches(filters[i], topic))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static bool Matches(string filter, string topic)
+        {
+            int f = 0;
+            int t = 0;
+            while (f < filter.Length)
+            {
+                if (filter[f] == '#')
+                {
+                    return true;
+                }
+
+                if (filter[f] == '+')
+                {
+                    while (t < topic.Length && topic[t] != '/')
+                    {
+                        t++;
+                    }
+
+                    f++;
+                    continue;
+                }
+
+                if (t >= topic.Length || filter[f] != topic[t])
+                {
+                    return false;
+                }
+
+                f++;
+                t++;
+            }
+
+            return t == topic.Length;
         }
 
         /// <summary>Number of the oldest publish still kept.</summary>

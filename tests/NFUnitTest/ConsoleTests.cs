@@ -100,7 +100,8 @@ namespace Greenhouse.Tests
             Assert.IsTrue(ConsoleRig.Has(rig.Type("set mqtt.user \"farm 7\""), "ok mqtt.user=farm 7\n"));
             // A device id becomes an MQTT topic level: a space or wildcard is refused with the reason.
             Assert.IsTrue(ConsoleRig.Has(rig.Type("set device.id \"gh 7\""), "device.id must be letters, digits, - and _ only"));
-            Assert.IsTrue(ConsoleRig.Has(rig.Type("set pins.pump_relay 19"), "(takes effect after reboot)"));
+            // A hardware setting only waits for a restart and the technician's confirmation.
+            Assert.IsTrue(ConsoleRig.Has(rig.Type("set pins.pump_relay 19"), "ok pins.pump_relay=19\n  waiting: in effect only after a restart (reboot) and hardware confirm on this console; in effect now: 23\n"));
         }
 
         [TestMethod]

@@ -63,6 +63,26 @@ namespace Greenhouse.Tests
         {
             return CommandResult.Refused("no factory reset in the control rig");
         }
+
+        public CommandResult KeepConnection(string source)
+        {
+            return CommandResult.Refused("no connection in the control rig");
+        }
+
+        public CommandResult RevertConnection(string source)
+        {
+            return CommandResult.Refused("no connection in the control rig");
+        }
+
+        public CommandResult ConfirmHardware(string source)
+        {
+            return CommandResult.Refused("no hardware changes in the control rig");
+        }
+
+        public CommandResult DiscardHardware(string source)
+        {
+            return CommandResult.Refused("no hardware changes in the control rig");
+        }
     }
 
     public sealed class ControlRig

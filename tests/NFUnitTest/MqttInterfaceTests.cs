@@ -81,6 +81,7 @@ namespace Greenhouse.Tests
         {
             MqttRig rig = new MqttRig();
             rig.Ticks(10);
+            rig.TicksUntilSent(Base + "/state", 20);
             FakeMqttLink link = rig.Link;
             Assert.AreEqual(Base, rig.Base);
             Assert.AreEqual(1, link.ConnectAttempts);
@@ -89,11 +90,13 @@ namespace Greenhouse.Tests
             Assert.AreEqual(Base + "/status", link.LastOptions.WillTopic);
             Assert.AreEqual("offline", link.LastOptions.WillPayload);
             Assert.IsTrue(link.LastOptions.CleanSession);
-            Assert.AreEqual(4, link.Subscribed.Length);
+            Assert.AreEqual(5, link.Subscribed.Length);
             Assert.AreEqual(Base + "/+/+/+/set", link.Subscribed[0]);
             Assert.AreEqual(Base + "/+/+/set", link.Subscribed[1]);
             Assert.AreEqual(Base + "/+/set", link.Subscribed[2]);
             Assert.AreEqual("homeassistant/status", link.Subscribed[3]);
+            Assert.AreEqual(Base + "/status", link.Subscribed[4]);
+            Assert.IsTrue(rig.Controller.Mqtt.OnlineWithCurrentSettings, "its own online came back");
             Assert.AreEqual("online", link.LastPayload(Base + "/status", 0));
             Assert.IsTrue(link.RetainAt(link.LastIndexOf(Base + "/status", 0)));
             Assert.AreEqual("90", link.LastPayload(Base + "/zone/1/target_rh", 0));
@@ -134,14 +137,23 @@ namespace Greenhouse.Tests
                 Assert.AreEqual(before, after, key);
                 Assert.AreEqual(-1, rig.Link.LastIndexOf(rig.Base + suffix, from), key);
 
-                // Valid: ok ack with the applied value, and the applied value republished retained.
+                // Valid: ok ack with the applied value, and the applied value republished retained; a connection setting
+                // on trial (the ack says so); a hardware setting refused, naming the console, and nothing changes.
                 string valid = ValidValue(def, key);
                 from = rig.Link.Count;
                 ack = rig.Send(rig.Base + suffix + "/set", valid, false);
                 Assert.IsNotNull(ack, key);
                 string shown;
                 rig.Controller.Status.Settings.TryGetText(key, out shown, out ignored);
-                Assert.AreEqual("{\"topic\":\"" + Base + suffix + "/set\",\"ok\":true,\"value\":\"" + shown + "\"}", ack, key);
+                if (def.Risk == SettingRisk.Hardware)
+                {
+                    Assert.AreEqual(before, shown, key);
+                    Assert.IsTrue(ack.IndexOf("\"ok\":false,\"error\":\"" + def.Name + " is a hardware setting: only the technician console") > 0, key + " " + ack);
+                    continue;
+                }
+
+                string note = def.Risk == SettingRisk.Connection ? ",\"note\":\"on trial: kept once the controller is online on the broker with it within 5 min, otherwise the last working connection returns\"" : "";
+                Assert.AreEqual("{\"topic\":\"" + Base + suffix + "/set\",\"ok\":true,\"value\":\"" + shown + "\"" + note + "}", ack, key);
                 rig.Ticks(10);
                 if (def.Kind == SettingKind.Secret)
                 {

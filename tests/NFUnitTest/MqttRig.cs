@@ -14,6 +14,7 @@ namespace Greenhouse.Tests
         {
             Store = store;
             Link = new FakeMqttLink();
+            Link.Echo = true; // like a broker: the device's own status comes back (the connection trial's proof)
             MacAddress = DefaultMac;
             Build("1.2.3");
             Controller.Start();
@@ -34,6 +35,18 @@ namespace Greenhouse.Tests
             {
                 Clock.Advance(1000);
                 Controller.Tick();
+            }
+        }
+
+        /// <summary>
+        /// Ticks until the link has accepted a message on <paramref name="topic"/>, at most <paramref name="maxTicks"/>
+        /// times: the connect burst grows with every setting, so tests wait for what they read, not a fixed time.
+        /// </summary>
+        public void TicksUntilSent(string topic, int maxTicks)
+        {
+            for (int i = 0; i < maxTicks && Link.LastPayload(topic, 0) == null; i++)
+            {
+                Ticks(1);
             }
         }
 

@@ -9,7 +9,7 @@ namespace Greenhouse.Faults
     {
         /// <summary>
         /// A new <see cref="ControllerPorts"/> with the sensors, tank switch, clock and MQTT link wrapped (null ports stay
-        /// null); every other field (relays, store, control-state persistence, MAC address, log, and any field added
+        /// null; a <see cref="SimulatedWifi"/> in <c>Wifi</c> gates the wrapped link); every other field (relays, store, control-state persistence, MAC address, log, and any field added
         /// later) is carried over as it is. Build it once per run and reuse it for every controller built after a power
         /// cut, so a stuck sensor stays stuck across the restart.
         /// </summary>
@@ -36,7 +36,8 @@ namespace Greenhouse.Faults
 
             wrapped.TankSwitch = inner.TankSwitch == null ? null : new FaultyInput(inner.TankSwitch, faults);
             wrapped.Clock = inner.Clock == null ? null : new FaultyClock(inner.Clock, faults);
-            wrapped.Mqtt = inner.Mqtt == null ? null : new FaultyMqttLink(inner.Mqtt, faults, onConnectionChanged);
+            // A simulated Wi-Fi station gates the link: off its network, the board has no network at all.
+            wrapped.Mqtt = inner.Mqtt == null ? null : new FaultyMqttLink(inner.Mqtt, faults, onConnectionChanged, inner.Wifi as SimulatedWifi);
             return wrapped;
         }
     }

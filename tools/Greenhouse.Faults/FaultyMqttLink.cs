@@ -9,20 +9,23 @@ namespace Greenhouse.Faults
     /// (inner.Disconnect(), so no messages arrive during the outage and the controller has to reconnect and resubscribe
     /// afterwards) and <c>onConnectionChanged(false)</c> is called; wire it to <c>controller.Inbox.PostConnection</c>
     /// if the inner adapter does that too. BeginConnect during wifi-down returns false (no network, an attempt cannot
-    /// start); during broker-down it returns true but the attempt never succeeds (the inner link is not asked).
+    /// start); during broker-down it returns true but the attempt never succeeds (the inner link is not asked). With a
+    /// <see cref="SimulatedWifi"/>, a station that is not on its network counts as wifi-down.
     /// </summary>
     public sealed class FaultyMqttLink : IMqttLink
     {
         private readonly IMqttLink _inner;
         private readonly IFaultState _faults;
         private readonly Action<bool> _onConnectionChanged;
+        private readonly SimulatedWifi _wifi;
         private bool _wasDown;
 
-        public FaultyMqttLink(IMqttLink inner, IFaultState faults, Action<bool> onConnectionChanged = null)
+        public FaultyMqttLink(IMqttLink inner, IFaultState faults, Action<bool> onConnectionChanged = null, SimulatedWifi wifi = null)
         {
             _inner = inner ?? throw new ArgumentNullException(nameof(inner));
             _faults = faults ?? throw new ArgumentNullException(nameof(faults));
             _onConnectionChanged = onConnectionChanged;
+            _wifi = wifi;
         }
 
         /// <summary>Publishes refused because of an outage.</summary>
@@ -34,7 +37,7 @@ namespace Greenhouse.Faults
         /// <summary>Outages begun (seen by a call on this link).</summary>
         public int Outages { get; private set; }
 
-        /// <summary>True while broker-down or wifi-down is active.</summary>
+        /// <summary>True while broker-down or wifi-down is active (or the simulated Wi-Fi station is not joined).</summary>
         public bool Down
         {
             get { return CheckDown(); }
@@ -50,7 +53,7 @@ namespace Greenhouse.Faults
             if (CheckDown())
             {
                 FailedConnects++;
-                return !_faults.IsActive(FaultKind.WifiDown);
+                return !NoWifi();
             }
 
             return _inner.BeginConnect(options);
@@ -77,9 +80,14 @@ namespace Greenhouse.Faults
             _inner.Disconnect();
         }
 
+        private bool NoWifi()
+        {
+            return _faults.IsActive(FaultKind.WifiDown) || (_wifi != null && !_wifi.IsJoined);
+        }
+
         private bool CheckDown()
         {
-            bool down = _faults.IsActive(FaultKind.BrokerDown) || _faults.IsActive(FaultKind.WifiDown);
+            bool down = _faults.IsActive(FaultKind.BrokerDown) || NoWifi();
             if (down && !_wasDown)
             {
                 Outages++;

@@ -361,6 +361,12 @@ namespace Greenhouse.Faults
             while ((t = alarms.TransitionAfter(_alarmSequence)) != null)
             {
                 _alarmSequence = t.Sequence;
+                if (t.IsEvent)
+                {
+                    // A one-off event (a setting changed, a connection trial ended): nothing was raised or cleared.
+                    continue;
+                }
+
                 string code = t.Code;
                 int zone = t.Zone;
                 string? detail = t.Detail;

@@ -11,9 +11,11 @@ namespace Greenhouse.Fuzz
     /// <summary>
     /// Console target: technician lines posted through <c>Inbox.PostConsoleLine</c>, one per tick: every command with
     /// valid and invalid arguments, quoting, secrets, junk (control characters, unicode, NUL, very long lines, many
-    /// words). Oracles: no exception; a non-blank line gets at least one answer line; a <c>set</c> whose value its
-    /// setting refuses changes nothing, and no command changes settings it does not name; every setting valid, rules
-    /// and hard limits hold; no secret appears in any output or log line. A reboot (or a confirmed factory reset)
+    /// words), the connection trial and waiting hardware changes. Oracles: no exception; a non-blank line gets at least
+    /// one answer line; a <c>set</c> whose value its setting refuses changes nothing, a <c>set</c> of a hardware setting
+    /// changes nothing at once, no command changes settings it does not name (the trial's revert may bring connection
+    /// settings back; <c>hardware confirm</c> applies exactly the waiting changes); every setting valid, rules and hard
+    /// limits hold; no secret appears in any output or log line. A reboot (or a confirmed factory reset)
     /// restarts the controller on the same store, as the firmware does.
     /// </summary>
     public sealed class ConsoleTarget : ITarget
@@ -28,6 +30,7 @@ namespace Greenhouse.Fuzz
         private readonly HashSet<string> _secrets = new HashSet<string>(StringComparer.Ordinal);
         private string[] _before;
         private string[] _after;
+        private readonly List<string> _pendingBefore = new List<string>();
         private long _caseIndex;
         private long _next;
         private bool _resetPending;
@@ -38,6 +41,9 @@ namespace Greenhouse.Fuzz
             _values = new ValueGenerator(_random);
             _failures = failures;
             _rig = new FuzzRig(null);
+            // Like a broker, the link sends the device's own status back: sessions are proven, so console changes of
+            // the connection go on trial (and may pass or be reverted).
+            _rig.Link.Echo = true;
             _rig.Controller.Start();
             _rig.Controller.Tick();
         }
@@ -66,6 +72,7 @@ namespace Greenhouse.Fuzz
         private static readonly string[] Commands =
         {
             "help", "status", "get", "set", "settings", "mist", "zone", "events", "log", "wifi", "mqtt", "reboot", "factory-reset", "?", "HELP", "Set", "yes",
+            "trial", "hardware",
         };
 
         private string NextLine()
@@ -118,6 +125,12 @@ namespace Greenhouse.Fuzz
                 return "mqtt " + _values.Alnum(1 + _random.Next(20)) + " " + port + (_random.Next(2) == 0 ? "" : " " + _values.Alnum(5) + " " + _values.Secret());
             }
 
+            if (pick < 78)
+            {
+                // Changes that wait: the connection trial and hardware changes (a restart between set and confirm).
+                return new[] { "hardware confirm", "hardware confirm", "hardware confirm", "hardware discard", "hardware", "trial keep", "trial revert", "trial", "reboot" }[_random.Next(9)];
+            }
+
             if (pick < 84)
             {
                 string command = Commands[_random.Next(Commands.Length)];
@@ -127,7 +140,8 @@ namespace Greenhouse.Fuzz
                     command = _random.Next(20) == 0 ? command : "status";
                 }
 
-                string[] extras = { "", " mist", " zone1.", " mqtt.", " 5", " 64", " 1000", " -1", " unknown", " a b c d e f g h i j" };
+                string[] extras = { "", " mist", " zone1.", " mqtt.", " 5", " 64", " 1000", " -1", " unknown", " a b c d e f g h i j",
+                    " keep", " revert", " confirm", " discard", " CONFIRM", " confirm now" };
                 return command + extras[_random.Next(extras.Length)];
             }
 
@@ -169,6 +183,13 @@ namespace Greenhouse.Fuzz
             Controller controller = _rig.Controller;
             ISettingsView settings = controller.Status.Settings;
             _before = SettingsCheck.Snapshot(settings, _before);
+            _pendingBefore.Clear();
+            for (int i = 0; i < controller.Status.Changes.PendingHardwareCount; i++)
+            {
+                string change = controller.Status.Changes.PendingHardware(i);
+                _pendingBefore.Add(change.Substring(0, change.IndexOf(' ')));
+            }
+
             CollectSecrets(settings, line);
             _rig.Log.Clear();
             _rig.Link.Clear();
@@ -303,11 +324,33 @@ namespace Greenhouse.Fuzz
                     continue;
                 }
 
+                SettingRisk risk = RiskOf(key, settings);
+                if (first == "hardware" && risk == SettingRisk.Hardware && _pendingBefore.Contains(key))
+                {
+                    HardwareConfirmed++;
+                }
+
+                if (risk == SettingRisk.Connection && Reverted(key))
+                {
+                    // The connection trial brought the working value back (its time ran out, or "trial revert").
+                    continue;
+                }
+
                 bool allowed;
                 switch (first)
                 {
                     case "set":
+                        if (risk == SettingRisk.Hardware)
+                        {
+                            Fail(line, "hardware-set-applied-at-once", key + " changed by set: a hardware change must wait for a restart and hardware confirm");
+                            return;
+                        }
+
                         allowed = words.Length >= 2 && words[1].Trim('"') == key || key.EndsWith(".target_rh", StringComparison.Ordinal) && Array.Exists(changed.ToArray(), k => k.EndsWith(".stage", StringComparison.Ordinal) || k.StartsWith("profile.", StringComparison.Ordinal));
+                        break;
+                    case "hardware":
+                        // "hardware confirm" applies exactly the changes that were waiting.
+                        allowed = risk == SettingRisk.Hardware && _pendingBefore.Contains(key);
                         break;
                     case "zone":
                         allowed = key.EndsWith(".mode", StringComparison.Ordinal);
@@ -344,6 +387,30 @@ namespace Greenhouse.Fuzz
                     Fail(line, "invalid-set-applied", key + " changed by an invalid value " + Escape.Text(value));
                 }
             }
+        }
+
+        /// <summary>Hardware settings applied by "hardware confirm" (the oracles saw them).</summary>
+        public long HardwareConfirmed { get; private set; }
+
+        private static SettingRisk RiskOf(string key, ISettingsView settings)
+        {
+            int def = settings.IndexOf(key);
+            return def < 0 ? SettingRisk.Crop : settings.Definitions[def].Risk;
+        }
+
+        /// <summary>True when the connection trial's revert set this key in the tick ("settings changed key=K ... source=trial").</summary>
+        private bool Reverted(string key)
+        {
+            string needle = " settings changed key=" + key + " ";
+            foreach (string output in _rig.LogLines)
+            {
+                if (output.Contains(needle, StringComparison.Ordinal) && output.EndsWith(" source=" + Greenhouse.Commands.CommandSources.Trial, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -14,8 +14,9 @@ namespace Greenhouse.Fuzz
     /// fake ports, one batch of at most <see cref="Inbox.Capacity"/> (sometimes a flood above it) per tick.
     /// Oracles per tick: no exception; exactly one ack per /set topic under the own base (of the messages the inbox
     /// kept); each ack is JSON with the topic, ok and value/error; a retained or undecodable command is refused;
-    /// an ok value is valid for its setting; nothing changes that no ok ack names; every setting valid, rules and
-    /// hard limits hold; no secret in any publish or log line; published topics are valid MQTT topic names;
+    /// an ok value is valid for its setting; nothing changes that no ok ack names (or the connection trial's revert);
+    /// no hardware setting is accepted or changed; a connection change's ack says it is on trial; no trial outlives its
+    /// time; every setting valid, rules and hard limits hold; no secret in any publish or log line; published topics are valid MQTT topic names;
     /// no valve open longer than the hard limit; the inbox never holds more than its capacity.
     /// </summary>
     public sealed class MqttTarget : ITarget
@@ -39,6 +40,8 @@ namespace Greenhouse.Fuzz
         private string _tickBase;
         private long _caseIndex;
         private readonly HashSet<string> _knownSecrets = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<int> _connectionNoted = new HashSet<int>();
+        private readonly HashSet<int> _reverted = new HashSet<int>();
 
         public MqttTarget(int seed, FailureLog failures)
         {
@@ -261,13 +264,19 @@ namespace Greenhouse.Fuzz
             }
 
             Array.Clear(_explained, 0, _explained.Length);
+            _connectionNoted.Clear();
+            _reverted.Clear();
             for (int i = 0; i < acks.Count; i++)
             {
                 CheckAck(expected[i], FuzzCase.Resolve(expected[i].Topic, baseTopic), acks[i], baseTopic, batch);
             }
 
-            // Nothing changed that no ok ack names (the engine may advance stage and target on its own when stage_auto is on).
+            ExplainReverts(settings);
+
+            // Nothing changed that no ok ack names (the engine may advance stage and target on its own when stage_auto is
+            // on; the connection trial may bring the working connection back).
             _after = SettingsCheck.Snapshot(settings, _after);
+            CheckRiskClasses(settings, batch);
             for (int slot = 0; slot < _after.Length; slot++)
             {
                 if (_after[slot] == _before[slot] || _explained[slot])
@@ -336,6 +345,7 @@ namespace Greenhouse.Fuzz
             string echoed;
             string value = null;
             string error = null;
+            string note = null;
             try
             {
                 using (JsonDocument doc = JsonDocument.Parse(ack.Payload))
@@ -347,6 +357,7 @@ namespace Greenhouse.Fuzz
                     if (ok)
                     {
                         value = root.TryGetProperty("value", out item) ? item.GetString() : null;
+                        note = root.TryGetProperty("note", out item) ? item.GetString() : null;
                     }
                     else
                     {
@@ -458,6 +469,21 @@ namespace Greenhouse.Fuzz
                 return;
             }
 
+            if (settings.Definitions[def].Risk == SettingRisk.Hardware)
+            {
+                Fail("hardware-accepted-remotely", key + " acknowledged ok over MQTT: hardware settings are the console's only", batch);
+                return;
+            }
+
+            if (settings.Definitions[def].Risk == SettingRisk.Connection && note != null)
+            {
+                _connectionNoted.Add(def * (ControllerSettings.MaxZones + 1));
+                if (note.StartsWith("on trial", StringComparison.Ordinal))
+                {
+                    TrialsStarted++;
+                }
+            }
+
             if (settings.Definitions[def].Kind == SettingKind.Secret)
             {
                 if (value != "***" && value != "")
@@ -471,6 +497,83 @@ namespace Greenhouse.Fuzz
             if (!_check.IsValidValue(key, value))
             {
                 Fail("ack-value-invalid", key + " acknowledged with invalid value " + Escape.Text(value), batch);
+            }
+        }
+
+        /// <summary>
+        /// The connection trial's revert (the working values coming back, logged "settings changed ... source=trial")
+        /// explains the change of each key it names.
+        /// </summary>
+        private void ExplainReverts(ISettingsView settings)
+        {
+            bool any = false;
+            foreach (string line in _rig.LogLines)
+            {
+                if (line.Contains(" alarm event code=" + Greenhouse.Diagnostics.AlarmCodes.ConnectionTrialFailed, StringComparison.Ordinal))
+                {
+                    any = true;
+                }
+
+                int at = line.IndexOf(" INFO settings changed key=", StringComparison.Ordinal);
+                if (at < 0 || !line.EndsWith(" source=" + Greenhouse.Commands.CommandSources.Trial, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                int start = at + " INFO settings changed key=".Length;
+                int end = line.IndexOf(' ', start);
+                int def = end < 0 ? -1 : settings.IndexOf(line.Substring(start, end - start));
+                if (def >= 0 && settings.Definitions[def].Risk == SettingRisk.Connection)
+                {
+                    _explained[def * (ControllerSettings.MaxZones + 1)] = true;
+                    _reverted.Add(def * (ControllerSettings.MaxZones + 1));
+                }
+            }
+
+            if (any)
+            {
+                TrialReverts++;
+            }
+        }
+
+        /// <summary>Connection trials that ran out and brought the working connection back (the oracles saw them).</summary>
+        public long TrialReverts { get; private set; }
+
+        /// <summary>Connection changes acknowledged as on trial.</summary>
+        public long TrialsStarted { get; private set; }
+
+        /// <summary>
+        /// The risk classes over MQTT: no hardware setting changes at all (whatever the messages), a connection setting
+        /// that an ok ack changed carries the ack's note (on trial, or why not), and a trial never outlives its time.
+        /// </summary>
+        private void CheckRiskClasses(ISettingsView settings, List<Step> batch)
+        {
+            for (int slot = 0; slot < _after.Length; slot++)
+            {
+                int def = slot / (ControllerSettings.MaxZones + 1);
+                if (_after[slot] == _before[slot])
+                {
+                    continue;
+                }
+
+                if (settings.Definitions[def].Risk == SettingRisk.Hardware)
+                {
+                    Fail("hardware-changed-remotely", SettingsCheck.Key(settings.Definitions[def], slot % (ControllerSettings.MaxZones + 1))
+                        + " changed " + Escape.Text(_before[slot]) + " -> " + Escape.Text(_after[slot]) + " in an MQTT tick", batch);
+                    return;
+                }
+
+                if (settings.Definitions[def].Risk == SettingRisk.Connection && !_connectionNoted.Contains(slot) && !_reverted.Contains(slot))
+                {
+                    Fail("connection-change-without-note", settings.Definitions[def].Name + " changed by an ok ack that says nothing of a trial", batch);
+                    return;
+                }
+            }
+
+            Greenhouse.Commands.IChangeGuardView changes = _rig.Controller.Status.Changes;
+            if (changes.TrialRunning && (changes.TrialRemainingMs <= 0 || changes.TrialRemainingMs > (long)(HardLimits.MaxConnectionTrialMinutes * 60000)))
+            {
+                Fail("trial-overdue", "a connection trial runs with " + changes.TrialRemainingMs.ToString() + " ms left", batch);
             }
         }
 

@@ -66,7 +66,7 @@ namespace Greenhouse.App
             _log.Observer = _journal;
             _alarms = new AlarmSet(_log);
 
-            _desk = new CommandDesk(_settings, _log, _journal, ports.Store, new string[] { SettingsPersistence.SlotA, SettingsPersistence.SlotB });
+            _desk = new CommandDesk(_settings, _alarms, _log, _journal, ports.Store, new string[] { SettingsPersistence.SlotA, SettingsPersistence.SlotB });
             _sensors = new SensorArray(Sensor(ports, 0), Sensor(ports, 1), _settings, _alarms, _log);
             _engine = new ControlEngine(_settings, new ControlLimits(_settings), _desk, _alarms, _log);
             _relays = new Actuators(ports.Pump, ports.Valves, ports.Fan, _engine, _alarms, _log);
@@ -86,8 +86,9 @@ namespace Greenhouse.App
             _counters = new ControlStateKeeper(counterStore, _engine, _relays, _log);
             _persistence = ports.Store == null ? null : new SettingsPersistence(ports.Store, _settings, _desk, _alarms, _log);
             _desk.Attach(_engine, _relays, _counters, _persistence);
-            _status = new ControllerStatus(firmwareVersion, _settings, _alarms, _sensors, _engine, _relays, _inbox, _log, ports);
-            _mqtt = ports.Mqtt == null ? null : new MqttInterface(ports.Mqtt, ports.Clock, ports.Store, ports.MacAddress, _desk, _status, _log);
+            _status = new ControllerStatus(firmwareVersion, _settings, _alarms, _sensors, _engine, _relays, _inbox, _log, ports, _desk);
+            _mqtt = ports.Mqtt == null ? null : new MqttInterface(ports.Mqtt, ports.Wifi, ports.Clock, ports.Store, ports.MacAddress, _desk, _status, _log);
+            _desk.Trial.Attach(_mqtt, _desk);
             _technician = new TechnicianConsole(_desk, _status, _journal, secrets, _log, ports.Log);
         }
 
@@ -176,7 +177,9 @@ namespace Greenhouse.App
 
         /// <summary>
         /// Drives every relay off (with a dead-man fitted: leaves the outputs unopened, which is released, until the relay
-        /// supply reads off), loads the stored settings and counters. Call once before the first Tick.
+        /// supply reads off; the relays are safe at every boot with the polarity the adapters were built with from the
+        /// stored, confirmed settings), loads the stored settings and counters, the working connection and any hardware
+        /// change waiting for confirmation. Call once before the first Tick.
         /// </summary>
         public void Start()
         {
@@ -194,6 +197,7 @@ namespace Greenhouse.App
             }
 
             _log.SetUtcOffset(_settings.Integer(_utcOffset, 0));
+            _desk.LoadGuards(now);
             _counters.Restore(now);
             // From here on mqtt.tls goes on only with a stored CA; the stored value was loaded as it was (never downgraded).
             _tlsTrust.Armed = true;
@@ -241,6 +245,9 @@ namespace Greenhouse.App
             {
                 _mqtt.Tick(now);
             }
+
+            // After the MQTT upkeep took up any connection change: a session made with it ends its trial.
+            _desk.Trial.Tick(now);
 
             if (_persistence != null)
             {

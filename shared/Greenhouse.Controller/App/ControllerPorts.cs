@@ -21,6 +21,9 @@ namespace Greenhouse.App
         public Greenhouse.Persistence.IControlStatePersistence ControlState;
         /// <summary>MQTT link, or null when the controller runs without network.</summary>
         public IMqttLink Mqtt;
+        /// <summary>Wi-Fi station the core keeps on the network of wifi.ssid / wifi.password, or null when the
+        /// composition joins the network itself (or there is none).</summary>
+        public IWifiLink Wifi;
         /// <summary>The board's MAC address as text (e.g. "A4:CF:12:A1:B2:C3"); the default MQTT device id is
         /// "gh-" + its last 6 hex digits. Null gives "gh-000000".</summary>
         public string MacAddress;

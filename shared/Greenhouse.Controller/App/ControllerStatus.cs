@@ -27,8 +27,9 @@ namespace Greenhouse.App
         private readonly int _zoneCount;
 
         public ControllerStatus(string firmwareVersion, ControllerSettings settings, AlarmSet alarms, SensorArray sensors, ControlEngine engine,
-            Actuators relays, Inbox inbox, Logger log, ControllerPorts ports)
+            Actuators relays, Inbox inbox, Logger log, ControllerPorts ports, Greenhouse.Commands.IChangeGuardView changes)
         {
+            Changes = changes;
             FirmwareVersion = firmwareVersion;
             _settings = settings;
             _alarms = alarms;
@@ -48,6 +49,7 @@ namespace Greenhouse.App
         }
 
         public string FirmwareVersion { get; private set; }
+        public Greenhouse.Commands.IChangeGuardView Changes { get; private set; }
         public long NowMs { get; private set; }
         public long TickCount { get; private set; }
 

@@ -5,7 +5,8 @@ using Greenhouse.Text;
 namespace Greenhouse.Messaging
 {
     /// <summary>
-    /// Alarm events on <c>&lt;base&gt;/alarm</c> (not retained): one per transition the alarm set recorded, kept while
+    /// Alarm events on <c>&lt;base&gt;/alarm</c> (not retained): one per transition the alarm set recorded (raised,
+    /// cleared, or a one-off event such as a setting change, marked <c>"event":true</c>), kept while
     /// the link is down (the oldest dropped past <see cref="OutboxCapacity"/>; the next event says how many).
     /// </summary>
     public sealed class AlarmPublisher
@@ -41,6 +42,12 @@ namespace Greenhouse.Messaging
                 _json.Member("code", t.Code);
                 _json.MemberInt("zone", t.Zone);
                 _json.MemberBool("active", t.Raised);
+                if (t.IsEvent)
+                {
+                    // A one-off event (a setting changed, a connection trial ended): never an active alarm.
+                    _json.MemberBool("event", true);
+                }
+
                 _json.Member("detail", t.Detail);
                 _json.MemberInt("uptime_s", t.AtMs / 1000);
                 _json.EndObject();

@@ -10,7 +10,8 @@ namespace Greenhouse.Messaging
     /// <summary>
     /// Growers' commands on <c>/set</c> topics (docs/mqtt.md): each is decoded, turned into a command for the command
     /// port (source "mqtt") and answered with exactly one ack on <c>&lt;base&gt;/ack</c> — the applied value, or the
-    /// refusal in words. Retained (stale) commands, junk payloads and unknown topics are refused, never applied.
+    /// refusal in words. Retained (stale) commands, junk payloads and unknown topics are refused, never applied. Who may
+    /// change which setting is the command port's decision (hardware settings are refused there, naming the console).
     /// </summary>
     public sealed class CommandTopics
     {
@@ -104,7 +105,7 @@ namespace Greenhouse.Messaging
                 }
 
                 CommandResult result = _commands.ApplySetting(key + CoreSettings.Mode, word == "ON" ? "auto" : "off", Source);
-                Ack(baseTopic, topic, result.Ok, result.Ok ? word : null, result.Error);
+                Ack(baseTopic, topic, result.Ok, result.Ok ? word : null, result.Error, null);
                 return;
             }
 
@@ -145,10 +146,15 @@ namespace Greenhouse.Messaging
         /// <summary>The ack of a command result (a secret is acknowledged as "***").</summary>
         private void Answer(string baseTopic, string topic, CommandResult result)
         {
-            Ack(baseTopic, topic, result.Ok, result.Value, result.Error);
+            Ack(baseTopic, topic, result.Ok, result.Value, result.Error, result.Note);
         }
 
         private void Ack(string baseTopic, string topic, bool ok, string value, string error)
+        {
+            Ack(baseTopic, topic, ok, value, error, null);
+        }
+
+        private void Ack(string baseTopic, string topic, bool ok, string value, string error, string note)
         {
             _json.Clear();
             _json.BeginObject();
@@ -158,6 +164,11 @@ namespace Greenhouse.Messaging
             if (ok)
             {
                 _json.Member("value", value);
+                if (note != null)
+                {
+                    // An accepted change that waits (a connection on trial): what happens next.
+                    _json.Member("note", note);
+                }
             }
             else
             {

@@ -30,10 +30,12 @@ namespace Greenhouse.Messaging
         private readonly StatePublisher _state;
         private readonly DiscoveryPublisher _discovery;
         private readonly AlarmPublisher _alarms;
+        private readonly WifiJoin _wifi;
         private readonly Logger _log;
 
         /// <param name="mac">The board's MAC address as text (any separators), for the default device id and jitter seed.</param>
-        public MqttInterface(IMqttLink link, IClock clock, ISettingsStore store, string mac, ICommandPort commands, IControllerStatus status, Logger log)
+        /// <param name="wifi">The Wi-Fi station to keep on the configured network, or null when the composition joins it.</param>
+        public MqttInterface(IMqttLink link, IWifiLink wifi, IClock clock, ISettingsStore store, string mac, ICommandPort commands, IControllerStatus status, Logger log)
         {
             _status = status;
             _log = log;
@@ -48,6 +50,7 @@ namespace Greenhouse.Messaging
             _state = new StatePublisher(status, clock, documents);
             _discovery = new DiscoveryPublisher(documents, status.Settings);
             _alarms = new AlarmPublisher(status.Alarms);
+            _wifi = wifi == null ? null : new WifiJoin(wifi, status.Settings, log);
         }
 
         /// <summary><c>&lt;prefix&gt;/&lt;device id&gt;</c> as currently configured.</summary>
@@ -65,6 +68,33 @@ namespace Greenhouse.Messaging
         public bool SessionUp
         {
             get { return _session.Up; }
+        }
+
+        /// <summary>
+        /// True while a session made with the current connection settings is up and proven: its own "online" came back
+        /// through the broker (the connection trial's test: online on the broker, not muted by its ACL).
+        /// </summary>
+        public bool OnlineWithCurrentSettings
+        {
+            get { return _session.UpOnCurrentSettings && _session.Proven; }
+        }
+
+        /// <summary>True while a session made with the current connection settings is up (proven or not yet).</summary>
+        public bool UpWithCurrentSettings
+        {
+            get { return _session.UpOnCurrentSettings; }
+        }
+
+        /// <summary>Number of the connection settings in use (one more for each change taken up).</summary>
+        public int ConnectionSerial
+        {
+            get { return _session.IdentitySerial; }
+        }
+
+        /// <summary>False when a Wi-Fi station is fitted and not on its network (for saying what failed).</summary>
+        public bool WifiJoined
+        {
+            get { return _wifi == null || _wifi.Joined; }
         }
 
         /// <summary>Alarm events waiting for the link.</summary>
@@ -99,6 +129,17 @@ namespace Greenhouse.Messaging
             int zone;
             string name;
             string baseTopic = _session.BaseTopic;
+            if (topic.EndsWith("/status") && topic != MqttTopics.HomeAssistantStatus)
+            {
+                // Our own status (the only status topic subscribed), or a late one of the base we just left.
+                if (topic.Length == baseTopic.Length + 7 && topic.StartsWith(baseTopic))
+                {
+                    _session.StatusSeen(IsText(payload, "online"), retained);
+                }
+
+                return;
+            }
+
             TopicKind kind = MqttTopics.Parse(baseTopic, topic, out zone, out name);
             switch (kind)
             {
@@ -135,6 +176,12 @@ namespace Greenhouse.Messaging
 
             _alarms.Track();
             _session.FollowSettings(nowMs);
+            if (_wifi != null && !_session.Leaving)
+            {
+                // After the old session had its grace for its last publishes (a Wi-Fi change ends it too).
+                _wifi.Follow();
+            }
+
             _session.Maintain(nowMs);
             if (!_session.Up)
             {

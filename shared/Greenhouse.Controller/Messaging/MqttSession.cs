@@ -10,6 +10,11 @@ namespace Greenhouse.Messaging
     /// last will and reconnecting with backoff and jitter, noticing the link going up or down, reconnecting when
     /// the connection settings change, and the subscriptions and "online" status owed after each connect. Never
     /// waits for the network: every link call returns at once.
+    /// <para>
+    /// Each set of connection settings taken up is numbered (<see cref="IdentitySerial"/>), and so is the attempt a
+    /// session came from (<see cref="UpSerial"/>): the connection trial asks whether the session up now was made with
+    /// the current settings, and a session that a connect begun before a change completed is closed and made again.
+    /// </para>
     /// </summary>
     public sealed class MqttSession
     {
@@ -33,6 +38,9 @@ namespace Greenhouse.Messaging
         private readonly int _userDef;
         private readonly int _passwordDef;
         private readonly int _tlsDef;
+        private readonly int _ssidDef;
+        private readonly int _wifiPasswordDef;
+        private int _attemptSerial;
         private string _fingerprint;
         private int _fingerprintVersion = int.MinValue;
         private long _connectedSinceMs;
@@ -57,6 +65,8 @@ namespace Greenhouse.Messaging
             _userDef = settings.Require("mqtt.user");
             _passwordDef = settings.Require("mqtt.password");
             _tlsDef = settings.Require("mqtt.tls");
+            _ssidDef = settings.Require("wifi.ssid");
+            _wifiPasswordDef = settings.Require("wifi.password");
             RefreshIdentity();
         }
 
@@ -67,6 +77,33 @@ namespace Greenhouse.Messaging
 
         /// <summary>True while the session is up as far as the interface has seen.</summary>
         public bool Up { get; private set; }
+
+        /// <summary>Number of the connection settings in use: one more each time a change of them was taken up.</summary>
+        public int IdentitySerial { get; private set; }
+
+        /// <summary>The <see cref="IdentitySerial"/> the connect attempt of the session up now was made with.</summary>
+        public int UpSerial { get; private set; }
+
+        /// <summary>True while a session is up that was made with the current connection settings.</summary>
+        public bool UpOnCurrentSettings
+        {
+            get { return Up && !Leaving && UpSerial == IdentitySerial; }
+        }
+
+        /// <summary>
+        /// True once this session's own "online" came back through its subscription to <c>&lt;base&gt;/status</c>: the
+        /// broker lets the device publish under its base and read it there (a session its ACL mutes never gets it).
+        /// </summary>
+        public bool Proven { get; private set; }
+
+        /// <summary>Called with each message on <c>&lt;base&gt;/status</c>: a live (not retained) "online" after ours was sent proves the session.</summary>
+        public void StatusSeen(bool online, bool retained)
+        {
+            if (online && !retained && Up && !StatusOwed)
+            {
+                Proven = true;
+            }
+        }
 
         /// <summary>True until the subscriptions of this session are made.</summary>
         public bool SubscriptionsOwed { get; private set; }
@@ -94,7 +131,9 @@ namespace Greenhouse.Messaging
         /// The topic filters subscribed after each connect. <c>&lt;base&gt;/+/+/+/set</c> covers
         /// <c>zone/&lt;n&gt;/&lt;name&gt;/set</c> and <c>&lt;base&gt;/+/+/set</c> covers <c>config/&lt;name&gt;/set</c>;
         /// together with <c>&lt;base&gt;/+/set</c> they also catch mistyped command topics of one to three levels so those
-        /// get a refusal instead of silence. The filters never overlap, so no broker delivers a command twice.
+        /// get a refusal instead of silence. <c>&lt;base&gt;/status</c> brings the device's own "online" back, the proof that
+        /// the broker lets it publish and read under its base (<see cref="Proven"/>). The filters never overlap, so no
+        /// broker delivers a message twice.
         /// </summary>
         public string[] SubscriptionFilters()
         {
@@ -103,7 +142,8 @@ namespace Greenhouse.Messaging
                 BaseTopic + "/+/+/+/set",
                 BaseTopic + "/+/+/set",
                 BaseTopic + "/+/set",
-                MqttTopics.HomeAssistantStatus
+                MqttTopics.HomeAssistantStatus,
+                BaseTopic + "/status"
             };
         }
 
@@ -114,6 +154,8 @@ namespace Greenhouse.Messaging
             if (up && !Up)
             {
                 Up = true;
+                Proven = false;
+                UpSerial = _attemptSerial;
                 _connectedSinceMs = nowMs;
                 _backoffSettled = false;
                 SubscriptionsOwed = true;
@@ -134,11 +176,22 @@ namespace Greenhouse.Messaging
         }
 
         /// <summary>
-        /// When host, port, credentials, TLS, prefix or device id changed: says offline on the old base, disconnects,
-        /// takes the new identity and reconnects at once.
+        /// When host, port, credentials, TLS, prefix, device id or Wi-Fi changed: says offline on the old base, lets the
+        /// link send what is queued (the ack of the change) for <see cref="LeaveGraceMs"/>, then disconnects, takes the
+        /// new identity and reconnects at once. While down, the new identity is taken at once.
         /// </summary>
         public void FollowSettings(long nowMs)
         {
+            if (Leaving)
+            {
+                if (!Up || nowMs >= _leaveAtMs)
+                {
+                    Leave(nowMs);
+                }
+
+                return;
+            }
+
             if (_settings.Version == _fingerprintVersion)
             {
                 return;
@@ -151,16 +204,45 @@ namespace Greenhouse.Messaging
                 return;
             }
 
-            string oldBase = BaseTopic;
             if (Up)
             {
-                // A clean disconnect suppresses the last will, so say offline on the old base first.
-                _link.Publish(oldBase + "/status", System.Text.Encoding.UTF8.GetBytes("offline"), true);
+                // A clean disconnect suppresses the last will, so say offline on the old base first; the link sends it
+                // and the ack of this change before the session is closed.
+                _link.Publish(BaseTopic + "/status", System.Text.Encoding.UTF8.GetBytes("offline"), true);
+                Leaving = true;
+                _leaveAtMs = nowMs + LeaveGraceMs;
+                return;
+            }
+
+            TakeNewIdentity(nowMs);
+        }
+
+        /// <summary>Time the old session is kept after a change of the connection settings, for its last publishes, ms.</summary>
+        public const long LeaveGraceMs = 1000;
+
+        /// <summary>True between a change of the connection settings and closing the old session (its last publishes go out).</summary>
+        public bool Leaving { get; private set; }
+
+        private long _leaveAtMs;
+
+        private void Leave(long nowMs)
+        {
+            Leaving = false;
+            if (Up)
+            {
                 _link.Disconnect();
                 Up = false;
             }
 
+            // The settings as they are now (they may have changed again meanwhile).
+            _fingerprintVersion = _settings.Version;
+            TakeNewIdentity(nowMs);
+        }
+
+        private void TakeNewIdentity(long nowMs)
+        {
             RefreshIdentity();
+            IdentitySerial++;
             _backoff.Reset();
             _nextAttemptMs = nowMs;
             _log.Info("mqtt", "connection settings changed", "base=" + BaseTopic);
@@ -175,12 +257,24 @@ namespace Greenhouse.Messaging
                 {
                     long delay = _backoff.NextDelayMs();
                     _nextAttemptMs = nowMs + delay;
+                    int serial = IdentitySerial;
                     if (_link.BeginConnect(BuildOptions()))
                     {
+                        _attemptSerial = serial;
                         _log.Info("mqtt", "connecting", "host=" + _settings.Text(_hostDef, 0) + " port=" + Num.Format(_settings.Integer(_portDef, 0)) + " retry_ms=" + Num.Format(delay));
                     }
                 }
 
+                return;
+            }
+
+            if (UpSerial != IdentitySerial)
+            {
+                // A connect begun before the settings changed completed with the old ones: make it again with the new.
+                _link.Disconnect();
+                Up = false;
+                _nextAttemptMs = nowMs;
+                _log.Info("mqtt", "reconnecting with the new connection settings", "base=" + BaseTopic);
                 return;
             }
 
@@ -222,7 +316,8 @@ namespace Greenhouse.Messaging
             // Held in memory only, never logged: it includes the password so a changed password reconnects.
             return _settings.Text(_hostDef, 0) + "\n" + Num.Format(_settings.Integer(_portDef, 0)) + "\n" + _settings.Text(_userDef, 0) + "\n"
                 + _settings.Text(_passwordDef, 0) + "\n" + (_settings.Flag(_tlsDef, 0) ? "tls" : "plain") + "\n"
-                + _settings.Text(_prefixDef, 0) + "\n" + _settings.Text(_deviceIdDef, 0);
+                + _settings.Text(_prefixDef, 0) + "\n" + _settings.Text(_deviceIdDef, 0) + "\n" + _settings.Text(_ssidDef, 0) + "\n"
+                + _settings.Text(_wifiPasswordDef, 0);
         }
 
         private MqttConnectOptions BuildOptions()

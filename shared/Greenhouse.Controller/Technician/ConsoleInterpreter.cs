@@ -30,6 +30,7 @@ namespace Greenhouse.Technician
         private readonly ConsoleOutput _out;
         private readonly Logger _log;
         private readonly SettingsCommands _settingsCommands;
+        private readonly GuardCommands _guardCommands;
         private bool _resetPending;
         private long _resetDeadlineMs;
         private long _nowMs;
@@ -43,6 +44,7 @@ namespace Greenhouse.Technician
             _out = output;
             _log = log;
             _settingsCommands = new SettingsCommands(commands, status, output, this);
+            _guardCommands = new GuardCommands(commands, status.Changes, output, this);
         }
 
         /// <summary>True between "factory-reset" and its confirmation or timeout.</summary>
@@ -125,6 +127,12 @@ namespace Greenhouse.Technician
                     break;
                 case "mqtt":
                     _settingsCommands.Mqtt(command, line);
+                    break;
+                case "trial":
+                    _guardCommands.Trial(command, line);
+                    break;
+                case "hardware":
+                    _guardCommands.Hardware(command, line);
                     break;
                 case "reboot":
                     Audit(line);
@@ -288,6 +296,11 @@ namespace Greenhouse.Technician
             for (int i = 0; i < all.Length; i++)
             {
                 _out.Line("  " + PadRight(all[i].Usage, 32) + all[i].Summary);
+            }
+
+            for (int i = 0; i < ConsoleCommands.SettingClasses.Length; i++)
+            {
+                _out.Line(ConsoleCommands.SettingClasses[i]);
             }
         }
 

@@ -47,6 +47,7 @@ namespace Greenhouse.Technician
             _out.Line(key + "=" + settings.DisplayText(definition, zone));
             string unit = def.Unit == null || def.Unit.Length == 0 ? "" : " " + def.Unit;
             _out.Line("  " + def.AllowedText() + unit + " - " + def.Description);
+            _out.Line("  class " + SettingRisks.Name(def.Risk) + ": " + SettingRisks.Rule(def.Risk));
         }
 
         public void Set(CommandLine command, string line)
@@ -59,16 +60,24 @@ namespace Greenhouse.Technician
 
             _audit.Audit(line);
             string key = command.Word(1);
-            string error;
-            if (!Apply(key, command.Rest(2), out error))
+            CommandResult result = _commands.ApplySetting(key, command.Rest(2), ConsoleInterpreter.Source);
+            if (!result.Ok)
             {
-                _out.Line(error);
+                _out.Line(result.Error);
                 return;
             }
 
-            string shown = SettingText(key);
-            string note = key.StartsWith("pins.") || key == "console.baud" ? " (takes effect after reboot)" : "";
-            _out.Line("ok " + key + "=" + shown + note);
+            _out.Line("ok " + key + "=" + result.Value);
+            Note(result.Note);
+        }
+
+        /// <summary>The note of an accepted change that waits (on trial, waiting for confirmation), on its own line.</summary>
+        private void Note(string note)
+        {
+            if (note != null)
+            {
+                _out.Line("  " + note);
+            }
         }
 
         public void ListSettings(CommandLine command)
@@ -115,6 +124,7 @@ namespace Greenhouse.Technician
             string ssid = command.Word(1);
             string password = command.Count == 3 ? command.Word(2) : "";
             string error;
+            _note = null;
             if (!CheckText("wifi.ssid", ssid, out error) || !CheckText("wifi.password", password, out error)
                 || !Apply("wifi.ssid", ssid, out error)
                 || !Apply("wifi.password", password, out error))
@@ -124,6 +134,7 @@ namespace Greenhouse.Technician
             }
 
             _out.Line("ok wifi.ssid=" + SettingText("wifi.ssid") + " wifi.password=" + (password.Length == 0 ? "(none)" : SettingText("wifi.password")));
+            Note(_note);
         }
 
         public void Mqtt(CommandLine command, string line)
@@ -139,6 +150,7 @@ namespace Greenhouse.Technician
             string user = command.Count == 5 ? command.Word(3) : "";
             string password = command.Count == 5 ? command.Word(4) : "";
             string error;
+            _note = null;
             if (!CheckText("mqtt.host", host, out error) || !CheckText("mqtt.user", user, out error) || !CheckText("mqtt.password", password, out error)
                 || !Apply("mqtt.port", command.Word(2), out error)
                 || !Apply("mqtt.host", host, out error)
@@ -151,6 +163,7 @@ namespace Greenhouse.Technician
 
             _out.Line("ok mqtt.host=" + SettingText("mqtt.host") + " mqtt.port=" + SettingText("mqtt.port") + " mqtt.user=" + Logger.Quote(SettingText("mqtt.user"))
                 + " mqtt.password=" + (password.Length == 0 ? "(none)" : SettingText("mqtt.password")));
+            Note(_note);
         }
 
         /// <summary>
@@ -187,8 +200,16 @@ namespace Greenhouse.Technician
         {
             CommandResult result = _commands.ApplySetting(key, value, ConsoleInterpreter.Source);
             error = result.Error;
+            if (result.Note != null)
+            {
+                _note = result.Note;
+            }
+
             return result.Ok;
         }
+
+        /// <summary>The last note of the keys a wifi or mqtt command set (the trial's).</summary>
+        private string _note;
 
         private string SettingText(string key)
         {

@@ -50,6 +50,7 @@ namespace Greenhouse.Technician
             string host = SettingText(status.Settings, "mqtt.host");
             string mqtt = host == null || host.Length == 0 ? "off" : status.NetworkConnected ? "up" : "down";
             output.Line("network mqtt=" + mqtt + " host=" + Logger.Quote(host) + " wifi=" + Logger.Quote(SettingText(status.Settings, "wifi.ssid")));
+            GuardCommands.WriteWaiting(status.Changes, output);
             output.Line("inbox dropped=" + status.InboxDropped.ToString() + " log_suppressed=" + status.LogSuppressed.ToString()
                 + " events=" + journal.ImportantCount.ToString() + " boots=" + journal.BootCount.ToString());
         }

@@ -25,6 +25,15 @@ namespace Greenhouse.Diagnostics
         public const string SettingsCorrupt = "settings_corrupt";
         public const string Condensation = "condensation";
         public const string WatchdogReboot = "watchdog_reboot";
+        public const string HardwarePending = "hardware_pending";
+
+        /// <summary>Event: a connection or hardware setting changed (what, old -> new, by whom; secrets masked).</summary>
+        public const string SettingChanged = "setting_changed";
+        /// <summary>Event: a connection on trial reached the broker and is now the working one.</summary>
+        public const string ConnectionTrialPassed = "connection_trial_passed";
+        /// <summary>Event: a connection on trial did not reach the broker in time; the last working one is back.</summary>
+        public const string ConnectionTrialFailed = "connection_trial_failed";
+
         /// <summary>The dead-man circuit failed its proof (relay supply does not drop, or does not come on) or the relay
         /// supply went off while the heartbeat runs; relays stay released until a proof passes.</summary>
         public const string DeadManFault = "deadman_fault";
@@ -34,7 +43,13 @@ namespace Greenhouse.Diagnostics
         {
             SensorFailed, SensorSuspect, SensorStuck, SensorSaturated, SensorDisagree, I2cError, TankEmpty, NoEffect,
             HourBudgetReached, DayBudgetReached, MaxContinuousMist, HighTemperatureLockout, LowTemperatureLockout,
-            ClockNotSynced, DegradedMode, RelayWear, SettingsCorrupt, Condensation, WatchdogReboot, DeadManFault
+            ClockNotSynced, DegradedMode, RelayWear, SettingsCorrupt, Condensation, WatchdogReboot, DeadManFault, HardwarePending
+        };
+
+        /// <summary>Codes of one-off events (AlarmSet.Notice): sent on the alarm topic and journalled, never active.</summary>
+        public static readonly string[] Events =
+        {
+            SettingChanged, ConnectionTrialPassed, ConnectionTrialFailed
         };
     }
 }

@@ -10,6 +10,11 @@ namespace Greenhouse.Diagnostics
     /// kept as an <see cref="AlarmTransition"/> record that readers follow by sequence number (the MQTT alarm
     /// topic, the simulator), so two changes in one tick are never folded into one. The journal keeps the log
     /// line. Raising an active alarm only updates its detail. Fixed capacity; no allocation unless something changes.
+    /// <para>
+    /// One-off events that are no state (a connection or hardware setting changed, a connection trial ended; codes in
+    /// <see cref="AlarmCodes.Events"/>) take the same path: <see cref="Notice"/> logs and records them as a transition
+    /// marked <see cref="AlarmTransition.IsEvent"/>, so the journal keeps them and the MQTT alarm topic sends them.
+    /// </para>
     /// </summary>
     public sealed class AlarmSet : IAlarmView
     {
@@ -104,6 +109,28 @@ namespace Greenhouse.Diagnostics
             return true;
         }
 
+        /// <summary>
+        /// Records a one-off event (code from <see cref="AlarmCodes.Events"/>, zone 0 for the device): logged once (as a
+        /// warning when <paramref name="problem"/>) and followed by readers like a transition; no alarm becomes active.
+        /// </summary>
+        public void Notice(string code, int zone, string detail, bool problem, long nowMs)
+        {
+            _sequence++;
+            AlarmTransition t = new AlarmTransition();
+            t.Sequence = _sequence;
+            t.Code = code;
+            t.Zone = zone;
+            t.IsEvent = true;
+            t.Detail = detail;
+            t.AtMs = nowMs;
+            _transitions.Add(t);
+            if (_log != null)
+            {
+                string where = zone > 0 ? " zone=" + zone.ToString() : "";
+                _log.Write(problem ? LogLevel.Warning : LogLevel.Info, "alarm", "event", "code=" + code + where + " detail=" + Logger.Quote(detail), false);
+            }
+        }
+
         /// <summary>Raises or clears depending on the condition.</summary>
         public void Set(string code, int zone, bool active, string detail, long nowMs)
         {
@@ -194,9 +221,11 @@ namespace Greenhouse.Diagnostics
         public string Code;
         /// <summary>Zone 1..4, or 0 for the device.</summary>
         public int Zone;
-        /// <summary>True when raised, false when cleared.</summary>
+        /// <summary>True when raised, false when cleared (and for an event).</summary>
         public bool Raised;
-        /// <summary>Detail of a raise; null for a clear.</summary>
+        /// <summary>True for a one-off event (<see cref="AlarmSet.Notice"/>): nothing was raised or cleared.</summary>
+        public bool IsEvent;
+        /// <summary>Detail of a raise or an event; null for a clear.</summary>
         public string Detail;
         /// <summary>Uptime of the transition, ms.</summary>
         public long AtMs;

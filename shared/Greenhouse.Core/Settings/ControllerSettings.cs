@@ -307,6 +307,32 @@ namespace Greenhouse.Settings
             return true;
         }
 
+        /// <summary>
+        /// Checks a value as <see cref="TrySet(int, int, string, string, out string)"/> would (type, range, the cross-setting
+        /// rules) without applying it: nothing changes, no observer is told. Gives the canonical text of the value.
+        /// </summary>
+        public bool TryValidate(int definition, int zone, string text, out string canonical, out string error)
+        {
+            canonical = null;
+            int slot = definition * SlotsPerDefinition + zone;
+            double oldNumber = _numbers[slot];
+            string oldText = _texts[slot];
+            if (!ParseInto(_definitions[definition], slot, text, out error))
+            {
+                return false;
+            }
+
+            for (int i = 0; i < _rules.Length && error == null; i++)
+            {
+                error = _rules[i].Check(this, zone);
+            }
+
+            canonical = CanonicalText(definition, zone);
+            _numbers[slot] = oldNumber;
+            _texts[slot] = oldText;
+            return error == null;
+        }
+
         private bool ParseInto(SettingDefinition def, int slot, string text, out string error)
         {
             double number;

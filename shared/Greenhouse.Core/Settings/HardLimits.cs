@@ -27,5 +27,14 @@ namespace Greenhouse.Settings
 
         /// <summary>No misting at or below this air temperature whatever the settings, °C (frozen lines).</summary>
         public const double MinMistingTemperatureCelsius = 1;
+
+        /// <summary>
+        /// Longest a changed connection (broker, Wi-Fi, prefix, device id) stays on trial before the last working one
+        /// returns, minutes: the longest a remote command can cut a house off.
+        /// </summary>
+        public const double MaxConnectionTrialMinutes = 30;
+
+        /// <summary>Shortest connection trial, minutes (below a minute only for tests: a Wi-Fi join alone can take that long).</summary>
+        public const double MinConnectionTrialMinutes = 0.2;
     }
 }

@@ -19,6 +19,9 @@ namespace Greenhouse.Settings
         public readonly string Description;
         public readonly int MaxLength;
 
+        /// <summary>Who may change it (crop by default; marked with <see cref="AsConnection"/> or <see cref="AsHardware"/>).</summary>
+        public SettingRisk Risk { get; private set; }
+
         private SettingDefinition(string name, bool perZone, SettingKind kind, double minimum, double maximum, int decimals,
             string[] choices, string defaultText, string unit, string description, int maxLength)
         {
@@ -64,6 +67,20 @@ namespace Greenhouse.Settings
         public static SettingDefinition Secret(string name, int maxLength, string description)
         {
             return new SettingDefinition(name, false, SettingKind.Secret, 0, 0, 0, null, "", "", description, maxLength);
+        }
+
+        /// <summary>Marks a setting that decides how the controller reaches the broker (changed remotely only on trial).</summary>
+        public SettingDefinition AsConnection()
+        {
+            Risk = SettingRisk.Connection;
+            return this;
+        }
+
+        /// <summary>Marks a setting that changes what a pin or relay does physically (console only, confirmed after a restart).</summary>
+        public SettingDefinition AsHardware()
+        {
+            Risk = SettingRisk.Hardware;
+            return this;
         }
 
         /// <summary>Human-readable list of what is allowed, used in error messages and help.</summary>

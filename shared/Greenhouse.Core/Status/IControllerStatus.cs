@@ -26,6 +26,9 @@ namespace Greenhouse.Status
 
         ISettingsView Settings { get; }
 
+        /// <summary>Changes that wait: a connection on trial, hardware changes waiting for confirmation.</summary>
+        Greenhouse.Commands.IChangeGuardView Changes { get; }
+
         IAlarmView Alarms { get; }
 
         /// <summary>Climate sensor positions on the board (2).</summary>

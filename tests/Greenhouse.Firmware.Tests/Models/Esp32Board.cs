@@ -194,10 +194,12 @@ namespace Greenhouse.Firmware.Tests.Models
         public int ConfigurationWrites;
         public int ConnectCalls;
         public int ReconnectCalls;
+        public int DisconnectCalls;
         public bool RtcSet;
 
         public void Reset()
         {
+            DisconnectCalls = 0;
             AccessPointUp = false;
             ConnectedSsid = null;
             StoredSsid = null;

@@ -109,6 +109,36 @@ namespace Greenhouse.Firmware.Tests
             Assert.IsTrue(Esp32Board.Wifi.RtcSet, "SNTP runs as soon as the network is up");
         }
 
+        [TestMethod]
+        public void TheStationMovesToTheNetworkTheCoreAsksForWithOneConfigurationWriteEach()
+        {
+            // The core asks again after a change of wifi.ssid / wifi.password (a change on trial, or its revert).
+            Esp32Board.Reset();
+            Esp32Board.Wifi.AccessPointUp = true;
+            var network = new NetworkStarter(false);
+            Assert.AreEqual(0, network.Attempt(0), "nothing asked for: nothing to do");
+            Assert.AreEqual(0, Esp32Board.Wifi.ConnectCalls);
+            network.Join("shed-3", "secret");
+            Assert.AreEqual(0, network.Attempt(0));
+            Assert.IsTrue(network.IsJoined);
+            Assert.AreEqual("shed-3", Esp32Board.Wifi.ConnectedSsid);
+            Assert.AreEqual(1, Esp32Board.Wifi.ConfigurationWrites);
+
+            network.Join("shed-3", "secret");
+            Assert.IsTrue(network.IsJoined, "the same network again changes nothing");
+            Assert.AreEqual(0, network.Attempt(1000));
+            Assert.AreEqual(1, Esp32Board.Wifi.ConfigurationWrites);
+
+            network.Join("shed-3-new", "other");
+            Assert.IsFalse(network.IsJoined, "not on the new network until it is joined");
+            Assert.AreEqual(0, network.Attempt(2000));
+            Assert.AreEqual(1, Esp32Board.Wifi.DisconnectCalls, "the old network is left first");
+            Assert.AreEqual("shed-3-new", Esp32Board.Wifi.ConnectedSsid);
+            Assert.AreEqual("shed-3-new", Esp32Board.Wifi.StoredSsid);
+            Assert.AreEqual(2, Esp32Board.Wifi.ConfigurationWrites);
+            Assert.IsTrue(network.IsJoined);
+        }
+
         private static MqttConnectOptions TlsOptions(string ca)
         {
             return new MqttConnectOptions

@@ -95,6 +95,58 @@ namespace Greenhouse.Firmware.Tests
         }
 
         [TestMethod]
+        public void AFlippedRelayPolarityWaitingForTheConsoleEnergisesNoRelayAtAnyBoot()
+        {
+            // Issue 13's measured case: relays.active_low flipped remotely, then a reboot, energised every relay the
+            // software believed off. Over MQTT it is refused; from the console it waits for a restart and
+            // "hardware confirm": until then every boot builds the relays with the stored (wired) polarity.
+            var rig = new BoardRig();
+            rig.Boot();
+            rig.Run(20);
+            string flipped = Greenhouse.Board.DefaultPins.RelaysActiveLow ? "off" : "on";
+            var remote = rig.Controller.Commands.ApplySetting("relays.active_low", flipped, "mqtt");
+            Assert.IsFalse(remote.Ok, "accepted over MQTT");
+            Assert.IsTrue(remote.Error.IndexOf("console") >= 0, remote.Error);
+            var local = rig.Controller.Commands.ApplySetting("relays.active_low", flipped, "console");
+            Assert.IsTrue(local.Ok, local.Error);
+            rig.Run(5);
+
+            for (int boot = 0; boot < 3; boot++)
+            {
+                if (boot == 1)
+                {
+                    rig = new BoardRig(store: rig.Store); // a power cut: the board from cold, the same flash
+                }
+                else
+                {
+                    Esp32Board.WarmReboot();
+                }
+
+                rig.Boot();
+                Assert.IsTrue(rig.Controller.Status.Alarms.IsActive(AlarmCodes.HardwarePending, 0), "the waiting change is shown");
+                for (int second = 0; second < 60; second++)
+                {
+                    rig.Run(1);
+                    var status = rig.Controller.Status;
+                    Assert.AreEqual(status.Pump.IsOn, rig.Relays.Energised(Greenhouse.Board.DefaultPins.PumpRelay), "pump, boot " + boot + ", second " + second);
+                    Assert.AreEqual(status.Fan.IsOn, rig.Relays.Energised(Greenhouse.Board.DefaultPins.FanRelay), "fan, boot " + boot + ", second " + second);
+                    Assert.AreEqual(status.Valve(1).IsOn, rig.Relays.Energised(Greenhouse.Board.DefaultPins.Valve1Relay), "valve 1, boot " + boot);
+                    Assert.IsFalse(rig.Relays.Energised(Greenhouse.Board.DefaultPins.Valve4Relay), "valve 4 (not wired to a zone), boot " + boot);
+                }
+
+                Assert.IsTrue(rig.Controller.DeadMan.Proven, rig.Controller.DeadMan.FailureReason);
+            }
+
+            // The wired polarity still works: a mist pulls in the pump and the valve, and only they.
+            var mist = rig.Controller.Commands.RequestMist(1, 20, "test");
+            Assert.IsTrue(mist.Ok, mist.Error);
+            rig.Run(5);
+            Assert.IsTrue(rig.Relays.Energised(Greenhouse.Board.DefaultPins.PumpRelay));
+            Assert.IsTrue(rig.Relays.Energised(Greenhouse.Board.DefaultPins.Valve1Relay));
+            Assert.IsFalse(rig.Relays.Energised(Greenhouse.Board.DefaultPins.Valve2Relay));
+        }
+
+        [TestMethod]
         public void AFailingTickNeitherBeatsNorFeedsTheWatchdogAndTheLoopGoesOn()
         {
             var rig = new BoardRig();

@@ -8,7 +8,9 @@ namespace Greenhouse.Simulator.Tests.Behaviour;
 /// A broker stand-in for the recorded MQTT day: the link connects on request, records every call the core makes
 /// (connect options, subscriptions, publishes, disconnects) with the simulated second, and plays a fixed script of
 /// grower commands, Home Assistant restarts, technician console lines and a link outage at set simulated seconds.
-/// Deterministic, so the exchange can be compared byte for byte across refactorings.
+/// Like a broker, it delivers the core's own publishes on topics the core subscribed to back to it (the core proves
+/// a session after a connection change by its status coming back). Deterministic, so the exchange can be compared
+/// byte for byte across refactorings.
 /// </summary>
 public sealed class ScriptedMqttHookup : IBrokerHookup
 {
@@ -28,6 +30,7 @@ public sealed class ScriptedLink : IMqttLink
     private int _next;
     private bool _connected;
     private long _downUntil = -1;
+    private string[] _subscribed = Array.Empty<string>();
 
     /// <summary>What the grower, Home Assistant and the technician do during the recorded day.</summary>
     public static readonly ScriptStep[] Script =
@@ -171,6 +174,13 @@ public sealed class ScriptedLink : IMqttLink
 
         _record.Append(Stamp()).Append(" PUB ").Append(retain ? "r " : "- ").Append(topic).Append(' ')
             .Append(Encoding.UTF8.GetString(payload)).Append('\n');
+        if (_core != null && Greenhouse.TestSupport.FakeMqttLink.MatchesAny(_subscribed, topic))
+        {
+            // A broker forwards a live publish to a matching subscriber without the retain flag.
+            _record.Append(Stamp()).Append(" ECHO ").Append(topic).Append('\n');
+            _core.Inbox.PostMqtt(topic, payload, false);
+        }
+
         return true;
     }
 
@@ -183,6 +193,7 @@ public sealed class ScriptedLink : IMqttLink
         }
 
         _record.Append(Stamp()).Append(" SUB ").Append(string.Join(' ', topicFilters)).Append('\n');
+        _subscribed = topicFilters;
         return true;
     }
 
@@ -190,5 +201,6 @@ public sealed class ScriptedLink : IMqttLink
     {
         _record.Append(Stamp()).Append(" DISCONNECT\n");
         _connected = false;
+        _subscribed = Array.Empty<string>();
     }
 }

@@ -46,8 +46,16 @@ public sealed class OursController : ISimController
     /// <param name="faults">Fault schedule to inject (null = none); the ports are then wrapped by Greenhouse.Faults,
     /// the safety invariants are checked every tick (<see cref="Monitor"/>) and power cuts restart the core.</param>
     /// <param name="invariants">Options of that monitor (null = defaults).</param>
-    public OursController(Action<string> log, IMqttLink? mqtt = null, bool secondSensor = false, FaultInjector? faults = null, InvariantOptions? invariants = null)
+    /// <param name="wifi">The house's Wi-Fi (networks in reach, the board's station), or null for no Wi-Fi model; it gates
+    /// the MQTT link like the wifi-down fault, so it needs <paramref name="faults"/> (an empty schedule will do).</param>
+    public OursController(Action<string> log, IMqttLink? mqtt = null, bool secondSensor = false, FaultInjector? faults = null, InvariantOptions? invariants = null,
+        SimulatedWifi? wifi = null)
     {
+        if (wifi != null && faults == null)
+        {
+            throw new ArgumentException("the Wi-Fi model works through the fault decorators: give a FaultInjector too", nameof(wifi));
+        }
+
         _log = log;
         _faults = faults;
         Log = new FakeLog(16) { Echo = line => log(line) };
@@ -65,6 +73,7 @@ public sealed class OursController : ISimController
             Clock = _clock,
             Store = new FakeSettingsStore(),
             Mqtt = mqtt!,
+            Wifi = wifi!,
             MacAddress = SimMacAddress,
             Log = Log,
         };

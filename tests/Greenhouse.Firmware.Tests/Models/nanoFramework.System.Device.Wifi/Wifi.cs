@@ -4,7 +4,8 @@
 // System.Device.Wifi/NetworkHelper/WifiNetworkHelper.cs:
 // - ConnectDhcp, unless already connected to that SSID, disconnects, WRITES the Wi-Fi configuration to flash
 //   (StoreWifiConfiguration -> Wireless80211Configuration.SaveConfiguration) and connects, on every call;
-// - Reconnect only waits for the platform's automatic reconnection with the stored configuration: no flash write.
+// - Reconnect only waits for the platform's automatic reconnection with the stored configuration: no flash write;
+// - Disconnect leaves the network.
 // The model answers at once instead of waiting for the cancellation token.
 using System.Device.Wifi;
 using System.Threading;
@@ -53,6 +54,13 @@ namespace nanoFramework.Networking
             }
 
             return Result(wifi);
+        }
+
+        /// <summary>Leaves the network (the stored configuration stays).</summary>
+        public static void Disconnect()
+        {
+            Esp32Board.Wifi.DisconnectCalls++;
+            Esp32Board.Wifi.ConnectedSsid = null;
         }
 
         public static bool Reconnect(bool requiresDateTime = false, int wifiAdapterId = 0, CancellationToken token = default)
