@@ -444,11 +444,7 @@ namespace Greenhouse.Tests
             Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.film", "off", "test").Ok);
             // Online until the connect burst is through and the boot's alarm (clock_unsynced) has gone out.
             rig.Ticks(10);
-            for (int i = 0; i < 120 && rig.Controller.Mqtt.PendingAlarmEvents > 0; i++)
-            {
-                rig.Ticks(1);
-            }
-
+            rig.TicksUntilAlarmsSent(120);
             Assert.AreEqual(0, rig.Controller.Mqtt.PendingAlarmEvents);
             rig.Link.Connected = false;
             rig.Link.AutoConnect = false;
@@ -488,11 +484,7 @@ namespace Greenhouse.Tests
             Assert.IsTrue(rig.Controller.Commands.ApplySetting("zone1.film", "off", "test").Ok);
             // Online until the connect burst is through and the boot's alarm (clock_unsynced) has gone out.
             rig.Ticks(10);
-            for (int i = 0; i < 120 && rig.Controller.Mqtt.PendingAlarmEvents > 0; i++)
-            {
-                rig.Ticks(1);
-            }
-
+            rig.TicksUntilAlarmsSent(120);
             Assert.AreEqual(0, rig.Controller.Mqtt.PendingAlarmEvents);
             rig.Link.Connected = false;
             rig.Link.AutoConnect = false;

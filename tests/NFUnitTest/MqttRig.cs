@@ -50,6 +50,15 @@ namespace Greenhouse.Tests
             }
         }
 
+        /// <summary>Ticks (at most maxTicks) until the alarm outbox is empty: the connect burst is through.</summary>
+        public void TicksUntilAlarmsSent(int maxTicks)
+        {
+            for (int i = 0; i < maxTicks && Controller.Mqtt.PendingAlarmEvents > 0; i++)
+            {
+                Ticks(1);
+            }
+        }
+
         /// <summary>Posts a command, ticks once, returns the ack payload published for it (or null).</summary>
         public string Send(string topic, string payload, bool retained)
         {
