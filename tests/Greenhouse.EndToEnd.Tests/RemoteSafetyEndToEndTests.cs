@@ -78,6 +78,13 @@ public sealed class RemoteSafetyEndToEndTests
                 StringAssert.Contains(answer, "ok relays.active_low=off");
                 await Console(first, "hardware confirm", "restart first");
                 await Console(first, "reboot", "rebooting");
+                // The console writes "rebooting" before the command port saves and raises the flag, on the
+                // controller's thread: wait for the flag rather than read it the moment the line appears.
+                for (int i = 0; i < 250 && !first.Controller.RebootRequested; i++)
+                {
+                    await Task.Delay(20);
+                }
+
                 Assert.IsTrue(first.Controller.RebootRequested);
             }
 
